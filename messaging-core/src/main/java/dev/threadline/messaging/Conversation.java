@@ -1,0 +1,106 @@
+package dev.threadline.messaging;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One thread with one contact on one channel, with denormalized counters so lists need no joins.
+ *
+ * @param threadKey identifies the thread for inbound threading; at most one active conversation per key
+ * @param ourAddress our number or address the customer wrote to, when known
+ * @param lastMessagePreview the start of the newest message's text
+ * @param version optimistic-lock version, bumped by every change
+ */
+public record Conversation(
+        String id,
+        String tenantId,
+        ChannelId channel,
+        String contactId,
+        @Nullable String customerName,
+        @Nullable String customerPhone,
+        @Nullable String customerEmail,
+        @Nullable String ourAddress,
+        String threadKey,
+        ConversationStatus status,
+        @Nullable String subject,
+        @Nullable String headline,
+        Instant initiatedAt,
+        Instant lastActivityAt,
+        long messageCount,
+        long unreadCount,
+        @Nullable String lastMessagePreview,
+        @Nullable Satisfaction satisfaction,
+        Map<String, String> metadata,
+        long version) {
+
+    /** Characters of the newest message kept as {@link #lastMessagePreview()}. */
+    public static final int PREVIEW_LENGTH = 140;
+
+    public Conversation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(threadKey, "threadKey");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(initiatedAt, "initiatedAt");
+        Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** The customer's address on this conversation's channel: the phone for phone channels, else the email. */
+    public @Nullable String customerAddress() {
+        return channel.isPhoneBased() ? customerPhone : customerEmail != null ? customerEmail : customerPhone;
+    }
+
+    public Conversation withStatus(ConversationStatus newStatus) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, newStatus, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, metadata, version);
+    }
+
+    public Conversation withHeadline(@Nullable String newHeadline) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, newHeadline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, metadata, version);
+    }
+
+    public Conversation withSatisfaction(@Nullable Satisfaction newSatisfaction) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, newSatisfaction, metadata, version);
+    }
+
+    /** This conversation with its counters moved by one appended message. */
+    public Conversation withAppended(Message message) {
+        boolean unread = message.direction() == Direction.INBOUND;
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject != null ? subject : message.subject(), headline, initiatedAt,
+                message.createdAt().isAfter(lastActivityAt) ? message.createdAt() : lastActivityAt,
+                messageCount + 1, unread ? unreadCount + 1 : unreadCount,
+                preview(message.body(), PREVIEW_LENGTH), satisfaction, metadata, version + 1);
+    }
+
+    public Conversation withUnreadCount(long newUnreadCount) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, newUnreadCount,
+                lastMessagePreview, satisfaction, metadata, version);
+    }
+
+    public Conversation withVersion(long newVersion) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, metadata, newVersion);
+    }
+
+    /** The first {@code length} code points of {@code text}, with an ellipsis when cut. */
+    public static String preview(String text, int length) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.codePointCount(0, flat.length()) <= length) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, length - 1)) + "…";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.threadline.messaging;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An entry of a conversation's timeline beyond its messages: status changes, AI tool calls and their
+ * results, opt-outs, staff actions. Tool-call events are what let an AI conversation be replayed exactly.
+ *
+ * @param data JSON-compatible values (strings, numbers, booleans, lists, maps)
+ */
+public record ConversationEvent(String id, String tenantId, String conversationId, String type,
+                                Map<String, Object> data, Instant occurredAt) {
+
+    /** Conversation status changed; data: {@code from}, {@code to}. */
+    public static final String STATUS_CHANGED = "conversation.status_changed";
+    /** An AI tool call and its result; data: {@code call_id}, {@code tool}, {@code arguments}, {@code result}, {@code error}, {@code idempotency_key}. */
+    public static final String TOOL_CALL = "ai.tool_call";
+    /** An AI reply failed; data: {@code code}, {@code message}. */
+    public static final String AI_FAILED = "ai.failed";
+    /** The contact opted out of the channel; data: {@code channel}, {@code keyword} or {@code reason}. */
+    public static final String OPTED_OUT = "contact.opted_out";
+    /** The contact opted back in; data: {@code channel}, {@code keyword}. */
+    public static final String OPTED_IN = "contact.opted_in";
+    /** Conversation marked read; data: {@code cleared}. */
+    public static final String MARKED_READ = "conversation.marked_read";
+    /** Satisfaction scored; data: {@code score}, {@code sentiment}, {@code outcome}. */
+    public static final String SCORED = "conversation.scored";
+    /** A staff action (reply, approve, discard) for the audit trail; data: {@code actor}, {@code action}, {@code message_id}. */
+    public static final String STAFF_ACTION = "staff.action";
+
+    public ConversationEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(type, "type");
+        data = Map.copyOf(data);
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.threadline.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message in a conversation. Messages are append-only; only the delivery fields change.
+ *
+ * @param id time-ordered id: messages of a conversation sort by it in arrival order
+ * @param providerMessageId the provider's id (Twilio SID, SendGrid message id), unique per channel and tenant
+ * @param threadRef the RFC 5322 {@code Message-ID} of an email, used to thread replies
+ * @param createdAt when the message was received or first queued
+ * @param statusAt when {@code status} last changed
+ */
+public record Message(
+        String id,
+        String tenantId,
+        String conversationId,
+        ChannelId channel,
+        Direction direction,
+        Author author,
+        String body,
+        @Nullable String subject,
+        List<String> mediaUrls,
+        @Nullable String providerMessageId,
+        @Nullable String threadRef,
+        DeliveryStatus status,
+        Instant createdAt,
+        Instant statusAt,
+        @Nullable String errorCode,
+        @Nullable String errorMessage,
+        Map<String, String> metadata) {
+
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(body, "body");
+        mediaUrls = List.copyOf(mediaUrls);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(statusAt, "statusAt");
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** This message after a delivery update; the caller has checked the transition. */
+    public Message withDelivery(DeliveryUpdate update) {
+        return new Message(id, tenantId, conversationId, channel, direction, author, body, subject, mediaUrls,
+                update.providerMessageId() != null ? update.providerMessageId() : providerMessageId, threadRef,
+                update.status(), createdAt, update.at(), update.errorCode() != null ? update.errorCode() : errorCode,
+                update.errorMessage() != null ? update.errorMessage() : errorMessage, metadata);
+    }
+
+    /** This message with a different body and status (approving an edited draft). */
+    public Message withBody(String newBody) {
+        return new Message(id, tenantId, conversationId, channel, direction, author, newBody, subject, mediaUrls,
+                providerMessageId, threadRef, status, createdAt, statusAt, errorCode, errorMessage, metadata);
+    }
+}

@@ -1,0 +1,419 @@
+package dev.threadline.messaging.memory;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConversationCursor;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.OutboxEntry;
+import dev.threadline.messaging.spi.OutboxStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread-safe store in memory: the default for tests and for hosts that need no durability. Every
+ * operation holds one lock, which makes each trivially atomic; it is not built for many cores.
+ */
+public final class InMemoryConversationStore implements ConversationStore, OutboxStore {
+
+    private static final Comparator<Conversation> LIST_ORDER = Comparator
+            .comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed();
+
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    private final Map<String, Contact> contacts = new HashMap<>();
+    private final Map<String, String> contactIdByAddress = new HashMap<>();
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final Map<String, String> activeByThreadKey = new HashMap<>();
+    private final Map<String, Message> messages = new HashMap<>();
+    private final Map<String, List<String>> messageIdsByConversation = new HashMap<>();
+    private final Map<String, String> messageIdByProviderId = new HashMap<>();
+    private final Map<String, String> conversationIdByThreadRef = new HashMap<>();
+    private final Map<String, List<ConversationEvent>> eventsByConversation = new HashMap<>();
+    private final Map<String, OutboxRow> outbox = new LinkedHashMap<>();
+    private final Set<String> processedKeys = new HashSet<>();
+
+    public InMemoryConversationStore(IdGenerator ids, Clock clock) {
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    private static String key(String tenantId, String id) {
+        return tenantId + "\u0000" + id;
+    }
+
+    // ---- contacts
+
+    @Override
+    public synchronized Contact upsertContact(String tenantId, @Nullable String phone, @Nullable String email, @Nullable String name) {
+        String existingId = phone != null ? contactIdByAddress.get(key(tenantId, "tel:" + phone)) : null;
+        if (existingId == null && email != null) {
+            existingId = contactIdByAddress.get(key(tenantId, "mailto:" + email));
+        }
+        Contact contact = existingId == null
+                ? new Contact(ids.newId(), tenantId, name, phone, email, Set.of(), clock.instant())
+                : fillIn(contacts.get(key(tenantId, existingId)), phone, email, name);
+        contacts.put(key(tenantId, contact.id()), contact);
+        if (contact.phone() != null) {
+            contactIdByAddress.putIfAbsent(key(tenantId, "tel:" + contact.phone()), contact.id());
+        }
+        if (contact.email() != null) {
+            contactIdByAddress.putIfAbsent(key(tenantId, "mailto:" + contact.email()), contact.id());
+        }
+        return contact;
+    }
+
+    private static Contact fillIn(Contact c, @Nullable String phone, @Nullable String email, @Nullable String name) {
+        return new Contact(c.id(), c.tenantId(), c.name() != null ? c.name() : name, c.phone() != null ? c.phone() : phone,
+                c.email() != null ? c.email() : email, c.optedOutChannels(), c.createdAt());
+    }
+
+    @Override
+    public synchronized Optional<Contact> findContact(String tenantId, String contactId) {
+        return Optional.ofNullable(contacts.get(key(tenantId, contactId)));
+    }
+
+    @Override
+    public synchronized Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
+        Contact c = findContact(tenantId, contactId).orElseThrow(() -> NonRetriableMessagingException.notFound("contact", contactId));
+        Set<ChannelId> channels = new HashSet<>(c.optedOutChannels());
+        if (optedOut) {
+            channels.add(channel);
+        } else {
+            channels.remove(channel);
+        }
+        Contact updated = new Contact(c.id(), tenantId, c.name(), c.phone(), c.email(), channels, c.createdAt());
+        contacts.put(key(tenantId, contactId), updated);
+        return updated;
+    }
+
+    // ---- conversations
+
+    @Override
+    public synchronized Optional<Conversation> findConversation(String tenantId, String conversationId) {
+        return Optional.ofNullable(conversations.get(key(tenantId, conversationId)));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
+        return Optional.ofNullable(activeByThreadKey.get(key(tenantId, threadKey)))
+                .map(id -> conversations.get(key(tenantId, id)));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversationByThreadRef(String tenantId, Collection<String> threadRefs) {
+        for (String ref : threadRefs) {
+            String conversationId = conversationIdByThreadRef.get(key(tenantId, ref));
+            if (conversationId != null) {
+                return findConversation(tenantId, conversationId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Conversation openConversation(Conversation candidate) {
+        Optional<Conversation> existing = findActiveConversation(candidate.tenantId(), candidate.threadKey());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        conversations.put(key(candidate.tenantId(), candidate.id()), candidate);
+        if (candidate.status() == ConversationStatus.ACTIVE) {
+            activeByThreadKey.put(key(candidate.tenantId(), candidate.threadKey()), candidate.id());
+        }
+        return candidate;
+    }
+
+    @Override
+    public synchronized Conversation updateConversation(String tenantId, String conversationId, UnaryOperator<Conversation> change) {
+        Conversation current = findConversation(tenantId, conversationId)
+                .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", conversationId));
+        Conversation changed = change.apply(current);
+        Conversation updated = new Conversation(current.id(), current.tenantId(), current.channel(), current.contactId(),
+                changed.customerName(), changed.customerPhone(), changed.customerEmail(), current.ourAddress(),
+                current.threadKey(), changed.status(), changed.subject(), changed.headline(), current.initiatedAt(),
+                current.lastActivityAt(), current.messageCount(), current.unreadCount(), current.lastMessagePreview(),
+                changed.satisfaction(), changed.metadata(), current.version() + 1);
+        String threadKey = key(tenantId, current.threadKey());
+        if (current.status() == ConversationStatus.ACTIVE && updated.status() != ConversationStatus.ACTIVE) {
+            activeByThreadKey.remove(threadKey, current.id());
+        } else if (current.status() != ConversationStatus.ACTIVE && updated.status() == ConversationStatus.ACTIVE) {
+            if (activeByThreadKey.containsKey(threadKey)) {
+                throw NonRetriableMessagingException.conflict("another conversation with this customer is active");
+            }
+            activeByThreadKey.put(threadKey, current.id());
+        }
+        conversations.put(key(tenantId, conversationId), updated);
+        return updated;
+    }
+
+    // ---- messages
+
+    @Override
+    public synchronized AppendResult append(Message message, @Nullable Instant dueAt) {
+        String tenantId = message.tenantId();
+        Conversation conversation = findConversation(tenantId, message.conversationId())
+                .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", message.conversationId()));
+        if (message.providerMessageId() != null) {
+            String providerKey = providerKey(tenantId, message.channel(), message.providerMessageId());
+            String earlier = messageIdByProviderId.get(providerKey);
+            if (earlier != null) {
+                Message existing = messages.get(key(tenantId, earlier));
+                return new AppendResult(findConversation(tenantId, existing.conversationId()).orElse(conversation), existing, true);
+            }
+            messageIdByProviderId.put(providerKey, message.id());
+        }
+        messages.put(key(tenantId, message.id()), message);
+        messageIdsByConversation.computeIfAbsent(key(tenantId, conversation.id()), k -> new ArrayList<>()).add(message.id());
+        if (message.threadRef() != null) {
+            conversationIdByThreadRef.put(key(tenantId, message.threadRef()), conversation.id());
+        }
+        Conversation updated = conversation.withAppended(message);
+        conversations.put(key(tenantId, conversation.id()), updated);
+        if (dueAt != null) {
+            outbox.put(key(tenantId, message.id()), new OutboxRow(tenantId, message.id(), dueAt));
+        }
+        return new AppendResult(updated, message, false);
+    }
+
+    private static String providerKey(String tenantId, ChannelId channel, String providerMessageId) {
+        return key(tenantId, channel.value() + "\u0000" + providerMessageId);
+    }
+
+    @Override
+    public synchronized Optional<Message> findMessage(String tenantId, String messageId) {
+        return Optional.ofNullable(messages.get(key(tenantId, messageId)));
+    }
+
+    @Override
+    public synchronized Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId) {
+        return Optional.ofNullable(messageIdByProviderId.get(providerKey(tenantId, channel, providerMessageId)))
+                .map(id -> messages.get(key(tenantId, id)));
+    }
+
+    @Override
+    public synchronized List<Message> messages(String tenantId, String conversationId) {
+        return messageIdsByConversation.getOrDefault(key(tenantId, conversationId), List.of()).stream()
+                .map(id -> messages.get(key(tenantId, id))).toList();
+    }
+
+    @Override
+    public synchronized List<Message> recentMessages(String tenantId, String conversationId, int limit) {
+        List<Message> all = messages(tenantId, conversationId);
+        return all.subList(Math.max(0, all.size() - limit), all.size());
+    }
+
+    @Override
+    public synchronized Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
+        Message current = messages.get(key(tenantId, messageId));
+        if (current == null || !current.status().canMoveTo(update.status())) {
+            return Optional.empty();
+        }
+        Message updated = current.withDelivery(update);
+        messages.put(key(tenantId, messageId), updated);
+        if (update.providerMessageId() != null && current.providerMessageId() == null) {
+            messageIdByProviderId.put(providerKey(tenantId, current.channel(), update.providerMessageId()), messageId);
+        }
+        return Optional.of(updated);
+    }
+
+    @Override
+    public synchronized Optional<Message> approveDraft(String tenantId, String messageId, @Nullable String body, Instant dueAt) {
+        Message current = messages.get(key(tenantId, messageId));
+        if (current == null || current.status() != DeliveryStatus.DRAFT) {
+            return Optional.empty();
+        }
+        Message edited = body == null ? current : current.withBody(body);
+        Message queued = edited.withDelivery(DeliveryUpdate.of(DeliveryStatus.QUEUED, dueAt));
+        messages.put(key(tenantId, messageId), queued);
+        outbox.put(key(tenantId, messageId), new OutboxRow(tenantId, messageId, dueAt));
+        return Optional.of(queued);
+    }
+
+    @Override
+    public synchronized long markRead(String tenantId, String conversationId) {
+        Conversation c = findConversation(tenantId, conversationId)
+                .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", conversationId));
+        conversations.put(key(tenantId, conversationId), c.withUnreadCount(0).withVersion(c.version() + 1));
+        return c.unreadCount();
+    }
+
+    // ---- events
+
+    @Override
+    public synchronized void appendEvent(ConversationEvent event) {
+        eventsByConversation.computeIfAbsent(key(event.tenantId(), event.conversationId()), k -> new ArrayList<>()).add(event);
+    }
+
+    @Override
+    public synchronized List<ConversationEvent> events(String tenantId, String conversationId) {
+        return List.copyOf(eventsByConversation.getOrDefault(key(tenantId, conversationId), List.of()));
+    }
+
+    // ---- queries
+
+    @Override
+    public synchronized ConversationPage listConversations(String tenantId, ConversationQuery query) {
+        List<Conversation> matching = conversations.values().stream()
+                .filter(c -> c.tenantId().equals(tenantId))
+                .filter(matches(query))
+                .sorted(LIST_ORDER)
+                .toList();
+        Stream<Conversation> window = matching.stream();
+        if (query.cursor() != null) {
+            ConversationCursor cursor = ConversationCursor.decode(query.cursor());
+            window = window.filter(cursor::isBefore);
+        } else {
+            window = window.skip(query.offset());
+        }
+        List<Conversation> page = window.limit(query.pageSize() + 1L).toList();
+        boolean more = page.size() > query.pageSize();
+        List<Conversation> items = more ? page.subList(0, query.pageSize()) : page;
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1)).encode() : null;
+        return new ConversationPage(items, matching.size(), query.page(), query.pageSize(), next);
+    }
+
+    private Predicate<Conversation> matches(ConversationQuery query) {
+        String needle = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
+        return c -> (query.channel() == null || query.channel().equals(c.channel()))
+                && (query.status() == null || query.status() == c.status())
+                && (!query.unreadOnly() || c.unreadCount() > 0)
+                && (needle == null || mentions(c, needle));
+    }
+
+    private boolean mentions(Conversation c, String needle) {
+        return Stream.of(c.customerName(), c.customerPhone(), c.customerEmail(), c.subject())
+                .anyMatch(field -> field != null && field.toLowerCase(Locale.ROOT).contains(needle))
+                || messages(c.tenantId(), c.id()).stream().anyMatch(m -> m.body().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    @Override
+    public synchronized Map<ChannelId, Long> unreadByChannel(String tenantId) {
+        Map<ChannelId, Long> counts = new TreeMap<>(Comparator.comparing(ChannelId::value));
+        conversations.values().stream()
+                .filter(c -> c.tenantId().equals(tenantId) && c.unreadCount() > 0)
+                .forEach(c -> counts.merge(c.channel(), c.unreadCount(), Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized boolean markProcessed(String tenantId, String key) {
+        return processedKeys.add(key(tenantId, key));
+    }
+
+    // ---- outbox
+
+    @Override
+    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
+        List<OutboxEntry> claimed = new ArrayList<>();
+        List<OutboxRow> due = outbox.values().stream()
+                .filter(row -> !row.dueAt.isAfter(now) && (row.workerId == null || !row.leaseUntil.isAfter(now)))
+                .sorted(Comparator.comparing((OutboxRow row) -> row.dueAt).thenComparing(row -> row.messageId))
+                .limit(limit)
+                .toList();
+        for (OutboxRow row : due) {
+            row.workerId = workerId;
+            row.leaseUntil = leaseUntil;
+            claimed.add(new OutboxEntry(row.tenantId, row.messageId, row.dueAt, row.attempts, workerId, leaseUntil));
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
+        String k = key(entry.tenantId(), entry.messageId());
+        OutboxRow row = outbox.get(k);
+        if (row == null || !entry.workerId().equals(row.workerId)) {
+            return Optional.empty();
+        }
+        outbox.remove(k);
+        Optional<Message> updated = updateDelivery(entry.tenantId(), entry.messageId(), update);
+        return updated.isPresent() ? updated : findMessage(entry.tenantId(), entry.messageId());
+    }
+
+    @Override
+    public synchronized void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
+        OutboxRow row = outbox.get(key(entry.tenantId(), entry.messageId()));
+        if (row != null && entry.workerId().equals(row.workerId)) {
+            row.workerId = null;
+            row.leaseUntil = null;
+            row.dueAt = nextAttemptAt;
+            row.attempts = entry.attempts() + 1;
+        }
+    }
+
+    @Override
+    public synchronized void releaseAll(String workerId) {
+        outbox.values().stream().filter(row -> workerId.equals(row.workerId)).forEach(row -> {
+            row.workerId = null;
+            row.leaseUntil = null;
+        });
+    }
+
+    @Override
+    public synchronized Optional<Message> cancel(String tenantId, String messageId, Instant at) {
+        OutboxRow row = outbox.get(key(tenantId, messageId));
+        if (row == null || (row.workerId != null && row.leaseUntil.isAfter(at))) {
+            return Optional.empty();
+        }
+        outbox.remove(key(tenantId, messageId));
+        return updateDelivery(tenantId, messageId, DeliveryUpdate.of(DeliveryStatus.CANCELED, at));
+    }
+
+    @Override
+    public synchronized boolean reschedule(String tenantId, String messageId, Instant dueAt) {
+        OutboxRow row = outbox.get(key(tenantId, messageId));
+        if (row == null || row.workerId != null) {
+            return false;
+        }
+        row.dueAt = dueAt;
+        return true;
+    }
+
+    @Override
+    public synchronized long pendingCount() {
+        return outbox.size();
+    }
+
+    private static final class OutboxRow {
+        final String tenantId;
+        final String messageId;
+        Instant dueAt;
+        int attempts;
+        @Nullable String workerId;
+        @Nullable Instant leaseUntil;
+
+        OutboxRow(String tenantId, String messageId, Instant dueAt) {
+            this.tenantId = tenantId;
+            this.messageId = messageId;
+            this.dueAt = dueAt;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.threadline.messaging.spi;
+
+import dev.threadline.messaging.Conversation;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of the conversation list.
+ *
+ * @param total conversations matching the filters, across all pages
+ * @param nextCursor pass as {@link ConversationQuery#cursor()} for the next page; null on the last page
+ */
+public record ConversationPage(List<Conversation> conversations, long total, int page, int pageSize,
+                               @Nullable String nextCursor) {
+    public ConversationPage {
+        conversations = List.copyOf(conversations);
+    }
+}

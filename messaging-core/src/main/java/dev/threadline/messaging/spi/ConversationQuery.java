@@ -1,0 +1,65 @@
+package dev.threadline.messaging.spi;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters and paging for the conversation list.
+ *
+ * @param text matches customer name, phone, email, subject or message text (case-insensitive)
+ * @param page 1-based page number, used when {@code cursor} is null
+ * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+ * @param cursor a {@link ConversationPage#nextCursor()} from the previous page; wins over {@code page}
+ */
+public record ConversationQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly,
+                                @Nullable String text, int page, int pageSize, @Nullable String cursor) {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    public ConversationQuery {
+        if (page < 1) {
+            throw NonRetriableMessagingException.validation("page", "page must be 1 or more");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw NonRetriableMessagingException.validation("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Everything, first page of the default size. */
+    public static ConversationQuery all() {
+        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null);
+    }
+
+    /** Rows to skip for page-number paging. */
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    public ConversationQuery withChannel(@Nullable ChannelId value) {
+        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor);
+    }
+
+    public ConversationQuery withStatus(@Nullable ConversationStatus value) {
+        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor);
+    }
+
+    public ConversationQuery withUnreadOnly(boolean value) {
+        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor);
+    }
+
+    public ConversationQuery withText(@Nullable String value) {
+        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor);
+    }
+
+    public ConversationQuery withPage(int value, int size) {
+        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null);
+    }
+
+    public ConversationQuery withCursor(@Nullable String value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value);
+    }
+}

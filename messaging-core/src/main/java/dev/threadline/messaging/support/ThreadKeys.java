@@ -1,0 +1,33 @@
+package dev.threadline.messaging.support;
+
+import dev.threadline.messaging.ChannelId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thread keys: what makes two inbound messages belong to one active conversation. Phone channels
+ * thread by (channel, customer, our address); email also by normalized subject.
+ */
+public final class ThreadKeys {
+
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*((re|fw|fwd|aw|wg)\\s*(\\[\\d+])?\\s*:\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+
+    private ThreadKeys() {
+    }
+
+    /** The thread key of a conversation with {@code customerAddress} on {@code channel}. */
+    public static String of(ChannelId channel, String customerAddress, @Nullable String ourAddress, @Nullable String subject) {
+        String key = channel.value() + "|" + customerAddress + "|" + (ourAddress == null ? "" : ourAddress.toLowerCase(Locale.ROOT));
+        return channel.equals(ChannelId.EMAIL) ? key + "|" + normalizeSubject(subject) : key;
+    }
+
+    /** The subject without {@code Re:}/{@code Fwd:} prefixes, whitespace collapsed, lower-cased. */
+    public static String normalizeSubject(@Nullable String subject) {
+        if (subject == null) {
+            return "";
+        }
+        return REPLY_PREFIX.matcher(subject).replaceFirst("").replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+}
