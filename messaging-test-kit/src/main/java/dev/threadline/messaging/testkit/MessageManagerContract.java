@@ -1,0 +1,763 @@
+package dev.threadline.messaging.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.threadline.messaging.Author;
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationDetail;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.MessagingEvent;
+import dev.threadline.messaging.MessagingException;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.RetryPolicy;
+import dev.threadline.messaging.VoiceTranscript;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.support.TimeOrderedIdGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conversation scenarios every store must carry through {@link MessageManager}: threading,
+ * validation, delivery, read state, opt-out, AI replies, listing and concurrency. Extend it and return a
+ * fresh, empty store from {@link #createStore}; the in-memory, H2 and PostgreSQL stores all run it.
+ */
+public abstract class MessageManagerContract {
+
+    protected static final String TENANT = "acme";
+    protected static final String OTHER_TENANT = "globex";
+    protected static final String PHONE = "+15551234567";
+
+    protected static final KnowledgeBase MED_SPA = new KnowledgeBase("Glow Med Spa",
+            List.of("Mon–Fri 9–6", "Sat 10–4"),
+            List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths fine lines.", List.of("tox")),
+                    new KnowledgeBase.Service("Chemical peel", "$150", "45 minutes", "Brightens skin.", List.of("peel"))),
+            List.of("Dr. Rivera", "Nurse Kim"),
+            List.of(new KnowledgeBase.Faq("Is there parking?", "Free parking is behind the building.", List.of("parking"))));
+
+    protected MutableClock clock;
+    protected IdGenerator ids;
+    protected SimulatorChannel sms;
+    protected SimulatorChannel email;
+    protected MessageManager manager;
+    protected final List<MessagingEvent> published = new CopyOnWriteArrayList<>();
+
+    /** A new, empty store using this clock and id generator. */
+    protected abstract ConversationStore createStore(Clock clock, IdGenerator ids);
+
+    @BeforeEach
+    void createManager() {
+        clock = MutableClock.fixed();
+        ids = new TimeOrderedIdGenerator(clock);
+        sms = new SimulatorChannel(ChannelId.SMS);
+        email = new SimulatorChannel(ChannelId.EMAIL);
+        manager = MessageManager.builder()
+                .store(createStore(clock, ids))
+                .clock(clock)
+                .idGenerator(ids)
+                .channel(sms)
+                .channel(email)
+                .responder(new KnowledgeBaseResponder(MED_SPA))
+                .maxContentLength(5_000)
+                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)))
+                .build();
+        manager.subscribe(published::add);
+    }
+
+    @AfterEach
+    void closeManager() {
+        manager.close();
+    }
+
+    protected InboundMessage.Builder smsFrom(String phone, String body) {
+        return InboundMessage.builder(TENANT, ChannelId.SMS).customerName("Test Customer").customerPhone(phone).body(body);
+    }
+
+    protected ReceiveResult receiveSms(String phone, String body) {
+        return manager.receive(smsFrom(phone, body).build());
+    }
+
+    protected InboundMessage.Builder emailFrom(String address, String subject, String body) {
+        return InboundMessage.builder(TENANT, ChannelId.EMAIL).customerName("Erin Mail").customerEmail(address)
+                .subject(subject).body(body);
+    }
+
+    protected static void assertFails(ErrorCode code, String field, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(MessagingException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+        });
+    }
+
+    @Nested
+    class Inbound {
+
+        @Test
+        void newSmsConversationGetsAnAiReply() {
+            ReceiveResult result = receiveSms(PHONE, "I'd like to book a Botox appointment");
+
+            assertThat(result.duplicate()).isFalse();
+            assertThat(result.aiError()).isNull();
+            assertThat(result.aiReply()).isNotNull();
+            assertThat(result.aiReply().author()).isEqualTo(Author.AI);
+            assertThat(result.aiReply().status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(result.aiReply().body()).contains("Botox");
+            Conversation conversation = manager.getConversation(TENANT, result.conversation().id()).conversation();
+            assertThat(conversation.channel()).isEqualTo(ChannelId.SMS);
+            assertThat(conversation.customerPhone()).isEqualTo(PHONE);
+            assertThat(conversation.messageCount()).isEqualTo(2);
+            assertThat(conversation.unreadCount()).isEqualTo(1);
+        }
+
+        @Test
+        void followUpThreadsIntoTheSameConversation() {
+            ReceiveResult first = receiveSms(PHONE, "Hi, do you do Botox?");
+            ReceiveResult second = receiveSms("(555) 123-4567", "And what are your hours?");
+
+            assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
+            assertThat(manager.getConversation(TENANT, first.conversation().id()).messages()).hasSize(4);
+        }
+
+        @Test
+        void phoneIsNormalizedToE164() {
+            ReceiveResult result = receiveSms("555-123-4567", "Hello?");
+
+            assertThat(result.conversation().customerPhone()).isEqualTo(PHONE);
+        }
+
+        @Test
+        void newEmailConversationKeepsItsSubject() {
+            ReceiveResult result = manager.receive(emailFrom("Erin@Example.com", "Question about peels", "How long does a peel take?").build());
+
+            Conversation conversation = manager.getConversation(TENANT, result.conversation().id()).conversation();
+            assertThat(conversation.channel()).isEqualTo(ChannelId.EMAIL);
+            assertThat(conversation.subject()).isEqualTo("Question about peels");
+            assertThat(conversation.customerEmail()).isEqualTo("erin@example.com");
+            assertThat(result.aiReply().subject()).isEqualTo("Re: Question about peels");
+            assertThat(result.aiReply().body()).startsWith("Hi Erin,").contains("Best regards");
+        }
+
+        @Test
+        void emailReplyWithInReplyToThreadsIntoTheOriginalConversation() {
+            ReceiveResult first = manager.receive(emailFrom("erin@example.com", "Peels", "How long does a peel take?").build());
+            String ourMessageId = first.aiReply().threadRef();
+
+            ReceiveResult reply = manager.receive(emailFrom("erin@example.com", "Something else entirely", "Great, thanks")
+                    .references(List.of(ourMessageId)).build());
+
+            assertThat(ourMessageId).isNotNull();
+            assertThat(reply.conversation().id()).isEqualTo(first.conversation().id());
+        }
+
+        @Test
+        void emailWithReSubjectThreadsBySenderAndNormalizedSubject() {
+            ReceiveResult first = manager.receive(emailFrom("erin@example.com", "Peels", "How long does a peel take?").build());
+            ReceiveResult second = manager.receive(emailFrom("erin@example.com", "RE: Fwd: peels", "One more question").build());
+            ReceiveResult other = manager.receive(emailFrom("erin@example.com", "Parking", "Is there parking?").build());
+
+            assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
+            assertThat(other.conversation().id()).isNotEqualTo(first.conversation().id());
+        }
+
+        @Test
+        void explicitConversationIdWinsOverThreading() {
+            ReceiveResult first = receiveSms(PHONE, "Hi");
+            ReceiveResult joined = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS)
+                    .conversationId(first.conversation().id()).body("Following up").build());
+
+            assertThat(joined.conversation().id()).isEqualTo(first.conversation().id());
+            assertThat(joined.message().body()).isEqualTo("Following up");
+        }
+
+        @Test
+        void repeatedProviderMessageIdIsStoredOnce() {
+            InboundMessage webhook = InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE)
+                    .providerMessageId("SM123").body("Do you do Botox?").build();
+
+            ReceiveResult first = manager.receive(webhook);
+            ReceiveResult again = manager.receive(webhook);
+
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.message().id()).isEqualTo(first.message().id());
+            assertThat(again.aiReply()).isNull();
+            assertThat(manager.getConversation(TENANT, first.conversation().id()).conversation().messageCount()).isEqualTo(2);
+        }
+
+        @Test
+        void longAndInternationalTextRoundTripsUnchanged() {
+            String longText = "x".repeat(1_990) + " ok end";
+            String mixed = "Emoji 😀👍🏽, accents é ñ ü, RTL שלום مرحبا, quotes \"'<>&, tab\tand\nnewline";
+
+            ReceiveResult a = manager.receive(smsFrom(PHONE, longText).generateAiReply(false).build());
+            ReceiveResult b = manager.receive(smsFrom(PHONE, mixed).generateAiReply(false).build());
+
+            List<Message> messages = manager.getConversation(TENANT, a.conversation().id()).messages();
+            assertThat(longText).hasSize(1_997);
+            assertThat(messages).extracting(Message::body).containsExactly(longText, mixed);
+            assertThat(b.message().body()).isEqualTo(mixed);
+        }
+
+        @Test
+        void conversationsOfAnotherTenantAreNotFound() {
+            ReceiveResult result = receiveSms(PHONE, "Hi");
+
+            assertFails(ErrorCode.NOT_FOUND, null, () -> manager.getConversation(OTHER_TENANT, result.conversation().id()));
+            assertFails(ErrorCode.NOT_FOUND, null, () -> manager.reply(OTHER_TENANT, result.conversation().id(), "hi", "staff"));
+        }
+    }
+
+    @Nested
+    class Validation {
+
+        @Test
+        void nameIsRequiredForANewConversation() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_name", () -> manager.receive(
+                    InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Hi").build()));
+        }
+
+        @Test
+        void phoneIsRequiredForSms() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_phone", () -> manager.receive(
+                    InboundMessage.builder(TENANT, ChannelId.SMS).customerName("Ana").body("Hi").build()));
+        }
+
+        @Test
+        void invalidPhoneIsRejected() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_phone", () -> receiveSms("12", "Hi"));
+        }
+
+        @Test
+        void emailIsRequiredForEmail() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_email", () -> manager.receive(
+                    InboundMessage.builder(TENANT, ChannelId.EMAIL).customerName("Ana").subject("Hi").body("Hi").build()));
+        }
+
+        @Test
+        void malformedEmailIsRejected() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_email", () -> manager.receive(
+                    emailFrom("not-an-address@", "Hi", "Hi").build()));
+        }
+
+        @Test
+        void emptyContentIsRejected() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "content", () -> receiveSms(PHONE, "   "));
+        }
+
+        @Test
+        void oversizedContentIsRejected() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "content", () -> receiveSms(PHONE, "x".repeat(5_001)));
+        }
+
+        @Test
+        void unknownChannelIsRejected() {
+            assertFails(ErrorCode.UNKNOWN_CHANNEL, "channel", () -> manager.receive(
+                    InboundMessage.builder(TENANT, new ChannelId("pager")).customerName("Ana").customerPhone(PHONE).body("Hi").build()));
+        }
+
+        @Test
+        void replyToUnknownConversationIsNotFound() {
+            assertFails(ErrorCode.NOT_FOUND, null, () -> manager.reply(TENANT, "no-such-id", "Hello", "staff"));
+        }
+
+        @Test
+        void replyToArchivedConversationConflicts() {
+            ReceiveResult result = receiveSms(PHONE, "Hi");
+            manager.changeStatus(TENANT, result.conversation().id(), ConversationStatus.ARCHIVED);
+
+            assertFails(ErrorCode.CONFLICT, null, () -> manager.reply(TENANT, result.conversation().id(), "Hello", "staff"));
+        }
+
+        @Test
+        void nothingIsStoredForRejectedInput() {
+            assertThatThrownBy(() -> receiveSms("12", "Hi")).isInstanceOf(NonRetriableMessagingException.class);
+
+            assertThat(manager.listConversations(TENANT, ConversationQuery.all()).total()).isZero();
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void staffReplyIsQueuedThenSent() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+
+            Message reply = manager.reply(TENANT, result.conversation().id(), "See you Tuesday!", "front-desk");
+            assertThat(reply.status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(reply.author()).isEqualTo(Author.STAFF);
+
+            assertThat(manager.deliverDue()).isEqualTo(1);
+            Message sent = manager.getMessage(TENANT, reply.id());
+            assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(sent.providerMessageId()).isNotNull();
+            assertThat(sms.sent()).extracting(d -> d.message().body()).containsExactly("See you Tuesday!");
+        }
+
+        @Test
+        void staffReplyIsAuditedWithTheActor() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "front-desk");
+
+            assertThat(manager.events(TENANT, result.conversation().id()))
+                    .filteredOn(e -> e.type().equals(ConversationEvent.STAFF_ACTION))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.data()).containsEntry("actor", "front-desk").containsEntry("action", "reply");
+                        assertThat(e.data()).containsEntry("message_id", reply.id());
+                    });
+        }
+
+        @Test
+        void statusesOnlyMoveForward() {
+            Message reply = sentReply();
+            String sid = reply.providerMessageId();
+
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isPresent();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant()))).isEmpty();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENDING, clock.instant()))).isEmpty();
+
+            assertThat(manager.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+
+        @Test
+        void repeatedCallbackIsANoOpButALaterStatusStillApplies() {
+            Message reply = sentReply();
+            String sid = reply.providerMessageId();
+
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant()))).isEmpty();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isPresent();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isEmpty();
+        }
+
+        @Test
+        void statusChangesArePublished() {
+            Message reply = sentReply();
+            manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, reply.providerMessageId(), DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()));
+
+            assertThat(published).filteredOn(e -> e.type().equals(MessagingEvent.MESSAGE_STATUS) && reply.id().equals(e.messageId()))
+                    .extracting(MessagingEvent::status)
+                    .containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        }
+
+        @Test
+        void transientFailureIsRetriedAfterBackoff() {
+            sms.failNext(new RetriableMessagingException("provider busy", Duration.ofSeconds(2), null));
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
+
+            manager.deliverDue();
+            assertThat(manager.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(manager.deliverDue()).as("not due again before Retry-After").isZero();
+
+            clock.advance(Duration.ofSeconds(2));
+            manager.deliverDue();
+            assertThat(manager.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(sms.sent()).hasSize(1);
+        }
+
+        @Test
+        void transientFailuresEndFailedAfterTheLastAttempt() {
+            for (int i = 0; i < 3; i++) {
+                sms.failNext(new RetriableMessagingException("provider down", null, null));
+            }
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
+
+            for (int i = 0; i < 3; i++) {
+                manager.deliverDue();
+                clock.advance(Duration.ofSeconds(5));
+            }
+
+            Message failed = manager.getMessage(TENANT, reply.id());
+            assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("provider_unavailable");
+        }
+
+        @Test
+        void permanentFailureEndsFailedWithTheProviderCode() {
+            sms.failNext(NonRetriableMessagingException.deliveryFailed("21211", "Invalid 'To' Phone Number"));
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
+
+            manager.deliverDue();
+
+            Message failed = manager.getMessage(TENANT, reply.id());
+            assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("21211");
+            assertThat(failed.errorMessage()).contains("Invalid");
+        }
+
+        @Test
+        void scheduledMessageWaitsUntilDueAndCanBeCanceled() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message later = manager.send(dev.threadline.messaging.OutboundMessage.builder(TENANT, ChannelId.SMS)
+                    .customerPhone(PHONE).body("Reminder: your appointment is tomorrow").sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+            Message canceled = manager.send(dev.threadline.messaging.OutboundMessage.builder(TENANT, ChannelId.SMS)
+                    .customerPhone(PHONE).body("Never mind").sendAt(clock.instant().plus(Duration.ofHours(1))).build());
+
+            assertThat(later.conversationId()).isEqualTo(result.conversation().id());
+            assertThat(later.status()).isEqualTo(DeliveryStatus.SCHEDULED);
+            assertThat(manager.deliverDue()).isZero();
+            assertThat(manager.cancelScheduled(TENANT, canceled.id())).isTrue();
+
+            clock.advance(Duration.ofHours(1));
+            assertThat(manager.deliverDue()).isEqualTo(1);
+            assertThat(manager.getMessage(TENANT, later.id()).status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(manager.getMessage(TENANT, canceled.id()).status()).isEqualTo(DeliveryStatus.CANCELED);
+            assertThat(sms.sent()).extracting(d -> d.message().id()).containsExactly(later.id());
+        }
+
+        private Message sentReply() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
+            manager.deliverDue();
+            return manager.getMessage(TENANT, reply.id());
+        }
+    }
+
+    @Nested
+    class ReadState {
+
+        @Test
+        void viewingDoesNotMarkReadButMarkReadZeroesUnread() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            receiveSms(PHONE, "Are you there?");
+            manager.receive(emailFrom("erin@example.com", "Hours", "When are you open?").generateAiReply(false).build());
+
+            manager.getConversation(TENANT, result.conversation().id());
+            assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().unreadCount()).isEqualTo(2);
+            assertThat(manager.unreadCounts(TENANT)).containsEntry(ChannelId.SMS, 2L).containsEntry(ChannelId.EMAIL, 1L);
+
+            assertThat(manager.markRead(TENANT, result.conversation().id())).isZero();
+            assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().unreadCount()).isZero();
+            assertThat(manager.unreadCounts(TENANT)).doesNotContainKey(ChannelId.SMS).containsEntry(ChannelId.EMAIL, 1L);
+        }
+
+        @Test
+        void outboundMessagesDoNotCountAsUnread() {
+            ReceiveResult result = receiveSms(PHONE, "Do you do Botox?");
+
+            assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().unreadCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class OptOut {
+
+        @Test
+        void stopOptsOutAndBlocksSending() {
+            ReceiveResult result = receiveSms(PHONE, "stop");
+
+            assertThat(result.aiReply()).isNull();
+            assertThat(manager.events(TENANT, result.conversation().id()))
+                    .anySatisfy(e -> assertThat(e.type()).isEqualTo(ConversationEvent.OPTED_OUT));
+            assertFails(ErrorCode.RECIPIENT_OPTED_OUT, null, () -> manager.reply(TENANT, result.conversation().id(), "Hello?", "staff"));
+        }
+
+        @Test
+        void everyStopKeywordOptsOut() {
+            List<String> keywords = List.of("STOP", "StopAll", "UNSUBSCRIBE", "cancel", "END", "quit");
+            for (int i = 0; i < keywords.size(); i++) {
+                String phone = "+1555123450" + i;
+                ReceiveResult result = receiveSms(phone, keywords.get(i));
+                assertFails(ErrorCode.RECIPIENT_OPTED_OUT, null, () -> manager.reply(TENANT, result.conversation().id(), "Hello?", "staff"));
+            }
+        }
+
+        @Test
+        void stopInsideASentenceIsNotAnOptOut() {
+            ReceiveResult result = receiveSms(PHONE, "Please don't stop the reminders");
+
+            assertThat(manager.reply(TENANT, result.conversation().id(), "We won't!", "staff").status()).isEqualTo(DeliveryStatus.QUEUED);
+        }
+
+        @Test
+        void startOptsBackIn() {
+            ReceiveResult stopped = receiveSms(PHONE, "STOP");
+            receiveSms(PHONE, "start");
+
+            assertThat(manager.reply(TENANT, stopped.conversation().id(), "Welcome back!", "staff").status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(manager.events(TENANT, stopped.conversation().id()))
+                    .extracting(ConversationEvent::type)
+                    .containsSubsequence(ConversationEvent.OPTED_OUT, ConversationEvent.OPTED_IN);
+        }
+
+        @Test
+        void helpGetsTheHelpText() {
+            ReceiveResult result = receiveSms(PHONE, "HELP");
+
+            assertThat(result.aiReply()).isNotNull();
+            assertThat(result.aiReply().author()).isEqualTo(Author.SYSTEM);
+            assertThat(result.aiReply().body()).contains("STOP");
+        }
+
+        @Test
+        void optOutIsPerChannel() {
+            receiveSms(PHONE, "STOP");
+            ReceiveResult mail = manager.receive(emailFrom("erin@example.com", "Hi", "Hello").customerPhone(PHONE).generateAiReply(false).build());
+
+            assertThat(manager.reply(TENANT, mail.conversation().id(), "Hi Erin", "staff").status()).isEqualTo(DeliveryStatus.QUEUED);
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void newestActivityFirstWithChannelAndStatusFilters() {
+            String a = manager.receive(smsFrom("+15550000001", "First").generateAiReply(false).build()).conversation().id();
+            clock.advance(Duration.ofMinutes(1));
+            String b = manager.receive(emailFrom("b@example.com", "Second", "Second").generateAiReply(false).build()).conversation().id();
+            clock.advance(Duration.ofMinutes(1));
+            String c = manager.receive(smsFrom("+15550000003", "Third").generateAiReply(false).build()).conversation().id();
+            manager.changeStatus(TENANT, c, ConversationStatus.COMPLETED);
+
+            assertThat(ids(ConversationQuery.all())).containsExactly(c, b, a);
+            assertThat(ids(ConversationQuery.all().withChannel(ChannelId.SMS))).containsExactly(c, a);
+            assertThat(ids(ConversationQuery.all().withStatus(ConversationStatus.ACTIVE))).containsExactly(b, a);
+            assertThat(ids(ConversationQuery.all().withChannel(ChannelId.SMS).withStatus(ConversationStatus.COMPLETED))).containsExactly(c);
+        }
+
+        @Test
+        void unreadFilterAndTextSearch() {
+            String botox = manager.receive(smsFrom("+15550000001", "Do you do Botox?").generateAiReply(false).build()).conversation().id();
+            String hours = manager.receive(emailFrom("zoe@example.com", "Opening hours", "When are you open?").customerName("Zoe Quinn")
+                    .generateAiReply(false).build()).conversation().id();
+            manager.markRead(TENANT, hours);
+
+            assertThat(ids(ConversationQuery.all().withUnreadOnly(true))).containsExactly(botox);
+            assertThat(ids(ConversationQuery.all().withText("botox"))).containsExactly(botox);
+            assertThat(ids(ConversationQuery.all().withText("ZOE"))).containsExactly(hours);
+            assertThat(ids(ConversationQuery.all().withText("opening"))).containsExactly(hours);
+            assertThat(ids(ConversationQuery.all().withText("+1555000000"))).containsExactlyInAnyOrder(botox);
+        }
+
+        @Test
+        void pagesAndCursorsCoverEveryConversationOnce() {
+            List<String> created = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                created.add(0, manager.receive(smsFrom("+1555000001" + i, "Hello " + i).generateAiReply(false).build()).conversation().id());
+                clock.advance(Duration.ofSeconds(i % 2)); // pairs share a timestamp: ties break by id
+            }
+
+            ConversationPage page2 = manager.listConversations(TENANT, ConversationQuery.all().withPage(2, 3));
+            assertThat(page2.total()).isEqualTo(7);
+            List<String> viaCursor = new ArrayList<>();
+            ConversationPage page = manager.listConversations(TENANT, ConversationQuery.all().withPage(1, 3));
+            while (true) {
+                page.conversations().forEach(c -> viaCursor.add(c.id()));
+                if (page.nextCursor() == null) {
+                    break;
+                }
+                page = manager.listConversations(TENANT, ConversationQuery.all().withPage(1, 3).withCursor(page.nextCursor()));
+            }
+
+            List<String> expectedOrder = manager.listConversations(TENANT, ConversationQuery.all().withPage(1, 100))
+                    .conversations().stream().map(Conversation::id).toList();
+            assertThat(expectedOrder).containsExactlyInAnyOrderElementsOf(created);
+            assertThat(viaCursor).containsExactlyElementsOf(expectedOrder);
+            assertThat(page2.conversations()).extracting(Conversation::id).containsExactlyElementsOf(expectedOrder.subList(3, 6));
+        }
+
+        @Test
+        void detailListsMessagesInArrivalOrder() {
+            ReceiveResult first = manager.receive(smsFrom(PHONE, "one").generateAiReply(false).build());
+            manager.reply(TENANT, first.conversation().id(), "two", "staff");
+            manager.receive(smsFrom(PHONE, "three").generateAiReply(false).build());
+            clock.advance(Duration.ofSeconds(1));
+            manager.receive(smsFrom(PHONE, "four").generateAiReply(false).build());
+
+            ConversationDetail detail = manager.getConversation(TENANT, first.conversation().id());
+            assertThat(detail.messages()).extracting(Message::body).containsExactly("one", "two", "three", "four");
+            assertThat(detail.messages()).extracting(Message::direction)
+                    .containsExactly(Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND, Direction.INBOUND);
+            assertThat(detail.contact().phone()).isEqualTo(PHONE);
+        }
+
+        private List<String> ids(ConversationQuery query) {
+            return manager.listConversations(TENANT, query).conversations().stream().map(Conversation::id).toList();
+        }
+    }
+
+    @Nested
+    class Ai {
+
+        @Test
+        void headlineSaysWhatTheCustomerWantsNotTheGreeting() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi there!").generateAiReply(false).build());
+            manager.receive(smsFrom(PHONE, "Can I book Botox Friday?").generateAiReply(false).build());
+
+            String headline = manager.getConversation(TENANT, result.conversation().id()).conversation().headline();
+            assertThat(headline).containsIgnoringCase("botox").containsIgnoringCase("book").doesNotContainIgnoringCase("hi there");
+        }
+
+        @Test
+        void offlineResponderSaysHonestlyWhenItDoesNotKnow() {
+            ReceiveResult result = receiveSms(PHONE, "Do you sell gift cards for my mother-in-law?");
+
+            assertThat(result.aiReply().body()).contains("team member will follow up");
+        }
+
+        @Test
+        void draftModeHoldsTheReplyForApprovalAndEdit() {
+            MessageManager drafting = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(new KnowledgeBaseResponder(MED_SPA)).aiMode(dev.threadline.messaging.AiMode.DRAFT).build();
+            try (drafting) {
+                ReceiveResult result = drafting.receive(smsFrom(PHONE, "What are your hours?").build());
+                Message draft = result.aiReply();
+                assertThat(draft.status()).isEqualTo(DeliveryStatus.DRAFT);
+                assertThat(drafting.deliverDue()).isZero();
+
+                Message queued = drafting.approveDraft(TENANT, draft.id(), "We're open 9-6 today!", "front-desk");
+                assertThat(queued.status()).isEqualTo(DeliveryStatus.QUEUED);
+                assertThat(drafting.deliverDue()).isEqualTo(1);
+                assertThat(drafting.getMessage(TENANT, draft.id()).body()).isEqualTo("We're open 9-6 today!");
+                assertFails(ErrorCode.CONFLICT, null, () -> drafting.approveDraft(TENANT, draft.id(), null, "front-desk"));
+                assertFails(ErrorCode.CONFLICT, null, () -> drafting.discardDraft(TENANT, draft.id(), "front-desk"));
+            }
+        }
+
+        @Test
+        void discardedDraftIsCanceledAndNeverSent() {
+            MessageManager drafting = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(new KnowledgeBaseResponder(MED_SPA)).aiMode(dev.threadline.messaging.AiMode.DRAFT).build();
+            try (drafting) {
+                Message draft = drafting.receive(smsFrom(PHONE, "What are your hours?").build()).aiReply();
+
+                drafting.discardDraft(TENANT, draft.id(), "front-desk");
+
+                assertThat(drafting.getMessage(TENANT, draft.id()).status()).isEqualTo(DeliveryStatus.CANCELED);
+                assertThat(drafting.deliverDue()).isZero();
+            }
+        }
+
+        @Test
+        void failingResponderKeepsTheCustomerMessage() {
+            MessageManager failing = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids).channel(sms)
+                    .responder(request -> {
+                        throw new RetriableMessagingException("model overloaded", null, null);
+                    }).build();
+            try (failing) {
+                ReceiveResult result = failing.receive(smsFrom(PHONE, "Do you do Botox?").build());
+
+                assertThat(result.aiReply()).isNull();
+                assertThat(result.aiError()).isNotNull();
+                assertThat(result.aiError().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+                assertThat(failing.getConversation(TENANT, result.conversation().id()).messages())
+                        .extracting(Message::body).containsExactly("Do you do Botox?");
+                assertThat(failing.events(TENANT, result.conversation().id()))
+                        .anySatisfy(e -> assertThat(e.type()).isEqualTo(ConversationEvent.AI_FAILED));
+            }
+        }
+
+        @Test
+        void scoringStoresTheResultOnTheConversation() {
+            ReceiveResult result = receiveSms(PHONE, "Can I book Botox?");
+            receiveSms(PHONE, "Perfect, thank you so much!");
+
+            var satisfaction = manager.score(TENANT, result.conversation().id());
+
+            assertThat(satisfaction.score()).isBetween(3.5, 5.0);
+            assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().satisfaction()).isEqualTo(satisfaction);
+        }
+
+        @Test
+        void suggestionsAreOneToThree() {
+            ReceiveResult result = receiveSms(PHONE, "How much is a peel?");
+
+            assertThat(manager.suggestReplies(TENANT, result.conversation().id())).hasSizeBetween(1, 3);
+        }
+    }
+
+    @Nested
+    class Concurrency {
+
+        @Test
+        void fiftyConcurrentFirstMessagesMakeOneConversation() throws Exception {
+            int threads = 50;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<ReceiveResult>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    String body = "message " + i;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return manager.receive(smsFrom(PHONE, body).generateAiReply(false).build());
+                    }));
+                }
+                start.countDown();
+                Set<String> conversationIds = new HashSet<>();
+                for (Future<ReceiveResult> result : results) {
+                    conversationIds.add(result.get(60, TimeUnit.SECONDS).conversation().id());
+                }
+
+                assertThat(conversationIds).hasSize(1);
+                String id = conversationIds.iterator().next();
+                assertThat(manager.getConversation(TENANT, id).messages()).hasSize(threads);
+                assertThat(manager.getConversation(TENANT, id).conversation().messageCount()).isEqualTo(threads);
+                assertThat(manager.getConversation(TENANT, id).conversation().unreadCount()).isEqualTo(threads);
+                assertThat(manager.listConversations(TENANT, ConversationQuery.all()).total()).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    class Voice {
+
+        @Test
+        void transcriptIsStoredAsAnOrderedCompletedConversation() {
+            var start = clock.instant();
+            VoiceTranscript call = new VoiceTranscript(TENANT, "CA42", "Vic Caller", "+15557654321", "+15550001111", List.of(
+                    new VoiceTranscript.Turn(Author.CUSTOMER, "Hi, I'd like to move my appointment", start),
+                    new VoiceTranscript.Turn(Author.AI, "Sure, to which day?", start.plusSeconds(3)),
+                    new VoiceTranscript.Turn(Author.CUSTOMER, "Thursday afternoon", start.plusSeconds(7))));
+
+            Conversation conversation = manager.recordVoiceTranscript(call);
+            manager.recordVoiceTranscript(call);
+
+            ConversationDetail detail = manager.getConversation(TENANT, conversation.id());
+            assertThat(detail.conversation().channel()).isEqualTo(ChannelId.VOICE);
+            assertThat(detail.conversation().status()).isEqualTo(ConversationStatus.COMPLETED);
+            assertThat(detail.messages()).extracting(Message::body)
+                    .containsExactly("Hi, I'd like to move my appointment", "Sure, to which day?", "Thursday afternoon");
+            assertThat(detail.messages()).extracting(Message::direction)
+                    .containsExactly(Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND);
+            assertThat(detail.conversation().headline()).containsIgnoringCase("move my appointment");
+        }
+    }
+}
