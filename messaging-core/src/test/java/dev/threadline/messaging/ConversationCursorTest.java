@@ -1,0 +1,24 @@
+package dev.threadline.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.threadline.messaging.spi.ConversationCursor;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ConversationCursorTest {
+
+    @Test
+    void encodedCursorDecodesToTheSamePosition() {
+        ConversationCursor cursor = new ConversationCursor(Instant.parse("2026-11-21T12:00:30.123456789Z"), "0190-abc");
+
+        assertThat(ConversationCursor.decode(cursor.encode())).isEqualTo(cursor);
+    }
+
+    @Test
+    void tamperedCursorIsAValidationErrorOnCursor() {
+        assertThatThrownBy(() -> ConversationCursor.decode("not*a*cursor"))
+                .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+}
