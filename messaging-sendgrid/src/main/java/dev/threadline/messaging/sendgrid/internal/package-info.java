@@ -1,0 +1,5 @@
+/** SendGrid wire formats and HTTP plumbing; not part of the public API. */
+@NullMarked
+package dev.threadline.messaging.sendgrid.internal;
+
+import org.jspecify.annotations.NullMarked;
