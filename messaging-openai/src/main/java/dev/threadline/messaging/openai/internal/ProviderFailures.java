@@ -1,0 +1,104 @@
+package dev.threadline.messaging.openai.internal;
+
+import com.openai.core.http.Headers;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.OpenAIException;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.errors.UnprocessableEntityException;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.MessagingException;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.RetriableMessagingException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place where the SDK's exceptions become Threadline's. Timeouts, connection failures, 429s and
+ * 5xx answers (after the SDK's bounded retries) are {@code provider_unavailable} and retriable; a rejected
+ * key or a request the provider refuses is not, and says why.
+ */
+public final class ProviderFailures {
+
+    private ProviderFailures() {
+    }
+
+    /** The Threadline exception for a failed Chat Completions call. */
+    public static MessagingException map(OpenAIException e) {
+        if (e instanceof UnauthorizedException || e instanceof PermissionDeniedException) {
+            OpenAIServiceException s = (OpenAIServiceException) e;
+            return new NonRetriableMessagingException(ErrorCode.UNAUTHORIZED,
+                    "the AI provider rejected the API key (HTTP " + s.statusCode() + ")", "api_key", providerCode(s), e);
+        }
+        if (e instanceof NotFoundException s) {
+            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+                    "the AI provider does not know this model or endpoint (HTTP 404)", "model", providerCode(s), e);
+        }
+        if (e instanceof BadRequestException || e instanceof UnprocessableEntityException) {
+            OpenAIServiceException s = (OpenAIServiceException) e;
+            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+                    "the AI provider refused the request (HTTP " + s.statusCode() + "): " + providerMessage(s), null,
+                    providerCode(s), e);
+        }
+        if (e instanceof OpenAIServiceException s) {
+            if (s.statusCode() == 408 || s.statusCode() == 409 || s.statusCode() == 429 || s.statusCode() >= 500) {
+                return new RetriableMessagingException("the AI provider is unavailable (HTTP " + s.statusCode() + ")",
+                        retryAfter(s.headers()), e);
+            }
+            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+                    "the AI provider answered HTTP " + s.statusCode() + ": " + providerMessage(s), null, providerCode(s), e);
+        }
+        if (e instanceof OpenAIIoException) {
+            return new RetriableMessagingException("the AI provider did not answer in time or could not be reached", null, e);
+        }
+        if (e instanceof OpenAIInvalidDataException) {
+            return new RetriableMessagingException("the AI provider sent an answer that could not be read", null, e);
+        }
+        return new RetriableMessagingException("the AI provider call failed", null, e);
+    }
+
+    private static String providerCode(OpenAIServiceException e) {
+        return e.code().orElse("http_" + e.statusCode());
+    }
+
+    /** The provider's own error text: it describes our request, never the customer's content. */
+    private static String providerMessage(OpenAIServiceException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
+    }
+
+    /** The wait a {@code Retry-After-Ms} or {@code Retry-After} header asked for (seconds or an HTTP date). */
+    static @Nullable Duration retryAfter(Headers headers) {
+        List<String> millis = headers.values("Retry-After-Ms");
+        if (!millis.isEmpty()) {
+            try {
+                return Duration.ofMillis((long) Double.parseDouble(millis.get(0).strip()));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        List<String> values = headers.values("Retry-After");
+        if (values.isEmpty()) {
+            return null;
+        }
+        String value = values.get(0).strip();
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}
