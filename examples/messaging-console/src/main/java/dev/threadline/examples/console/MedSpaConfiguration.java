@@ -1,0 +1,51 @@
+package dev.threadline.examples.console;
+
+import dev.threadline.examples.console.booking.AppointmentCalendar;
+import dev.threadline.examples.console.booking.BookingTools;
+import dev.threadline.examples.console.medspa.MedSpa;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.spi.AiTool;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The spa's knowledge base, calendar and AI tools, which the starter hands to the message manager. */
+@Configuration(proxyBeanMethods = false)
+class MedSpaConfiguration {
+
+    /** Appointments start on the hour or half hour. */
+    private static final Duration SLOT_GRID = Duration.ofMinutes(30);
+
+    @Bean
+    KnowledgeBase medSpaKnowledgeBase() {
+        return MedSpa.knowledgeBase();
+    }
+
+    @Bean
+    AppointmentCalendar appointmentCalendar(ConsoleProperties properties, ObjectProvider<Clock> clock) {
+        return new AppointmentCalendar(MedSpa.hours(), properties.timeZone(), clock.getIfAvailable(Clock::systemUTC), SLOT_GRID);
+    }
+
+    @Bean
+    BookingTools bookingTools(AppointmentCalendar calendar) {
+        return new BookingTools(calendar);
+    }
+
+    @Bean
+    AiTool checkAvailabilityTool(BookingTools tools) {
+        return tools.checkAvailability();
+    }
+
+    @Bean
+    AiTool bookAppointmentTool(BookingTools tools) {
+        return tools.bookAppointment();
+    }
+
+    @Bean
+    TenantApiKeys tenantApiKeys(Environment environment) {
+        return new TenantApiKeys(environment);
+    }
+}

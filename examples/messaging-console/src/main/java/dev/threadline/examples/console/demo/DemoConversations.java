@@ -1,0 +1,116 @@
+package dev.threadline.examples.console.demo;
+
+import dev.threadline.examples.console.ConsoleProperties;
+import dev.threadline.messaging.Author;
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.VoiceTranscript;
+import dev.threadline.messaging.spi.ConversationQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a handful of conversations for the app's own tenant on first start, through the message
+ * manager like any other traffic, so the console is not empty: sms, email and voice, waiting and
+ * answered, completed and archived, one scored. Skipped when the tenant already has conversations, so a
+ * restart keeps what is there.
+ */
+@Component
+@ConditionalOnProperty(name = "console.demo-data", havingValue = "true")
+class DemoConversations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConversations.class);
+    private static final String ACTOR = "demo-data";
+
+    private final MessageManager manager;
+    private final String tenant;
+    private final Clock clock;
+
+    DemoConversations(MessageManager manager, ConsoleProperties properties, ObjectProvider<Clock> clock) {
+        this.manager = manager;
+        this.tenant = properties.tenant();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (manager.listConversations(tenant, ConversationQuery.all().withPage(1, 1)).total() > 0) {
+            log.info("Tenant {} already has conversations; demo data not written", tenant);
+            return;
+        }
+        Instant now = clock.instant();
+        answeredBotoxQuestion(now);
+        completedFillerConsultation(now);
+        archivedThankYou(now);
+        voiceReschedule(now);
+        waitingHydraFacialQuestions(now);
+        waitingLaserEmail(now);
+        log.info("Wrote demo conversations for tenant {}", tenant);
+    }
+
+    private void answeredBotoxQuestion(Instant now) {
+        ReceiveResult first = manager.receive(sms("Emily Chen", "+14155550142", "Hi! How much is Botox for forehead lines?", now.minus(Duration.ofHours(26)), true));
+        manager.markRead(tenant, first.conversation().id());
+    }
+
+    private void completedFillerConsultation(Instant now) {
+        ReceiveResult received = manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
+                .customerName("Olivia Martinez").customerEmail("olivia.martinez@example.com")
+                .subject("Lip filler consultation")
+                .body("Hello, I'm interested in lip filler and would love a consultation. How much are fillers, and does it hurt?")
+                .receivedAt(now.minus(Duration.ofHours(20))).generateAiReply(true).build());
+        String id = received.conversation().id();
+        manager.reply(tenant, id, "Hi Olivia, Dr. Patel has a free consultation slot on Thursday at 2 PM. Shall I reserve it for you?", ACTOR);
+        manager.markRead(tenant, id);
+        manager.score(tenant, id);
+        manager.changeStatus(tenant, id, ConversationStatus.COMPLETED);
+    }
+
+    private void archivedThankYou(Instant now) {
+        ReceiveResult received = manager.receive(sms("Sarah Thompson", "+14155550117", "Thank you so much, my HydraFacial was amazing! See you next month.",
+                now.minus(Duration.ofDays(6)), false));
+        String id = received.conversation().id();
+        manager.reply(tenant, id, "So glad you loved it, Sarah! See you next month.", ACTOR);
+        manager.markRead(tenant, id);
+        manager.changeStatus(tenant, id, ConversationStatus.ARCHIVED);
+    }
+
+    private void voiceReschedule(Instant now) {
+        Instant call = now.minus(Duration.ofDays(2));
+        manager.recordVoiceTranscript(new VoiceTranscript(tenant, "demo-call-1", "David Kim", "+14155550188", null, List.of(
+                new VoiceTranscript.Turn(Author.CUSTOMER, "Hi, I need to move my chemical peel from Thursday.", call),
+                new VoiceTranscript.Turn(Author.STAFF, "No problem, David. I can do Friday at 11 AM or Monday at 3 PM.", call.plusSeconds(20)),
+                new VoiceTranscript.Turn(Author.CUSTOMER, "Friday at 11 works, thanks!", call.plusSeconds(35)),
+                new VoiceTranscript.Turn(Author.STAFF, "You're all set for Friday at 11 AM. See you then!", call.plusSeconds(45)))));
+    }
+
+    private void waitingHydraFacialQuestions(Instant now) {
+        manager.receive(sms("Marcus Johnson", "+14155550163", "Do you have anything Saturday morning for a HydraFacial?", now.minus(Duration.ofHours(3)), false));
+        manager.receive(sms("Marcus Johnson", "+14155550163", "Also, where do I park?", now.minus(Duration.ofHours(2)), false));
+    }
+
+    private void waitingLaserEmail(Instant now) {
+        manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
+                .customerName("Priya Shah").customerEmail("priya.shah@example.com")
+                .subject("Laser hair removal packages")
+                .body("Hi there, what does a package of laser hair removal sessions cost, and how many sessions will I need?")
+                .receivedAt(now.minus(Duration.ofMinutes(45))).generateAiReply(false).build());
+    }
+
+    private InboundMessage sms(String name, String phone, String body, Instant at, boolean aiReply) {
+        return InboundMessage.builder(tenant, ChannelId.SMS).customerName(name).customerPhone(phone).body(body)
+                .receivedAt(at).generateAiReply(aiReply).build();
+    }
+}

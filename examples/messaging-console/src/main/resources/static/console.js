@@ -1,0 +1,532 @@
+// Messaging Console: a thin client of the Threadline admin API (see the starter's API contract).
+"use strict";
+
+const KEY_STORAGE = "threadline.console.apiKey";
+const PAGE_SIZE = 30;
+const STAT_CHANNELS = ["sms", "email", "voice"];
+const FIELD_INPUTS = {
+  channel: "nc-channel", customer_name: "nc-name", customer_phone: "nc-phone",
+  customer_email: "nc-email", subject: "nc-subject", content: "nc-content",
+};
+const AUTHOR_LABELS = { customer: "Customer", ai: "AI assistant", staff: "Staff", system: "System" };
+
+const state = {
+  base: "/api/admin/messaging",
+  apiKey: null,
+  selectedId: null,
+  conversations: [],
+  nextCursor: null,
+  satisfactionById: new Map(),
+  stream: null,
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ------------------------------------------------------------------ API
+
+class ApiError extends Error {
+  constructor(status, body) {
+    const error = (body && body.error) || {};
+    super(error.message || `Request failed (${status})`);
+    this.status = status;
+    this.code = error.code || "http_" + status;
+    this.field = error.field || null;
+  }
+}
+
+async function api(path, { method = "GET", body } = {}) {
+  const headers = { Authorization: "Bearer " + state.apiKey, Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(state.base + path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed = null;
+  try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+  if (!response.ok) {
+    const error = new ApiError(response.status, parsed);
+    if (response.status === 401) askForKey("That API key was not accepted.");
+    throw error;
+  }
+  return parsed;
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") search.set(k, v);
+  const s = search.toString();
+  return s ? "?" + s : "";
+}
+
+// ------------------------------------------------------------------ formatting
+
+function relativeTime(iso) {
+  if (!iso) return "";
+  const then = new Date(iso);
+  const seconds = Math.round((Date.now() - then.getTime()) / 1000);
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes + "m ago";
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return hours + "h ago";
+  const days = Math.round(hours / 24);
+  if (days < 7) return days + "d ago";
+  return then.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}
+
+function clockTime(iso) {
+  const d = new Date(iso);
+  const sameDay = d.toDateString() === new Date().toDateString();
+  const time = d.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  return sameDay ? time : d.toLocaleDateString(undefined, { month: "short", day: "numeric" }) + ", " + time;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function channelLabel(channel) {
+  return { sms: "SMS", email: "Email", voice: "Voice", whatsapp: "WhatsApp", chat: "Chat" }[channel] || channel;
+}
+
+function showError(id, message) {
+  const box = $(id);
+  box.textContent = message || "";
+  box.hidden = !message;
+}
+
+// ------------------------------------------------------------------ conversation list
+
+function listQuery(cursor) {
+  return query({
+    channel: $("channel-filter").value, status: $("status-filter").value, q: $("search").value.trim(),
+    unread: $("unread-filter").checked ? "true" : "", page_size: PAGE_SIZE, cursor,
+  });
+}
+
+async function loadConversations() {
+  try {
+    const page = await api("/conversations" + listQuery(null));
+    state.conversations = page.conversations;
+    state.nextCursor = page.next_cursor;
+    showError("list-error", null);
+    renderList();
+  } catch (e) {
+    showError("list-error", e.message);
+  }
+}
+
+async function loadMore() {
+  if (!state.nextCursor) return;
+  const page = await api("/conversations" + listQuery(state.nextCursor));
+  state.conversations = state.conversations.concat(page.conversations);
+  state.nextCursor = page.next_cursor;
+  renderList();
+}
+
+function renderList() {
+  const list = $("conversation-list");
+  list.replaceChildren(...state.conversations.map(conversationItem));
+  $("list-empty").hidden = state.conversations.length > 0;
+  $("load-more").hidden = !state.nextCursor;
+}
+
+function conversationItem(c) {
+  const unread = c.unread_count > 0;
+  const contact = c.customer_name || c.customer_phone || c.customer_email || "Unknown";
+  const item = el("li", {
+    class: "conversation" + (unread ? " unread" : ""), tabindex: "0", role: "button",
+    "data-conversation-id": c.id, "data-channel": c.channel, "data-status": c.status,
+    "aria-current": c.id === state.selectedId ? "true" : "false",
+    "aria-label": `${contact}, ${channelLabel(c.channel)}, ${c.status}` + (unread ? `, ${c.unread_count} unread` : ""),
+    onclick: () => openConversation(c.id),
+    onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openConversation(c.id); } },
+  },
+    el("span", { class: "conv-name" }, el("span", { class: "chip", "data-channel": c.channel, text: channelLabel(c.channel) }),
+      el("span", { class: "conv-contact", text: contact })),
+    el("span", { class: "conv-meta" },
+      el("time", { class: "conv-time", datetime: c.last_activity_at, "data-relative": c.last_activity_at, text: relativeTime(c.last_activity_at) }),
+      unread ? el("span", { class: "badge unread-badge", "aria-label": `${c.unread_count} unread`, text: String(c.unread_count) }) : null),
+    el("span", { class: "conv-headline", text: c.subject ? c.subject + (c.headline ? " — " + c.headline : "") : c.headline || "" }),
+    el("span", { class: "conv-preview", text: c.last_message || "" }));
+  if (c.status !== "active") item.querySelector(".conv-meta").prepend(el("span", { class: "conv-status", text: c.status }));
+  return item;
+}
+
+// ------------------------------------------------------------------ thread
+
+async function openConversation(id) {
+  state.selectedId = id;
+  $("layout").dataset.view = "thread";
+  document.querySelectorAll(".conversation").forEach((li) =>
+    li.setAttribute("aria-current", li.dataset.conversationId === id ? "true" : "false"));
+  await loadThread();
+}
+
+async function loadThread() {
+  const id = state.selectedId;
+  if (!id) return;
+  try {
+    const detail = await api("/conversations/" + encodeURIComponent(id));
+    if (state.selectedId !== id) return;
+    renderThread(detail);
+    showError("thread-error", null);
+  } catch (e) {
+    showError("thread-error", e.message);
+  }
+}
+
+function renderThread({ conversation: c, messages }) {
+  $("thread-placeholder").hidden = true;
+  $("thread-view").hidden = false;
+  $("thread-view").dataset.conversationId = c.id;
+  $("thread-name").textContent = c.customer.name || c.customer.phone || c.customer.email || "Unknown";
+  const channel = $("thread-channel");
+  channel.textContent = channelLabel(c.channel);
+  channel.dataset.channel = c.channel;
+  $("thread-contact").textContent = [c.customer.phone, c.customer.email].filter(Boolean).join(" · ");
+  const status = $("thread-status");
+  status.textContent = c.status;
+  status.dataset.status = c.status;
+  $("thread-subject").hidden = !c.subject;
+  $("thread-subject").textContent = c.subject ? "Subject: " + c.subject : "";
+  $("mark-read-button").disabled = c.unread_count === 0;
+  $("complete-button").disabled = c.status !== "active";
+  $("archive-button").disabled = c.status === "archived";
+  $("generate-button").disabled = c.status === "archived";
+  $("reply-content").disabled = c.status === "archived";
+  $("reply-button").disabled = c.status === "archived";
+  renderSatisfaction(c.satisfaction);
+  rememberSatisfaction(c.id, c.satisfaction);
+
+  const list = $("messages");
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.replaceChildren(...messages.map(messageItem));
+  if (atBottom || list.dataset.conversationId !== c.id) list.scrollTop = list.scrollHeight;
+  list.dataset.conversationId = c.id;
+}
+
+function messageItem(m) {
+  const outbound = m.direction === "outbound";
+  return el("li", { class: "message " + m.author, "data-message-id": m.id, "data-author": m.author },
+    el("div", { class: "bubble", text: m.content }),
+    el("div", { class: "meta" },
+      el("span", { class: "author", text: AUTHOR_LABELS[m.author] || m.author }),
+      el("time", { datetime: m.sent_at, text: clockTime(m.sent_at) }),
+      outbound ? el("span", { class: "delivery", "data-status": m.status, "aria-label": "Delivery status " + m.status, text: statusText(m.status) }) : null));
+}
+
+function statusText(status) {
+  return { delivered: "✓✓ delivered", read: "✓✓ read", sent: "✓ sent", queued: "queued", sending: "sending…",
+    failed: "failed", undelivered: "undelivered", draft: "draft", scheduled: "scheduled", canceled: "canceled" }[status] || status;
+}
+
+function renderSatisfaction(s) {
+  const box = $("satisfaction");
+  if (!s) { box.hidden = true; box.replaceChildren(); return; }
+  box.hidden = false;
+  box.replaceChildren(
+    el("span", {}, "Satisfaction ", el("strong", { id: "satisfaction-score", text: Number(s.score).toFixed(1) }), " / 5"),
+    el("span", {}, "Sentiment ", el("strong", { id: "satisfaction-sentiment", "data-sentiment": s.sentiment, text: s.sentiment })),
+    el("span", {}, "Outcome ", el("strong", { id: "satisfaction-outcome", text: s.outcome.replace(/_/g, " ") })));
+}
+
+async function threadAction(button, action) {
+  button.disabled = true;
+  try {
+    await action();
+    showError("thread-error", null);
+  } catch (e) {
+    showError("thread-error", e.message);
+  } finally {
+    button.disabled = false;
+    await Promise.all([loadThread(), refreshOverview()]);
+  }
+}
+
+function conversationPath(suffix = "") {
+  return "/conversations/" + encodeURIComponent(state.selectedId) + suffix;
+}
+
+// ------------------------------------------------------------------ new conversation
+
+function syncChannelFields() {
+  const channel = $("nc-channel").value;
+  document.querySelectorAll("[data-for-channel]").forEach((field) => {
+    field.hidden = field.dataset.forChannel !== channel;
+  });
+}
+
+function clearFieldErrors(form) {
+  form.querySelectorAll(".field-error").forEach((n) => n.remove());
+  form.querySelectorAll("[aria-invalid]").forEach((n) => { n.removeAttribute("aria-invalid"); n.removeAttribute("aria-describedby"); });
+  showError("new-conversation-error", null);
+}
+
+function showFieldError(field, message) {
+  const input = $(FIELD_INPUTS[field] || "");
+  if (!input || input.closest("[hidden]")) {
+    showError("new-conversation-error", message);
+    return;
+  }
+  const errorId = input.id + "-error";
+  input.setAttribute("aria-invalid", "true");
+  input.setAttribute("aria-describedby", errorId);
+  input.closest(".field").append(el("p", { class: "field-error", id: errorId, text: message }));
+  input.focus();
+}
+
+async function submitNewConversation(event) {
+  event.preventDefault();
+  const form = event.target;
+  const generate = event.submitter ? event.submitter.value === "send-and-reply" : true;
+  clearFieldErrors(form);
+  const channel = $("nc-channel").value;
+  const body = {
+    channel,
+    customer_name: $("nc-name").value.trim(),
+    customer_phone: channel === "email" ? null : $("nc-phone").value.trim(),
+    customer_email: channel === "email" ? $("nc-email").value.trim() : null,
+    subject: channel === "email" ? $("nc-subject").value.trim() || null : null,
+    content: $("nc-content").value,
+    generate_ai_response: generate,
+  };
+  const buttons = form.querySelectorAll("button");
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    const result = await api("/send", { method: "POST", body });
+    form.reset();
+    syncChannelFields();
+    $("new-conversation-dialog").close();
+    await refreshOverview();
+    await openConversation(result.conversation_id);
+    if (result.ai_error) showError("thread-error", "The AI reply failed: " + result.ai_error.message);
+  } catch (e) {
+    if (e.field) showFieldError(e.field, e.message);
+    else showError("new-conversation-error", e.message);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+// ------------------------------------------------------------------ overview strip
+
+async function refreshOverview() {
+  await Promise.all([loadConversations(), loadStats()]);
+}
+
+async function loadStats() {
+  try {
+    const [unread, ...totals] = await Promise.all([
+      api("/unread"),
+      ...STAT_CHANNELS.map((ch) => api("/conversations" + query({ channel: ch, page_size: 1 }))),
+    ]);
+    STAT_CHANNELS.forEach((ch, i) => { $("stat-" + ch).textContent = String(totals[i].total); });
+    $("stat-unread").textContent = String(unread.total);
+    await loadSatisfaction();
+  } catch (e) {
+    showError("list-error", e.message);
+  }
+}
+
+function rememberSatisfaction(id, satisfaction, lastActivity) {
+  state.satisfactionById.set(id, { satisfaction: satisfaction || null, lastActivity: lastActivity || null });
+}
+
+// The list route carries no scores: read them from the details of the 100 most recent conversations,
+// fetching again only those whose activity changed since last time.
+async function loadSatisfaction() {
+  const page = await api("/conversations" + query({ page_size: 100 }));
+  const stale = page.conversations.filter((c) => {
+    const known = state.satisfactionById.get(c.id);
+    return !known || known.lastActivity !== c.last_activity_at;
+  });
+  await Promise.all(stale.map(async (c) => {
+    const detail = c.satisfaction !== undefined ? { conversation: c } : await api("/conversations/" + encodeURIComponent(c.id));
+    rememberSatisfaction(c.id, detail.conversation.satisfaction, c.last_activity_at);
+  }));
+  const scores = page.conversations.map((c) => state.satisfactionById.get(c.id))
+    .filter((k) => k && k.satisfaction).map((k) => k.satisfaction.score);
+  $("stat-satisfaction").textContent = scores.length
+    ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) + " / 5" : "–";
+}
+
+// ------------------------------------------------------------------ live updates
+// EventSource cannot send an Authorization header, so the stream is read with fetch.
+
+function setLive(stateName, text) {
+  const badge = $("live-status");
+  badge.dataset.state = stateName;
+  badge.textContent = text;
+}
+
+let refreshTimer = null;
+let threadTimer = null;
+
+function onStreamEvent(name, data) {
+  if (!name) return;
+  let payload = {};
+  try { payload = JSON.parse(data || "{}"); } catch (e) { payload = {}; }
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshOverview, 150);
+  if (payload.conversation_id && payload.conversation_id === state.selectedId) {
+    clearTimeout(threadTimer);
+    threadTimer = setTimeout(loadThread, 100);
+  }
+}
+
+async function openStream() {
+  if (state.stream) state.stream.abort();
+  const controller = new AbortController();
+  state.stream = controller;
+  let retryDelay = 1000;
+  while (!controller.signal.aborted) {
+    try {
+      const response = await fetch(state.base + "/stream", {
+        headers: { Authorization: "Bearer " + state.apiKey, Accept: "text/event-stream" },
+        signal: controller.signal, cache: "no-store",
+      });
+      if (response.status === 401) { askForKey("That API key was not accepted."); return; }
+      if (!response.ok || !response.body) throw new Error("stream failed: " + response.status);
+      setLive("live", "Live");
+      retryDelay = 1000;
+      // Anything missed while disconnected is picked up by a full refresh.
+      refreshOverview();
+      await readEvents(response.body, onStreamEvent);
+    } catch (e) {
+      if (controller.signal.aborted) return;
+    }
+    setLive("offline", "Reconnecting…");
+    await new Promise((resolve) => setTimeout(resolve, retryDelay));
+    retryDelay = Math.min(retryDelay * 2, 15000);
+  }
+}
+
+async function readEvents(body, onEvent) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let name = "";
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let newline;
+    while ((newline = buffer.search(/\r?\n/)) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + (buffer[newline] === "\r" ? 2 : 1));
+      if (line === "") {
+        if (data.length || name) onEvent(name || "message", data.join("\n"));
+        name = "";
+        data = [];
+      } else if (line.startsWith(":")) {
+        // heartbeat comment
+      } else {
+        const colon = line.indexOf(":");
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const val = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+        if (field === "event") name = val;
+        else if (field === "data") data.push(val);
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------ API key
+
+function askForKey(message) {
+  const dialog = $("api-key-dialog");
+  showError("api-key-error", message || null);
+  $("api-key-input").value = state.apiKey || "";
+  if (!dialog.open) dialog.showModal();
+}
+
+async function useKey(key) {
+  state.apiKey = key;
+  localStorage.setItem(KEY_STORAGE, key);
+  await refreshOverview();
+  openStream();
+}
+
+// ------------------------------------------------------------------ startup
+
+function bind() {
+  let searchTimer = null;
+  $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(loadConversations, 250); });
+  ["channel-filter", "status-filter", "unread-filter"].forEach((id) => $(id).addEventListener("change", loadConversations));
+  $("load-more").addEventListener("click", loadMore);
+  $("back-button").addEventListener("click", () => { $("layout").dataset.view = "list"; });
+  $("new-conversation-button").addEventListener("click", () => {
+    clearFieldErrors($("new-conversation-form"));
+    $("new-conversation-dialog").showModal();
+    $("nc-name").focus();
+  });
+  $("nc-cancel").addEventListener("click", () => $("new-conversation-dialog").close());
+  $("nc-channel").addEventListener("change", syncChannelFields);
+  $("new-conversation-form").addEventListener("submit", submitNewConversation);
+  $("api-key-button").addEventListener("click", () => askForKey(null));
+  $("api-key-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const key = $("api-key-input").value.trim();
+    if (!key) return;
+    $("api-key-dialog").close();
+    useKey(key);
+  });
+
+  $("reply-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const content = $("reply-content").value;
+    if (!content.trim()) return;
+    threadAction($("reply-button"), async () => {
+      await api(conversationPath("/reply"), { method: "POST", body: { content } });
+      $("reply-content").value = "";
+    });
+  });
+  $("reply-content").addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("reply-form").requestSubmit();
+  });
+  $("mark-read-button").addEventListener("click", (e) =>
+    threadAction(e.currentTarget, () => api(conversationPath("/read"), { method: "POST" })));
+  $("generate-button").addEventListener("click", (e) =>
+    threadAction(e.currentTarget, () => api("/generate-response", { method: "POST", body: { conversation_id: state.selectedId } })));
+  $("score-button").addEventListener("click", (e) =>
+    threadAction(e.currentTarget, () => api(conversationPath("/score"), { method: "POST" })));
+  $("complete-button").addEventListener("click", (e) =>
+    threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { status: "completed" } })));
+  $("archive-button").addEventListener("click", (e) =>
+    threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { status: "archived" } })));
+
+  setInterval(() => document.querySelectorAll("[data-relative]").forEach((t) => {
+    t.textContent = relativeTime(t.dataset.relative);
+  }), 30000);
+}
+
+async function start() {
+  bind();
+  syncChannelFields();
+  let settings = {};
+  try {
+    settings = await (await fetch("console/settings", { headers: { Accept: "application/json" } })).json();
+  } catch (e) {
+    settings = {};
+  }
+  if (settings.api_base_path) state.base = settings.api_base_path;
+  if (settings.business_name) {
+    $("business-name").textContent = settings.business_name;
+    document.title = "Messaging Console · " + settings.business_name;
+  }
+  const key = localStorage.getItem(KEY_STORAGE) || settings.demo_api_key;
+  if (key) await useKey(key);
+  else askForKey(null);
+}
+
+document.addEventListener("DOMContentLoaded", start);
