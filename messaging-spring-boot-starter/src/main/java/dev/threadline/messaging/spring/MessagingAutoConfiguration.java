@@ -1,0 +1,134 @@
+package dev.threadline.messaging.spring;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.memory.InMemoryConversationStore;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.spi.AiResponder;
+import dev.threadline.messaging.spi.AiTool;
+import dev.threadline.messaging.spi.Channel;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.ConversationSummarizer;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.MessagingEventBus;
+import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.SatisfactionScorer;
+import dev.threadline.messaging.spring.internal.AiModes;
+import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
+import dev.threadline.messaging.support.InProcessEventBus;
+import dev.threadline.messaging.support.TimeOrderedIdGenerator;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@link MessageManager} and its collaborators. Every bean backs off when the host defines its own;
+ * host {@link Channel}, {@link AiTool}, {@link AiResponder}, {@link SatisfactionScorer} and
+ * {@link ConversationSummarizer} beans are picked up. Without provider channels, simulators serve
+ * {@code sms} and {@code email} and report {@code delivered} shortly after each send.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock messagingClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator messagingIdGenerator(Clock clock) {
+        return new TimeOrderedIdGenerator(clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConversationStore.class)
+    InMemoryConversationStore messagingConversationStore(IdGenerator ids, Clock clock) {
+        return new InMemoryConversationStore(ids, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingEventBus messagingEventBus() {
+        return new InProcessEventBus();
+    }
+
+    @Bean
+    @ConditionalOnBean(KnowledgeBase.class)
+    @ConditionalOnMissingBean(AiResponder.class)
+    KnowledgeBaseResponder messagingKnowledgeBaseResponder(KnowledgeBase knowledgeBase) {
+        return new KnowledgeBaseResponder(knowledgeBase);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "messaging.simulator.enabled", matchIfMissing = true)
+    SimulatorChannel messagingSmsSimulator() {
+        return new SimulatorChannel(ChannelId.SMS);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "messaging.simulator.enabled", matchIfMissing = true)
+    SimulatorChannel messagingEmailSimulator() {
+        return new SimulatorChannel(ChannelId.EMAIL);
+    }
+
+    /**
+     * The manager. Simulators are registered first, so any other channel bean with the same id replaces
+     * them; those that stay report deliveries after {@code messaging.simulator.delivery-delay}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    MessageManager messageManager(MessagingProperties properties, ConversationStore store, ObjectProvider<OutboxStore> outbox,
+                                  ObjectProvider<Channel> channels, ObjectProvider<AiResponder> responder,
+                                  ObjectProvider<AiTool> tools, ObjectProvider<SatisfactionScorer> scorer,
+                                  ObjectProvider<ConversationSummarizer> summarizer, MessagingEventBus events,
+                                  Clock clock, IdGenerator ids, ObjectProvider<MessageManagerBuilderCustomizer> customizers) {
+        MessageManager.Builder builder = MessageManager.builder()
+                .store(store)
+                .eventBus(events)
+                .clock(clock)
+                .idGenerator(ids)
+                .responder(responder.getIfUnique())
+                .tools(tools.orderedStream().toList())
+                .aiModes(new AiModes(properties))
+                .defaultRegion(properties.defaultRegion())
+                .deliveryLease(properties.delivery().lease())
+                .pollInterval(properties.delivery().pollInterval())
+                .batchSize(properties.delivery().batchSize());
+        outbox.ifUnique(builder::outbox);
+        scorer.ifUnique(builder::scorer);
+        summarizer.ifUnique(builder::summarizer);
+        Map<ChannelId, Channel> byId = new LinkedHashMap<>();
+        channels.orderedStream()
+                .sorted(Comparator.comparing(channel -> !(channel instanceof SimulatorChannel)))
+                .forEach(channel -> byId.put(channel.id(), channel));
+        builder.channels(List.copyOf(byId.values()));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        MessageManager manager = builder.build();
+        byId.values().stream()
+                .filter(SimulatorChannel.class::isInstance)
+                .map(SimulatorChannel.class::cast)
+                .forEach(simulator -> simulator.reportDeliveries(manager, properties.simulator().deliveryDelay(), clock));
+        return manager;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "messaging.delivery.enabled", matchIfMissing = true)
+    DeliveryLifecycle messagingDeliveryLifecycle(MessageManager manager, MessagingProperties properties) {
+        return new DeliveryLifecycle(manager, properties.delivery().workers());
+    }
+}

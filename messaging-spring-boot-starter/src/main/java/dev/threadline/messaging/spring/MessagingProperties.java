@@ -1,0 +1,207 @@
+package dev.threadline.messaging.spring;
+
+import dev.threadline.messaging.AiMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the starter binds under {@code messaging.*}. Every group has working defaults, so an app with
+ * no properties at all runs on the in-memory store, the simulator channels and the offline responder.
+ *
+ * @param api the admin HTTP API
+ * @param security admin API keys
+ * @param defaultTenant tenant of webhooks whose receiving address has no mapping in {@code tenants}
+ * @param defaultRegion ISO region for phone numbers written without a country code
+ * @param tenants per-tenant settings: receiving addresses (webhook routing) and AI mode overrides
+ * @param webhooks provider webhook handling
+ * @param twilio Twilio SMS/WhatsApp; present when {@code account-sid} and {@code auth-token} are set
+ * @param sendgrid SendGrid email; present when {@code api-key} is set
+ * @param openai OpenAI-compatible AI; present when {@code api-key} (or env {@code OPENAI_API_KEY}) is set
+ * @param ai what happens after an inbound message
+ * @param delivery background delivery workers
+ * @param rateLimit per-tenant limit on admin routes that send messages
+ * @param maxBodySize largest request body accepted by the admin and webhook routes
+ * @param simulator the stand-in channels used when no provider serves sms or email
+ */
+@ConfigurationProperties("messaging")
+public record MessagingProperties(
+        @DefaultValue Api api,
+        @DefaultValue Security security,
+        @DefaultValue("default") String defaultTenant,
+        @DefaultValue("US") String defaultRegion,
+        @Nullable Map<String, Tenant> tenants,
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Twilio twilio,
+        @DefaultValue SendGrid sendgrid,
+        @DefaultValue OpenAi openai,
+        @DefaultValue Ai ai,
+        @DefaultValue Delivery delivery,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue Simulator simulator) {
+
+    public MessagingProperties {
+        tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+    }
+
+    /**
+     * The admin HTTP API.
+     *
+     * @param basePath base of the admin routes
+     * @param enabled whether the admin routes, webhooks and stream are served at all
+     * @param streamHeartbeat interval of SSE comment lines that keep idle connections open
+     * @param streamTimeout longest an SSE connection stays open; clients reconnect after it
+     */
+    public record Api(
+            @DefaultValue("/api/admin/messaging") String basePath,
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("15s") Duration streamHeartbeat,
+            @DefaultValue("30m") Duration streamTimeout) {
+    }
+
+    /**
+     * @param apiKeys admin API key → the tenant it acts for. Keys with characters other than letters,
+     *        digits and {@code -} need the bracket form: {@code messaging.security.api-keys.[k.e.y]=acme}
+     */
+    public record Security(@Nullable Map<String, String> apiKeys) {
+        public Security {
+            apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+        }
+    }
+
+    /**
+     * Settings of one tenant.
+     *
+     * @param addresses our numbers and email addresses that belong to this tenant; webhooks to them are
+     *        stored under this tenant
+     * @param ai AI mode overrides for this tenant
+     */
+    public record Tenant(@Nullable List<String> addresses, @Nullable Ai ai) {
+        public Tenant {
+            addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        }
+    }
+
+    /**
+     * @param verifySignatures only an explicit {@code false} turns provider signature checks off
+     */
+    public record Webhooks(@DefaultValue("true") boolean verifySignatures) {
+    }
+
+    /**
+     * @param accountSid Twilio account SID
+     * @param authToken Twilio auth token; also the key of webhook signatures
+     * @param fromNumber our SMS number (E.164)
+     * @param whatsappFromNumber our WhatsApp sender (E.164, without the {@code whatsapp:} prefix); unset, no WhatsApp channel
+     * @param publicBaseUrl the URL Twilio calls (e.g. {@code https://app.example.com}), for signatures and status callbacks
+     * @param apiBaseUrl REST endpoint (proxies, tests)
+     * @param connectTimeout TCP connect timeout of REST calls
+     * @param readTimeout response timeout of REST calls
+     */
+    public record Twilio(
+            @Nullable String accountSid,
+            @Nullable String authToken,
+            @Nullable String fromNumber,
+            @Nullable String whatsappFromNumber,
+            @Nullable String publicBaseUrl,
+            @DefaultValue("https://api.twilio.com") String apiBaseUrl,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("15s") Duration readTimeout) {
+    }
+
+    /**
+     * @param apiKey SendGrid API key
+     * @param fromEmail our sender address
+     * @param fromName display name of the sender
+     * @param replyTo where customer replies go (an Inbound Parse address), when not {@code from-email}
+     * @param apiBaseUrl REST endpoint (proxies, tests)
+     * @param webhookPublicKey base64 ECDSA public key of the signed Event Webhook
+     * @param webhookTolerance oldest accepted Event Webhook timestamp
+     * @param inboundToken when set, the Inbound Parse route requires it as the {@code token} query parameter
+     * @param connectTimeout TCP connect timeout of REST calls
+     * @param readTimeout response timeout of REST calls
+     */
+    public record SendGrid(
+            @Nullable String apiKey,
+            @Nullable String fromEmail,
+            @Nullable String fromName,
+            @Nullable String replyTo,
+            @DefaultValue("https://api.sendgrid.com") String apiBaseUrl,
+            @Nullable String webhookPublicKey,
+            @DefaultValue("10m") Duration webhookTolerance,
+            @Nullable String inboundToken,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("15s") Duration readTimeout) {
+    }
+
+    /**
+     * @param apiKey API key; unset, env {@code OPENAI_API_KEY} is used
+     * @param baseUrl any OpenAI-compatible server; unset, env {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}
+     * @param model chat model id
+     * @param timeout per-request timeout
+     * @param maxRetries retries of a failed request
+     */
+    public record OpenAi(
+            @Nullable String apiKey,
+            @Nullable String baseUrl,
+            @Nullable String model,
+            @DefaultValue("30s") Duration timeout,
+            @DefaultValue("2") int maxRetries) {
+    }
+
+    /**
+     * AI mode: {@code auto} sends the AI reply, {@code draft} holds it for staff approval, {@code off}
+     * leaves replying to staff.
+     *
+     * @param mode the mode; unset inherits (tenant → global → {@code auto})
+     * @param channels per-channel overrides, e.g. {@code messaging.ai.channels.email=draft}
+     */
+    public record Ai(@Nullable AiMode mode, @Nullable Map<String, AiMode> channels) {
+        public Ai {
+            channels = channels == null ? Map.of() : Map.copyOf(channels);
+        }
+    }
+
+    /**
+     * @param enabled whether this instance runs delivery workers
+     * @param workers background delivery threads
+     * @param pollInterval how often idle workers look for due messages
+     * @param lease how long a claim on a message lasts before another worker may take it
+     * @param batchSize messages a worker claims at once
+     */
+    public record Delivery(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2") int workers,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("20") int batchSize) {
+    }
+
+    /**
+     * A token bucket per tenant over the routes that send messages ({@code /send}, {@code reply},
+     * {@code approve}, {@code generate-response}).
+     *
+     * @param enabled whether the limit applies
+     * @param requests requests a tenant may make per {@code period} (also the burst size)
+     * @param period the refill period
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60") int requests,
+            @DefaultValue("1m") Duration period) {
+    }
+
+    /**
+     * @param enabled whether simulators stand in for sms and email when no provider serves them
+     * @param deliveryDelay how long after a simulated send the message reports {@code delivered}
+     */
+    public record Simulator(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration deliveryDelay) {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.threadline.messaging.spring;
+
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.spring.internal.web.AdminRoutes;
+import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
+import dev.threadline.messaging.spring.internal.web.ApiKeyFilter;
+import dev.threadline.messaging.spring.internal.web.ApiPaths;
+import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
+import dev.threadline.messaging.spring.internal.web.EventStreamHub;
+import dev.threadline.messaging.spring.internal.web.RateLimiter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/**
+ * The admin HTTP API under {@code messaging.api.base-path}, the provider webhooks under {@code /webhooks}
+ * and the SSE stream, as specified by the starter's HTTP contract. Admin routes need a Bearer API key;
+ * bodies over {@code messaging.max-body-size} get {@code 413}; errors always have the API's error body.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(MessageManager.class)
+@ConditionalOnBooleanProperty(name = "messaging.api.enabled", matchIfMissing = true)
+@Import(AdminRoutes.class)
+public class MessagingWebAutoConfiguration {
+
+    @Bean
+    ApiPaths messagingApiPaths(MessagingProperties properties) {
+        return new ApiPaths(properties.api().basePath());
+    }
+
+    @Bean
+    ApiExceptionResolver messagingApiExceptionResolver(ApiPaths paths) {
+        return new ApiExceptionResolver(paths);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> messagingApiKeyFilter(ApiPaths paths, MessagingProperties properties) {
+        FilterRegistrationBean<ApiKeyFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyFilter(paths, properties.security().apiKeys()));
+        registration.addUrlPatterns(paths.basePath() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> messagingBodySizeLimitFilter(ApiPaths paths, MessagingProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(paths, properties.maxBodySize().toBytes()));
+        registration.addUrlPatterns(paths.basePath() + "/*", ApiPaths.WEBHOOKS + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimiter messagingRateLimiter(MessagingProperties properties, Clock clock) {
+        MessagingProperties.RateLimit limit = properties.rateLimit();
+        return limit.enabled()
+                ? new RateLimiter(limit.requests(), limit.period(), clock)
+                : RateLimiter.unlimited(clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventStreamHub messagingEventStreamHub(MessageManager manager, MessagingProperties properties) {
+        return new EventStreamHub(manager, properties.api().streamHeartbeat(), properties.api().streamTimeout());
+    }
+}

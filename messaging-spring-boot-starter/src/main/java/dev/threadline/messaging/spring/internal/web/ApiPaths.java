@@ -1,0 +1,41 @@
+package dev.threadline.messaging.spring.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Which request paths belong to the API: the admin base path and the webhook routes. */
+public final class ApiPaths {
+
+    /** Prefix of the provider webhook routes. */
+    public static final String WEBHOOKS = "/webhooks";
+
+    private final String basePath;
+
+    public ApiPaths(String basePath) {
+        String trimmed = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+        if (!trimmed.startsWith("/") || trimmed.length() < 2) {
+            throw new IllegalArgumentException("messaging.api.base-path must start with / and not be the root: " + basePath);
+        }
+        this.basePath = trimmed;
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    boolean isAdmin(HttpServletRequest request) {
+        return under(pathWithinApplication(request), basePath);
+    }
+
+    boolean isApi(HttpServletRequest request) {
+        String path = pathWithinApplication(request);
+        return under(path, basePath) || under(path, WEBHOOKS);
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.threadline.messaging.spring;
+
+import dev.threadline.messaging.offline.KnowledgeBase;
+import java.util.List;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** A host app with nothing but the starter and a knowledge base for the offline responder. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class TestApplication {
+
+    @Bean
+    KnowledgeBase knowledgeBase() {
+        return new KnowledgeBase("Glow Med Spa", List.of("Mon-Fri 9am-6pm"),
+                List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths fine lines.", List.of("tox"))),
+                List.of("Dr. Lee"), List.of());
+    }
+}

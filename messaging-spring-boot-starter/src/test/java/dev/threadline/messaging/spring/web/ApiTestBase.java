@@ -1,0 +1,56 @@
+package dev.threadline.messaging.spring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.messaging.spring.TestApplication;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One running app shared by the route tests (Spring caches the context): two tenants with one key each,
+ * the in-memory store, simulator channels and the offline responder.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "messaging.security.api-keys.key-acme=acme",
+        "messaging.security.api-keys.key-globex=globex",
+        "messaging.rate-limit.requests=100000",
+        "messaging.simulator.delivery-delay=50ms",
+        "messaging.max-body-size=64KB",
+        "messaging.api.stream-heartbeat=200ms"})
+abstract class ApiTestBase {
+
+    static final String BASE = "/api/admin/messaging";
+    private static final AtomicInteger PHONES = new AtomicInteger(100);
+
+    @LocalServerPort
+    int port;
+
+    HttpApi acme;
+    HttpApi globex;
+
+    @BeforeEach
+    void clients() {
+        acme = new HttpApi(port, BASE, "key-acme");
+        globex = new HttpApi(port, BASE, "key-globex");
+    }
+
+    /** A valid US number no other test uses. */
+    static String newPhone() {
+        return "+1415555" + String.format("%04d", PHONES.incrementAndGet());
+    }
+
+    static String smsBody(String phone, String content, boolean generate) {
+        return """
+                {"channel":"sms","customer_name":"Test Customer","customer_phone":"%s","content":"%s","generate_ai_response":%s}"""
+                .formatted(phone, content, generate);
+    }
+
+    /** Starts an SMS conversation for {@code api}'s tenant and returns its id. */
+    static String startConversation(HttpApi api, String content) {
+        HttpApi.Response response = api.post("/send", smsBody(newPhone(), content, false));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.text("/conversation_id");
+    }
+}
