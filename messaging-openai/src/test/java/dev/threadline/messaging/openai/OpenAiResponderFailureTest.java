@@ -1,0 +1,167 @@
+package dev.threadline.messaging.openai;
+
+import static dev.threadline.messaging.openai.Fixtures.conversation;
+import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static dev.threadline.messaging.openai.Fixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.spi.AiRequest;
+import dev.threadline.messaging.spi.AiResponder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries, timeouts and rejected requests, and what the customer's side keeps when the provider fails. */
+class OpenAiResponderFailureTest {
+
+    private FakeChatCompletionsServer server;
+    private final Conversation conversation = conversation(ChannelId.SMS);
+    private final AiRequest request = request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Open Sunday?")));
+
+    @BeforeEach
+    void start() {
+        server = FakeChatCompletionsServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void rateLimitIsRetriedThenReportedAsProviderUnavailableWithItsRetryAfter() {
+        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1"))
+                .answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1"));
+
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, server.settings().maxRetries(1));
+
+        assertThat(server.requests()).hasSize(2);
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void rateLimitFollowedBySuccessGivesTheReply() {
+        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1")).answer("Closed on Sundays.");
+
+        String reply;
+        try (var responder = new OpenAiResponder(server.settings().maxRetries(1).build())) {
+            reply = responder.respond(request).content();
+        }
+
+        assertThat(reply).isEqualTo("Closed on Sundays.");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void serverErrorsAreRetriedAsConfiguredThenProviderUnavailable() {
+        server.answerError(500, "server_error", Map.of()).answerError(502, "bad_gateway", Map.of())
+                .answerError(503, "unavailable", Map.of());
+
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, server.settings().maxRetries(2));
+
+        assertThat(server.requests()).hasSize(3);
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    }
+
+    @Test
+    void slowAnswerBeyondTheTimeoutIsProviderUnavailable() {
+        server.stall();
+
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class,
+                server.settings().timeout(Duration.ofMillis(300)).maxRetries(0));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void rejectedKeyIsUnauthorizedAndNotRetried() {
+        server.answerError(401, "invalid_api_key", Map.of());
+
+        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(failure.providerErrorCode()).isEqualTo("invalid_api_key");
+        assertThat(failure.getMessage()).contains("API key").doesNotContain("test-key");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void refusedRequestIsValidationFailedWithTheProvidersCode() {
+        server.answerError(400, "context_length_exceeded", Map.of());
+
+        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(failure.providerErrorCode()).isEqualTo("context_length_exceeded");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void unreachableServerIsProviderUnavailable() {
+        String deadUrl = server.baseUrl();
+        server.close();
+
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class,
+                OpenAiSettings.builder().apiKey("k").baseUrl(deadUrl).timeout(Duration.ofSeconds(2)).maxRetries(0));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    }
+
+    @Test
+    void offlineResponderAnswersWhenTheProviderIsUnavailable() {
+        server.answerError(503, "unavailable", Map.of());
+        KnowledgeBase kb = new KnowledgeBase("Glow Spa", List.of("Mon-Fri 9am-5pm"), List.of(), List.of(), List.of());
+
+        String reply;
+        try (var openAi = new OpenAiResponder(server.settings().maxRetries(0).build())) {
+            AiResponder responder = openAi.withFallback(new KnowledgeBaseResponder(kb));
+            reply = responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "What are your hours?")))).content();
+        }
+
+        assertThat(server.requests()).hasSize(1);
+        assertThat(reply).contains("Mon-Fri 9am-5pm");
+    }
+
+    @Test
+    void failedReplyKeepsTheCustomersMessageAndRecordsTheFailure() {
+        server.answerError(500, "server_error", Map.of());
+        try (var responder = new OpenAiResponder(server.settings().maxRetries(0).build());
+             var channel = new SimulatorChannel(ChannelId.SMS);
+             var manager = MessageManager.builder().responder(responder).channel(channel).build()) {
+
+            ReceiveResult result = manager.receive(OpenAiResponderToolLoopTest.inbound("Open Sunday?"));
+
+            assertThat(result.aiError()).isInstanceOf(RetriableMessagingException.class);
+            assertThat(manager.getConversation("tenant-1", result.conversation().id()).messages())
+                    .extracting(Message::direction, Message::body)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Direction.INBOUND, "Open Sunday?"));
+            assertThat(manager.events("tenant-1", result.conversation().id()))
+                    .extracting(ConversationEvent::type).contains(ConversationEvent.AI_FAILED);
+        }
+    }
+
+    private <T extends Throwable> T respondExpecting(Class<T> type, OpenAiSettings.Builder settings) {
+        try (var responder = new OpenAiResponder(settings.build())) {
+            return catchThrowableOfType(type, () -> responder.respond(request));
+        }
+    }
+}
