@@ -1,0 +1,127 @@
+package dev.threadline.messaging.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.spi.SendResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@link TwilioChannel} puts on the wire, checked at a local server answering as Twilio's REST API. */
+class TwilioChannelWireTest {
+
+    private static final String DEFAULT_FROM = "+14155550199";
+
+    private FakeTwilioApi twilio;
+    private TwilioSettings settings;
+
+    @BeforeEach
+    void startTwilio() throws Exception {
+        twilio = new FakeTwilioApi();
+        settings = TwilioSettings.of(FakeTwilioApi.ACCOUNT_SID, FakeTwilioApi.AUTH_TOKEN, DEFAULT_FROM)
+                .withApiBaseUrl(twilio.baseUrl())
+                .withPublicBaseUrl("https://app.example.com/");
+    }
+
+    @AfterEach
+    void stopTwilio() {
+        twilio.close();
+    }
+
+    private TwilioChannel sms() {
+        return TwilioChannel.builder(settings).clock(new FakeTime()).sleeper(new FakeTime()).build();
+    }
+
+    @Test
+    void postsToTheAccountsMessagesResource() {
+        sms().send(Deliveries.sms("Hello"));
+
+        FakeTwilioApi.Received request = twilio.onlyRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);
+    }
+
+    @Test
+    void authenticatesWithAccountSidAndAuthToken() {
+        sms().send(Deliveries.sms("Hello"));
+
+        assertThat(twilio.onlyRequest().basicCredentials()).isEqualTo(FakeTwilioApi.ACCOUNT_SID + ":" + FakeTwilioApi.AUTH_TOKEN);
+    }
+
+    @Test
+    void sendsToFromBodyAndStatusCallbackAsForm() {
+        sms().send(Deliveries.sms("Your appointment is at 3 pm & parking is free"));
+
+        FakeTwilioApi.Received request = twilio.onlyRequest();
+        assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(request.field("To")).isEqualTo(Deliveries.CUSTOMER);
+        assertThat(request.field("From")).isEqualTo(Deliveries.OUR_NUMBER);
+        assertThat(request.field("Body")).isEqualTo("Your appointment is at 3 pm & parking is free");
+        assertThat(request.field("StatusCallback")).isEqualTo("https://app.example.com/webhooks/twilio/status");
+    }
+
+    @Test
+    void sendsFromTheConfiguredNumberWhenTheConversationNamesNoneOfOurs() {
+        sms().send(Deliveries.delivery(ChannelId.SMS, "Hello", null, List.of()));
+
+        assertThat(twilio.onlyRequest().field("From")).isEqualTo(DEFAULT_FROM);
+    }
+
+    @Test
+    void omitsStatusCallbackWithoutPublicBaseUrl() {
+        settings = settings.withPublicBaseUrl(null);
+
+        sms().send(Deliveries.sms("Hello"));
+
+        assertThat(twilio.onlyRequest().form()).doesNotContainKey("StatusCallback");
+    }
+
+    @Test
+    void sendsEveryMediaUrlAsMms() {
+        List<String> media = List.of("https://cdn.example.com/a.jpg", "https://cdn.example.com/b.png");
+
+        sms().send(Deliveries.delivery(ChannelId.SMS, "Photos", Deliveries.OUR_NUMBER, media));
+
+        assertThat(twilio.onlyRequest().fields("MediaUrl")).containsExactlyElementsOf(media);
+    }
+
+    @Test
+    void whatsAppPrefixesBothAddresses() {
+        TwilioChannel whatsapp = TwilioChannel.builder(settings).whatsapp().clock(new FakeTime()).sleeper(new FakeTime()).build();
+
+        whatsapp.send(Deliveries.delivery(ChannelId.WHATSAPP, "Hola", Deliveries.OUR_NUMBER, List.of()));
+
+        FakeTwilioApi.Received request = twilio.onlyRequest();
+        assertThat(request.field("From")).isEqualTo("whatsapp:" + Deliveries.OUR_NUMBER);
+        assertThat(request.field("To")).isEqualTo("whatsapp:" + Deliveries.CUSTOMER);
+        assertThat(whatsapp.id()).isEqualTo(ChannelId.WHATSAPP);
+    }
+
+    @Test
+    void queuedAnswerMeansSendingWithTheMessageSid() {
+        twilio.created("queued");
+
+        SendResult result = sms().send(Deliveries.sms("Hello"));
+
+        assertThat(result).isEqualTo(new SendResult("SM00000000000000000000000000000001", DeliveryStatus.SENDING));
+    }
+
+    @Test
+    void sentAnswerMeansSent() {
+        twilio.created("sent");
+
+        assertThat(sms().send(Deliveries.sms("Hello")).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void keepsTheBasePathOfAProxyInFrontOfTwilio() {
+        settings = settings.withApiBaseUrl(twilio.baseUrl() + "/twilio-proxy/");
+
+        sms().send(Deliveries.sms("Hello"));
+
+        assertThat(twilio.onlyRequest().path()).isEqualTo("/twilio-proxy" + FakeTwilioApi.MESSAGES_PATH);
+    }
+}
