@@ -1,0 +1,125 @@
+package dev.threadline.messaging.openai;
+
+import static dev.threadline.messaging.openai.Fixtures.conversation;
+import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.offline.HeuristicSummarizer;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenAiSummarizerTest {
+
+    private FakeChatCompletionsServer server;
+    private OpenAiSummarizer summarizer;
+    private final Conversation conversation = conversation(ChannelId.SMS);
+    private final List<Message> messages = List.of(
+            fromCustomer(conversation, "m1", 0, "Hi there!"),
+            fromCustomer(conversation, "m2", 1, "Can I book a facial on Friday?"));
+
+    @BeforeEach
+    void start() {
+        server = FakeChatCompletionsServer.start();
+        summarizer = new OpenAiSummarizer(server.settings().build());
+    }
+
+    @AfterEach
+    void stop() {
+        summarizer.close();
+        server.close();
+    }
+
+    @Test
+    void headlineComesFromTheModel() {
+        server.answer("{\"headline\":\"Wants a facial on Friday\"}");
+
+        assertThat(summarizer.headline(conversation, messages)).isEqualTo("Wants a facial on Friday");
+    }
+
+    @Test
+    void headlineRequestForbidsGreetingsAndUsesAJsonSchema() {
+        server.answer("{\"headline\":\"Wants a facial on Friday\"}");
+
+        summarizer.headline(conversation, messages);
+
+        var body = server.request(0);
+        assertThat(body.path("messages").get(0).path("content").asText()).contains("Never answer with a greeting");
+        assertThat(body.path("response_format").path("json_schema").path("name").asText()).isEqualTo("headline");
+    }
+
+    @Test
+    void bareGreetingHeadlineIsReplacedByTheHeuristicOne() {
+        server.answer("{\"headline\":\"Hi there!\"}");
+
+        assertThat(summarizer.headline(conversation, messages))
+                .isEqualTo(new HeuristicSummarizer().headline(conversation, messages))
+                .isEqualTo("Wants to book a facial on Friday");
+    }
+
+    @Test
+    void unusableHeadlineAnswerIsReplacedByTheHeuristicOne() {
+        server.answer("Sure! The customer wants a facial.");
+
+        assertThat(summarizer.headline(conversation, messages)).isEqualTo("Wants to book a facial on Friday");
+    }
+
+    @Test
+    void overlongHeadlineIsCut() {
+        server.answer("{\"headline\":\"" + "Wants ".repeat(30) + "\"}");
+
+        assertThat(summarizer.headline(conversation, messages)).hasSizeLessThanOrEqualTo(80).endsWith("…");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello!", "hey there 👋", "Customer says hi", "Greeting from the customer", "Good morning.",
+            "The customer greeted the team"})
+    void greetingsAreRecognised(String headline) {
+        assertThat(OpenAiSummarizer.isBareGreeting(headline)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Wants to book Botox", "Asks about opening hours", "Hello Kitty themed party booking"})
+    void wantsAreNotMistakenForGreetings(String headline) {
+        assertThat(OpenAiSummarizer.isBareGreeting(headline)).isFalse();
+    }
+
+    @Test
+    void suggestionsAreDistinctAndAtMostThree() {
+        server.answer("{\"suggestions\":[\"Friday 10:00 works!\",\"Friday 10:00 works!\",\"Shall I book 14:00?\","
+                + "\" \",\"We also have Saturday.\",\"Anything else?\"]}");
+
+        assertThat(summarizer.suggestReplies(conversation, messages))
+                .containsExactly("Friday 10:00 works!", "Shall I book 14:00?", "We also have Saturday.");
+    }
+
+    @Test
+    void noSuggestionsFromTheModelGivesTheHeuristicOnes() {
+        server.answer("{\"suggestions\":[]}");
+
+        assertThat(summarizer.suggestReplies(conversation, messages))
+                .isEqualTo(new HeuristicSummarizer().suggestReplies(conversation, messages))
+                .isNotEmpty();
+    }
+
+    @Test
+    void managerHeadlineComesFromTheSummarizer() {
+        server.answer("{\"headline\":\"Wants a facial on Friday\"}");
+        try (var channel = new SimulatorChannel(ChannelId.SMS);
+             var manager = MessageManager.builder().channel(channel).summarizer(summarizer).build()) {
+
+            var received = manager.receive(OpenAiResponderToolLoopTest.inbound("Can I get a facial Friday?"));
+
+            assertThat(manager.getConversation("tenant-1", received.conversation().id()).conversation().headline())
+                    .isEqualTo("Wants a facial on Friday");
+        }
+    }
+}
