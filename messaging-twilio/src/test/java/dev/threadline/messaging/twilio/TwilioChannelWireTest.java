@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.spi.SendResult;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ class TwilioChannelWireTest {
 
     private static final String DEFAULT_FROM = "+14155550199";
 
+    private final FakeTime time = new FakeTime();
     private FakeTwilioApi twilio;
     private TwilioSettings settings;
 
@@ -32,7 +34,11 @@ class TwilioChannelWireTest {
     }
 
     private TwilioChannel sms() {
-        return TwilioChannel.builder(settings).clock(new FakeTime()).sleeper(new FakeTime()).build();
+        return TwilioChannel.builder(settings).clock(time).sleeper(time).build();
+    }
+
+    private TwilioChannel whatsapp() {
+        return TwilioChannel.builder(settings).whatsapp().clock(time).sleeper(time).build();
     }
 
     @Test
@@ -90,7 +96,7 @@ class TwilioChannelWireTest {
 
     @Test
     void whatsAppPrefixesBothAddresses() {
-        TwilioChannel whatsapp = TwilioChannel.builder(settings).whatsapp().clock(new FakeTime()).sleeper(new FakeTime()).build();
+        TwilioChannel whatsapp = whatsapp();
 
         whatsapp.send(Deliveries.delivery(ChannelId.WHATSAPP, "Hola", Deliveries.OUR_NUMBER, List.of()));
 
@@ -123,5 +129,27 @@ class TwilioChannelWireTest {
         sms().send(Deliveries.sms("Hello"));
 
         assertThat(twilio.onlyRequest().path()).isEqualTo("/twilio-proxy" + FakeTwilioApi.MESSAGES_PATH);
+    }
+
+    @Test
+    void smsWaitsForTheSegmentsOfThePreviousMessageFromTheSameNumber() {
+        TwilioChannel sms = sms();
+        String twoSegments = "x".repeat(200);
+
+        sms.send(Deliveries.sms(twoSegments));
+        sms.send(Deliveries.sms("Hello"));
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void whatsAppCountsOneUnitPerMessageWhateverItsLength() {
+        TwilioChannel whatsapp = whatsapp();
+        String longText = "x".repeat(200);
+
+        whatsapp.send(Deliveries.delivery(ChannelId.WHATSAPP, longText, Deliveries.OUR_NUMBER, List.of()));
+        whatsapp.send(Deliveries.delivery(ChannelId.WHATSAPP, "Hola", Deliveries.OUR_NUMBER, List.of()));
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
 }
