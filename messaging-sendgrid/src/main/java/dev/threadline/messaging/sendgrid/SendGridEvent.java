@@ -60,14 +60,15 @@ public record SendGridEvent(String eventId, String type, @Nullable String messag
     }
 
     /**
-     * The delivery update for {@link dev.threadline.messaging.MessageManager#updateDelivery}; failures carry the
-     * event type as error code and SendGrid's reason as message.
+     * The delivery update for {@link dev.threadline.messaging.MessageManager#updateDelivery}, carrying SendGrid's
+     * message id (which fills it in when the answer to our send was lost); failures carry the event type as error
+     * code and SendGrid's reason as message.
      *
      * @throws IllegalStateException when the event reports no status (see {@link #status()})
      */
     public DeliveryUpdate toUpdate() {
         DeliveryStatus status = status().orElseThrow(() -> new IllegalStateException(type + " reports no delivery status"));
         boolean failure = status == DeliveryStatus.UNDELIVERED || status == DeliveryStatus.FAILED;
-        return new DeliveryUpdate(status, timestamp, null, failure ? type : null, failure ? reason : null);
+        return new DeliveryUpdate(status, timestamp, sgMessageId, failure ? type : null, failure ? reason : null);
     }
 }

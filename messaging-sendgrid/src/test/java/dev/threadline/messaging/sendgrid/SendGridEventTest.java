@@ -53,12 +53,12 @@ class SendGridEventTest {
     @Test
     void bounceUpdateCarriesTypeAndReason() {
         assertThat(event("bounce", "bounce").toUpdate())
-                .isEqualTo(new DeliveryUpdate(DeliveryStatus.UNDELIVERED, AT, null, "bounce", "550 5.1.1 no such user"));
+                .isEqualTo(new DeliveryUpdate(DeliveryStatus.UNDELIVERED, AT, "sg-msg-1", "bounce", "550 5.1.1 no such user"));
     }
 
     @Test
-    void deliveredUpdateCarriesNoError() {
-        assertThat(event("delivered", null).toUpdate()).isEqualTo(DeliveryUpdate.of(DeliveryStatus.DELIVERED, AT));
+    void deliveredUpdateCarriesSendGridsIdAndNoError() {
+        assertThat(event("delivered", null).toUpdate()).isEqualTo(new DeliveryUpdate(DeliveryStatus.DELIVERED, AT, "sg-msg-1", null, null));
     }
 
     @Test
