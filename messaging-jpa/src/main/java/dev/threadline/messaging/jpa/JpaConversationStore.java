@@ -1,0 +1,253 @@
+package dev.threadline.messaging.jpa;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.jpa.internal.DatabaseVendor;
+import dev.threadline.messaging.jpa.internal.JpaStore;
+import dev.threadline.messaging.jpa.internal.SchemaMigrations;
+import dev.threadline.messaging.jpa.internal.SessionFactories;
+import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.OutboxEntry;
+import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.support.TimeOrderedIdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The durable conversation store and outbox, on embedded H2 (one machine) or PostgreSQL (any number of
+ * app instances). Building one migrates the schema to the current version (Flyway; a no-op when it is
+ * current) and starts Hibernate over the given {@link DataSource}.
+ *
+ * <pre>{@code
+ * JpaConversationStore store = JpaConversationStore.builder()
+ *         .dataSource(dataSource)          // H2: jdbc:h2:file:./data/threadline, PostgreSQL: a pool
+ *         .build();
+ * MessageManager manager = MessageManager.builder().store(store).build();
+ * }</pre>
+ *
+ * <p>What the schema guarantees, on both databases: one active conversation per tenant and thread key,
+ * one message per tenant, channel and provider message id, one contact per tenant and phone or email,
+ * and each processed key once per tenant, all by unique constraints. Every table carries
+ * {@code tenant_id}, first in every key. Outbox rows are claimed with {@code FOR UPDATE SKIP LOCKED}
+ * under a lease, so workers in several processes never send one message twice. Close the store to
+ * release Hibernate; the DataSource stays the host's.
+ */
+public final class JpaConversationStore implements ConversationStore, OutboxStore, AutoCloseable {
+
+    private final SessionFactory sessions;
+    private final JpaStore store;
+
+    private JpaConversationStore(Builder b) {
+        SchemaMigrations.migrate(b.dataSource, DatabaseVendor.of(b.dataSource));
+        this.sessions = SessionFactories.create(b.dataSource);
+        this.store = new JpaStore(sessions, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Contact upsertContact(String tenantId, @Nullable String phone, @Nullable String email, @Nullable String name) {
+        return store.upsertContact(tenantId, phone, email, name);
+    }
+
+    @Override
+    public Optional<Contact> findContact(String tenantId, String contactId) {
+        return store.findContact(tenantId, contactId);
+    }
+
+    @Override
+    public Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
+        return store.setOptedOut(tenantId, contactId, channel, optedOut);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(String tenantId, String conversationId) {
+        return store.findConversation(tenantId, conversationId);
+    }
+
+    @Override
+    public Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
+        return store.findActiveConversation(tenantId, threadKey);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByThreadRef(String tenantId, Collection<String> threadRefs) {
+        return store.findConversationByThreadRef(tenantId, threadRefs);
+    }
+
+    @Override
+    public Conversation openConversation(Conversation candidate) {
+        return store.openConversation(candidate);
+    }
+
+    @Override
+    public Conversation updateConversation(String tenantId, String conversationId, UnaryOperator<Conversation> change) {
+        return store.updateConversation(tenantId, conversationId, change);
+    }
+
+    @Override
+    public AppendResult append(Message message, @Nullable Instant dueAt) {
+        return store.append(message, dueAt);
+    }
+
+    @Override
+    public Optional<Message> findMessage(String tenantId, String messageId) {
+        return store.findMessage(tenantId, messageId);
+    }
+
+    @Override
+    public Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId) {
+        return store.findMessageByProviderId(tenantId, channel, providerMessageId);
+    }
+
+    @Override
+    public List<Message> messages(String tenantId, String conversationId) {
+        return store.messages(tenantId, conversationId);
+    }
+
+    @Override
+    public List<Message> recentMessages(String tenantId, String conversationId, int limit) {
+        return store.recentMessages(tenantId, conversationId, limit);
+    }
+
+    @Override
+    public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
+        return store.updateDelivery(tenantId, messageId, update);
+    }
+
+    @Override
+    public Optional<Message> approveDraft(String tenantId, String messageId, @Nullable String body, Instant dueAt) {
+        return store.approveDraft(tenantId, messageId, body, dueAt);
+    }
+
+    @Override
+    public long markRead(String tenantId, String conversationId) {
+        return store.markRead(tenantId, conversationId);
+    }
+
+    @Override
+    public void appendEvent(ConversationEvent event) {
+        store.appendEvent(event);
+    }
+
+    @Override
+    public List<ConversationEvent> events(String tenantId, String conversationId) {
+        return store.events(tenantId, conversationId);
+    }
+
+    @Override
+    public ConversationPage listConversations(String tenantId, ConversationQuery query) {
+        return store.listConversations(tenantId, query);
+    }
+
+    @Override
+    public Map<ChannelId, Long> unreadByChannel(String tenantId) {
+        return store.unreadByChannel(tenantId);
+    }
+
+    @Override
+    public boolean markProcessed(String tenantId, String key) {
+        return store.markProcessed(tenantId, key);
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
+        return store.claimDue(now, limit, workerId, leaseUntil);
+    }
+
+    @Override
+    public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
+        return store.complete(entry, update);
+    }
+
+    @Override
+    public void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
+        store.retryLater(entry, nextAttemptAt, lastError);
+    }
+
+    @Override
+    public void releaseAll(String workerId) {
+        store.releaseAll(workerId);
+    }
+
+    @Override
+    public Optional<Message> cancel(String tenantId, String messageId, Instant at) {
+        return store.cancel(tenantId, messageId, at);
+    }
+
+    @Override
+    public boolean reschedule(String tenantId, String messageId, Instant dueAt) {
+        return store.reschedule(tenantId, messageId, dueAt);
+    }
+
+    @Override
+    public long pendingCount() {
+        return store.pendingCount();
+    }
+
+    /** Closes Hibernate. The DataSource is the host's to close. */
+    @Override
+    public void close() {
+        sessions.close();
+    }
+
+    /** Builds a {@link JpaConversationStore}; only the DataSource is required. */
+    public static final class Builder {
+        private @Nullable DataSource dataSource;
+        private @Nullable IdGenerator ids;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** An H2 or PostgreSQL DataSource; a pool such as HikariCP for PostgreSQL. */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            return this;
+        }
+
+        /** Ids of the contacts the store creates. Default: time-ordered UUIDv7 from the clock. */
+        public Builder idGenerator(IdGenerator value) {
+            this.ids = Objects.requireNonNull(value, "idGenerator");
+            return this;
+        }
+
+        /** Creation time of the contacts and processed keys the store records. Default: system UTC. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Migrates the schema and starts Hibernate.
+         *
+         * @throws IllegalStateException when no DataSource was set or the database cannot be reached
+         * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+         */
+        public JpaConversationStore build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("dataSource is required");
+            }
+            return new JpaConversationStore(this);
+        }
+    }
+}

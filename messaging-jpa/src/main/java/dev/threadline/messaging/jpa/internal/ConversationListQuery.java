@@ -1,0 +1,89 @@
+package dev.threadline.messaging.jpa.internal;
+
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.spi.ConversationCursor;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * The conversation list: one query for the page (keyset on last activity and id when a cursor is given)
+ * and one for the total. Search lower-cases both sides and matches with {@code LIKE}, which PostgreSQL
+ * serves from its trigram indexes on the same {@code lower(...)} expressions.
+ */
+final class ConversationListQuery {
+
+    private static final char ESCAPE = '!';
+
+    private final ConversationQuery query;
+    private final StringBuilder where = new StringBuilder(" where c.tenantId = :tenant");
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    ConversationListQuery(String tenantId, ConversationQuery query) {
+        this.query = query;
+        parameters.put("tenant", tenantId);
+        if (query.channel() != null) {
+            where.append(" and c.channel = :channel");
+            parameters.put("channel", query.channel().value());
+        }
+        if (query.status() != null) {
+            where.append(" and c.status = :status");
+            parameters.put("status", query.status().wireName());
+        }
+        if (query.unreadOnly()) {
+            where.append(" and c.unreadCount > 0");
+        }
+        if (query.text() != null) {
+            where.append(" and (lower(c.customerName) like :text escape '!' or lower(c.customerPhone) like :text escape '!'"
+                    + " or lower(c.customerEmail) like :text escape '!' or lower(c.subject) like :text escape '!'"
+                    + " or exists (select 1 from MessageEntity m where m.tenantId = c.tenantId and m.conversationId = c.id"
+                    + " and lower(m.body) like :text escape '!'))");
+            parameters.put("text", "%" + escape(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            if (ch == ESCAPE || ch == '%' || ch == '_') {
+                escaped.append(ESCAPE);
+            }
+            escaped.append(ch);
+        }
+        return escaped.toString();
+    }
+
+    ConversationPage run(Session session) {
+        String pageWhere = where.toString();
+        Map<String, Object> pageParameters = new LinkedHashMap<>(parameters);
+        if (query.cursor() != null) {
+            ConversationCursor cursor = ConversationCursor.decode(query.cursor());
+            pageWhere += " and (c.lastActivityAt < :cursorAt or (c.lastActivityAt = :cursorAt and c.id < :cursorId))";
+            pageParameters.put("cursorAt", cursor.lastActivityAt());
+            pageParameters.put("cursorId", cursor.id());
+        }
+        SelectionQuery<ConversationEntity> page = session.createSelectionQuery(
+                "from ConversationEntity c" + pageWhere + " order by c.lastActivityAt desc, c.id desc", ConversationEntity.class);
+        pageParameters.forEach(page::setParameter);
+        if (query.cursor() == null) {
+            page.setFirstResult(Math.toIntExact(query.offset()));
+        }
+        List<Conversation> rows = page.setMaxResults(query.pageSize() + 1).getResultList().stream()
+                .map(Records::conversation).toList();
+        boolean more = rows.size() > query.pageSize();
+        List<Conversation> items = more ? rows.subList(0, query.pageSize()) : rows;
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1)).encode() : null;
+        return new ConversationPage(items, total(session), query.page(), query.pageSize(), next);
+    }
+
+    private long total(Session session) {
+        SelectionQuery<Long> count = session.createSelectionQuery("select count(c) from ConversationEntity c" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+}

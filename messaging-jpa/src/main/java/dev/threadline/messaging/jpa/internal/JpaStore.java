@@ -1,0 +1,468 @@
+package dev.threadline.messaging.jpa.internal;
+
+import static dev.threadline.messaging.jpa.internal.Records.micros;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.OutboxEntry;
+import dev.threadline.messaging.spi.OutboxStore;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's operations, each one transaction. Races between instances are settled by the database:
+ * unique keys (thread key, provider id, contact address, processed key) make the loser retry and find
+ * the winner's row; conversation counters move in one {@code UPDATE}; delivery status moves by a
+ * conditional {@code UPDATE}; outbox rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
+ */
+public final class JpaStore implements ConversationStore, OutboxStore {
+
+    /** Enough for every thread of a busy host to lose a race once or twice. */
+    private static final int RACE_ATTEMPTS = 10;
+
+    private final SessionFactory sessions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public JpaStore(SessionFactory sessions, IdGenerator ids, Clock clock) {
+        this.sessions = sessions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    private static TenantKey key(String tenantId, String id) {
+        return new TenantKey(tenantId, id);
+    }
+
+    // ------------------------------------------------------------------ contacts
+
+    @Override
+    public Contact upsertContact(String tenantId, @Nullable String phone, @Nullable String email, @Nullable String name) {
+        return Retries.retrying(RACE_ATTEMPTS, Failures::isUniqueViolation, () -> sessions.fromTransaction(s -> {
+            ContactEntity e = phone != null ? contactBy(s, tenantId, "phone", phone) : null;
+            if (e == null && email != null) {
+                e = contactBy(s, tenantId, "email", email);
+            }
+            if (e == null) {
+                e = Records.newContact(tenantId, ids.newId(), name, phone, email, clock.instant());
+                s.persist(e);
+            } else {
+                e.name = e.name != null ? e.name : name;
+                e.phone = e.phone != null ? e.phone : phone;
+                e.email = e.email != null ? e.email : email;
+            }
+            s.flush();
+            return Records.contact(e);
+        }));
+    }
+
+    private static @Nullable ContactEntity contactBy(Session s, String tenantId, String field, String value) {
+        return s.createSelectionQuery("from ContactEntity c where c.tenantId = :tenant and c." + field + " = :value",
+                        ContactEntity.class)
+                .setParameter("tenant", tenantId).setParameter("value", value).getSingleResultOrNull();
+    }
+
+    @Override
+    public Optional<Contact> findContact(String tenantId, String contactId) {
+        return sessions.fromSession(s -> Optional.ofNullable(s.find(ContactEntity.class, key(tenantId, contactId))).map(Records::contact));
+    }
+
+    @Override
+    public Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
+        return sessions.fromTransaction(s -> {
+            ContactEntity e = s.find(ContactEntity.class, key(tenantId, contactId), LockModeType.PESSIMISTIC_WRITE);
+            if (e == null) {
+                throw NonRetriableMessagingException.notFound("contact", contactId);
+            }
+            Set<ChannelId> channels = new HashSet<>(Records.channels(e.optedOutChannels));
+            if (optedOut) {
+                channels.add(channel);
+            } else {
+                channels.remove(channel);
+            }
+            e.optedOutChannels = Records.channels(channels);
+            return Records.contact(e);
+        });
+    }
+
+    // ------------------------------------------------------------------ conversations
+
+    @Override
+    public Optional<Conversation> findConversation(String tenantId, String conversationId) {
+        return sessions.fromSession(s -> Optional.ofNullable(s.find(ConversationEntity.class, key(tenantId, conversationId)))
+                .map(Records::conversation));
+    }
+
+    @Override
+    public Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
+        // The status is a literal so PostgreSQL can use the partial unique index.
+        return sessions.fromSession(s -> s.createSelectionQuery(
+                        "from ConversationEntity c where c.tenantId = :tenant and c.threadKey = :key and c.status = 'active'",
+                        ConversationEntity.class)
+                .setParameter("tenant", tenantId).setParameter("key", threadKey)
+                .getResultStream().findFirst().map(Records::conversation));
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByThreadRef(String tenantId, Collection<String> threadRefs) {
+        if (threadRefs.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.fromSession(s -> {
+            Map<String, String> conversationByRef = new LinkedHashMap<>();
+            s.createSelectionQuery("select m.threadRef, m.conversationId from MessageEntity m"
+                            + " where m.tenantId = :tenant and m.threadRef in :refs", Object[].class)
+                    .setParameter("tenant", tenantId).setParameterList("refs", threadRefs)
+                    .getResultList().forEach(row -> conversationByRef.put((String) row[0], (String) row[1]));
+            return threadRefs.stream().map(conversationByRef::get).filter(id -> id != null).findFirst()
+                    .map(id -> Records.conversation(s.find(ConversationEntity.class, key(tenantId, id))));
+        });
+    }
+
+    @Override
+    public Conversation openConversation(Conversation candidate) {
+        return Retries.retrying(RACE_ATTEMPTS, Failures::isUniqueViolation, () -> {
+            if (candidate.status() == ConversationStatus.ACTIVE) {
+                Optional<Conversation> existing = findActiveConversation(candidate.tenantId(), candidate.threadKey());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            }
+            return sessions.fromTransaction(s -> {
+                ConversationEntity e = Records.newConversation(candidate);
+                s.persist(e);
+                s.flush();
+                return Records.conversation(e);
+            });
+        });
+    }
+
+    @Override
+    public Conversation updateConversation(String tenantId, String conversationId, UnaryOperator<Conversation> change) {
+        try {
+            return Retries.retrying(RACE_ATTEMPTS, Failures::isOptimisticLockFailure, () -> sessions.fromTransaction(s -> {
+                ConversationEntity e = s.find(ConversationEntity.class, key(tenantId, conversationId));
+                if (e == null) {
+                    throw NonRetriableMessagingException.notFound("conversation", conversationId);
+                }
+                Records.applyChange(e, change.apply(Records.conversation(e)));
+                s.flush();
+                return Records.conversation(e);
+            }));
+        } catch (RuntimeException e) {
+            if (Failures.isUniqueViolation(e)) {
+                throw NonRetriableMessagingException.conflict("another conversation with this customer is active");
+            }
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    @Override
+    public AppendResult append(Message message, @Nullable Instant dueAt) {
+        return Retries.retrying(RACE_ATTEMPTS, Failures::isUniqueViolation, () -> sessions.fromTransaction(s -> {
+            if (message.providerMessageId() != null) {
+                MessageEntity earlier = messageByProviderId(s, message.tenantId(), message.channel(), message.providerMessageId());
+                if (earlier != null) {
+                    ConversationEntity conversation = s.find(ConversationEntity.class, key(earlier.tenantId, earlier.conversationId));
+                    return new AppendResult(Records.conversation(conversation), Records.message(earlier), true);
+                }
+            }
+            moveCounters(s, message);
+            s.persist(Records.newMessage(message));
+            if (dueAt != null) {
+                s.persist(new OutboxEntity(message.tenantId(), message.id(), micros(dueAt)));
+            }
+            s.flush();
+            ConversationEntity conversation = s.find(ConversationEntity.class, key(message.tenantId(), message.conversationId()));
+            return new AppendResult(Records.conversation(conversation), message, false);
+        }));
+    }
+
+    /** One UPDATE, so concurrent appends never lose a count; it also locks the row until commit. */
+    private static void moveCounters(Session s, Message message) {
+        int updated = s.createMutationQuery("update ConversationEntity c set c.messageCount = c.messageCount + 1,"
+                        + " c.unreadCount = c.unreadCount + :unread,"
+                        + " c.lastActivityAt = case when c.lastActivityAt < :at then :at else c.lastActivityAt end,"
+                        + " c.lastMessagePreview = :preview, c.subject = coalesce(c.subject, :subject), c.version = c.version + 1"
+                        + " where c.tenantId = :tenant and c.id = :id")
+                .setParameter("unread", message.direction() == Direction.INBOUND ? 1L : 0L)
+                .setParameter("at", micros(message.createdAt()))
+                .setParameter("preview", Conversation.preview(message.body(), Conversation.PREVIEW_LENGTH))
+                .setParameter("subject", message.subject(), String.class)
+                .setParameter("tenant", message.tenantId())
+                .setParameter("id", message.conversationId())
+                .executeUpdate();
+        if (updated == 0) {
+            throw NonRetriableMessagingException.notFound("conversation", message.conversationId());
+        }
+    }
+
+    private static @Nullable MessageEntity messageByProviderId(Session s, String tenantId, ChannelId channel, String providerMessageId) {
+        return s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant and m.channel = :channel"
+                        + " and m.providerMessageId = :providerId", MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("channel", channel.value())
+                .setParameter("providerId", providerMessageId).getSingleResultOrNull();
+    }
+
+    @Override
+    public Optional<Message> findMessage(String tenantId, String messageId) {
+        return sessions.fromSession(s -> Optional.ofNullable(s.find(MessageEntity.class, key(tenantId, messageId))).map(Records::message));
+    }
+
+    @Override
+    public Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId) {
+        return sessions.fromSession(s -> Optional.ofNullable(messageByProviderId(s, tenantId, channel, providerMessageId))
+                .map(Records::message));
+    }
+
+    @Override
+    public List<Message> messages(String tenantId, String conversationId) {
+        return sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
+                        + " and m.conversationId = :conversation order by m.id", MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("conversation", conversationId)
+                .getResultList().stream().map(Records::message).toList());
+    }
+
+    @Override
+    public List<Message> recentMessages(String tenantId, String conversationId, int limit) {
+        List<Message> newestFirst = sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
+                        + " and m.conversationId = :conversation order by m.id desc", MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("conversation", conversationId)
+                .setMaxResults(limit).getResultList().stream().map(Records::message).toList());
+        List<Message> inOrder = new ArrayList<>(newestFirst);
+        Collections.reverse(inOrder);
+        return inOrder;
+    }
+
+    @Override
+    public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
+        return sessions.fromTransaction(s -> moveDelivery(s, tenantId, messageId, update));
+    }
+
+    /**
+     * Applies the update only where the stored status may move to it, decided by the database in the same
+     * statement, so racing callbacks cannot move a status backwards.
+     */
+    private static Optional<Message> moveDelivery(Session s, String tenantId, String messageId, DeliveryUpdate update) {
+        List<String> movableFrom = Arrays.stream(DeliveryStatus.values())
+                .filter(from -> from.canMoveTo(update.status())).map(DeliveryStatus::wireName).toList();
+        if (movableFrom.isEmpty()) {
+            return Optional.empty();
+        }
+        int moved = s.createMutationQuery("update MessageEntity m set m.status = :status, m.statusAt = :at,"
+                        + " m.providerMessageId = coalesce(:providerId, m.providerMessageId),"
+                        + " m.errorCode = coalesce(:errorCode, m.errorCode), m.errorMessage = coalesce(:errorMessage, m.errorMessage)"
+                        + " where m.tenantId = :tenant and m.id = :id and m.status in :from")
+                .setParameter("status", update.status().wireName())
+                .setParameter("at", micros(update.at()))
+                .setParameter("providerId", update.providerMessageId(), String.class)
+                .setParameter("errorCode", update.errorCode(), String.class)
+                .setParameter("errorMessage", update.errorMessage(), String.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("id", messageId)
+                .setParameterList("from", movableFrom)
+                .executeUpdate();
+        return moved == 0 ? Optional.empty() : Optional.of(Records.message(s.find(MessageEntity.class, key(tenantId, messageId))));
+    }
+
+    @Override
+    public Optional<Message> approveDraft(String tenantId, String messageId, @Nullable String body, Instant dueAt) {
+        return sessions.fromTransaction(s -> {
+            int approved = s.createMutationQuery("update MessageEntity m set m.status = :queued, m.statusAt = :at,"
+                            + " m.body = coalesce(:body, m.body) where m.tenantId = :tenant and m.id = :id and m.status = :draft")
+                    .setParameter("queued", DeliveryStatus.QUEUED.wireName())
+                    .setParameter("at", micros(dueAt))
+                    .setParameter("body", body, String.class)
+                    .setParameter("tenant", tenantId)
+                    .setParameter("id", messageId)
+                    .setParameter("draft", DeliveryStatus.DRAFT.wireName())
+                    .executeUpdate();
+            if (approved == 0) {
+                return Optional.empty();
+            }
+            s.persist(new OutboxEntity(tenantId, messageId, micros(dueAt)));
+            s.flush();
+            return Optional.of(Records.message(s.find(MessageEntity.class, key(tenantId, messageId))));
+        });
+    }
+
+    @Override
+    public long markRead(String tenantId, String conversationId) {
+        return sessions.fromTransaction(s -> {
+            ConversationEntity e = s.find(ConversationEntity.class, key(tenantId, conversationId), LockModeType.PESSIMISTIC_WRITE);
+            if (e == null) {
+                throw NonRetriableMessagingException.notFound("conversation", conversationId);
+            }
+            long unread = e.unreadCount;
+            e.unreadCount = 0;
+            return unread;
+        });
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Override
+    public void appendEvent(ConversationEvent event) {
+        sessions.inTransaction(s -> s.persist(Records.newEvent(event)));
+    }
+
+    @Override
+    public List<ConversationEvent> events(String tenantId, String conversationId) {
+        return sessions.fromSession(s -> s.createSelectionQuery("from EventEntity e where e.tenantId = :tenant"
+                        + " and e.conversationId = :conversation order by e.occurredAt, e.id", EventEntity.class)
+                .setParameter("tenant", tenantId).setParameter("conversation", conversationId)
+                .getResultList().stream().map(Records::event).toList());
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public ConversationPage listConversations(String tenantId, ConversationQuery query) {
+        ConversationListQuery list = new ConversationListQuery(tenantId, query);
+        return sessions.fromSession(list::run);
+    }
+
+    @Override
+    public Map<ChannelId, Long> unreadByChannel(String tenantId) {
+        Map<ChannelId, Long> counts = new LinkedHashMap<>();
+        sessions.fromSession(s -> s.createSelectionQuery("select c.channel, sum(c.unreadCount) from ConversationEntity c"
+                        + " where c.tenantId = :tenant and c.unreadCount > 0 group by c.channel order by c.channel", Object[].class)
+                .setParameter("tenant", tenantId).getResultList())
+                .forEach(row -> counts.put(new ChannelId((String) row[0]), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    @Override
+    public boolean markProcessed(String tenantId, String key) {
+        try {
+            sessions.inTransaction(s -> {
+                s.persist(new ProcessedKeyEntity(tenantId, key, micros(clock.instant())));
+                s.flush();
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (Failures.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ outbox
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
+        Instant at = micros(now);
+        Instant until = micros(leaseUntil);
+        return sessions.fromTransaction(s -> {
+            List<OutboxEntity> due = s.createNativeQuery("select * from outbox where due_at <= :now"
+                            + " and (lease_until is null or lease_until <= :now)"
+                            + " order by due_at, message_id fetch first :limit rows only for update skip locked", OutboxEntity.class)
+                    .setParameter("now", at)
+                    .setParameter("limit", limit)
+                    .getResultList();
+            List<OutboxEntry> claimed = new ArrayList<>(due.size());
+            for (OutboxEntity row : due) {
+                row.workerId = workerId;
+                row.leaseUntil = until;
+                claimed.add(new OutboxEntry(row.tenantId, row.id, row.dueAt, row.attempts, workerId, until));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
+        return sessions.fromTransaction(s -> {
+            int removed = s.createMutationQuery("delete from OutboxEntity o where o.tenantId = :tenant and o.id = :id"
+                            + " and o.workerId = :worker")
+                    .setParameter("tenant", entry.tenantId()).setParameter("id", entry.messageId())
+                    .setParameter("worker", entry.workerId()).executeUpdate();
+            if (removed == 0) {
+                return Optional.empty();
+            }
+            Optional<Message> moved = moveDelivery(s, entry.tenantId(), entry.messageId(), update);
+            return moved.isPresent() ? moved
+                    : Optional.ofNullable(s.find(MessageEntity.class, key(entry.tenantId(), entry.messageId()))).map(Records::message);
+        });
+    }
+
+    @Override
+    public void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
+        sessions.inTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.workerId = null, o.leaseUntil = null,"
+                        + " o.dueAt = :due, o.attempts = :attempts, o.lastError = :error"
+                        + " where o.tenantId = :tenant and o.id = :id and o.workerId = :worker")
+                .setParameter("due", micros(nextAttemptAt))
+                .setParameter("attempts", entry.attempts() + 1)
+                .setParameter("error", lastError)
+                .setParameter("tenant", entry.tenantId())
+                .setParameter("id", entry.messageId())
+                .setParameter("worker", entry.workerId())
+                .executeUpdate());
+    }
+
+    @Override
+    public void releaseAll(String workerId) {
+        sessions.inTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.workerId = null, o.leaseUntil = null"
+                        + " where o.workerId = :worker")
+                .setParameter("worker", workerId).executeUpdate());
+    }
+
+    @Override
+    public Optional<Message> cancel(String tenantId, String messageId, Instant at) {
+        return sessions.fromTransaction(s -> {
+            OutboxEntity row = s.find(OutboxEntity.class, key(tenantId, messageId), LockModeType.PESSIMISTIC_WRITE);
+            if (row == null || (row.workerId != null && row.leaseUntil != null && row.leaseUntil.isAfter(at))) {
+                return Optional.empty();
+            }
+            Optional<Message> canceled = moveDelivery(s, tenantId, messageId, DeliveryUpdate.of(DeliveryStatus.CANCELED, at));
+            if (canceled.isPresent()) {
+                s.remove(row);
+            }
+            return canceled;
+        });
+    }
+
+    @Override
+    public boolean reschedule(String tenantId, String messageId, Instant dueAt) {
+        return sessions.fromTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.dueAt = :due"
+                        + " where o.tenantId = :tenant and o.id = :id and o.workerId is null")
+                .setParameter("due", micros(dueAt)).setParameter("tenant", tenantId).setParameter("id", messageId)
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public long pendingCount() {
+        return sessions.fromSession(s -> s.createSelectionQuery("select count(o) from OutboxEntity o", Long.class).getSingleResult());
+    }
+}
