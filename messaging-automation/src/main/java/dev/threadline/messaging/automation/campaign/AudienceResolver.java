@@ -1,0 +1,111 @@
+package dev.threadline.messaging.automation.campaign;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.spi.ConversationPage;
+import dev.threadline.messaging.spi.ConversationQuery;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.support.EmailAddresses;
+import dev.threadline.messaging.support.PhoneNumbers;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Turns an explicit list or a segment into contacts with an address on the campaign's channel. */
+final class AudienceResolver {
+
+    /** A resolved recipient before it is stored. */
+    record Member(String contactId, @Nullable String name, String address, ZoneId zone, Map<String, Object> variables) {
+    }
+
+    private final MessageManager manager;
+    private final ConversationStore store;
+    private final ContactProfileStore profiles;
+    private final String defaultRegion;
+
+    AudienceResolver(MessageManager manager, ConversationStore store, ContactProfileStore profiles, String defaultRegion) {
+        this.manager = manager;
+        this.store = store;
+        this.profiles = profiles;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** Explicit recipients, found or created as contacts; a contact named twice is kept once. */
+    List<Member> explicit(String tenantId, ChannelId channel, List<RecipientSpec> specs, ZoneId defaultZone) {
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (RecipientSpec spec : specs) {
+            boolean phone = channel.isPhoneBased() || !channel.equals(ChannelId.EMAIL) && !spec.address().contains("@");
+            String address = phone
+                    ? PhoneNumbers.toE164(spec.address(), defaultRegion, "recipients.address")
+                    : EmailAddresses.normalize(spec.address(), "recipients.address");
+            Contact contact = store.upsertContact(tenantId, phone ? address : null, phone ? null : address, spec.name());
+            ZoneId zone = spec.zone() != null ? spec.zone() : profileZone(tenantId, contact.id(), defaultZone);
+            String name = spec.name() != null ? spec.name() : contact.name();
+            members.putIfAbsent(contact.id(), new Member(contact.id(), name, address, zone, spec.variables()));
+        }
+        return List.copyOf(members.values());
+    }
+
+    /**
+     * The segment's contacts. Walks the conversation list of the channel once (newest activity first) to
+     * learn each contact's latest activity.
+     */
+    List<Member> segment(String tenantId, ChannelId channel, Segment segment, ZoneId defaultZone) {
+        Map<String, Conversation> latestByContact = latestConversations(tenantId, channel);
+        List<String> candidates = segment.tags().isEmpty()
+                ? List.copyOf(latestByContact.keySet())
+                : profiles.withTags(tenantId, segment.tags()).stream().map(ContactProfile::contactId).toList();
+        List<Member> members = new ArrayList<>();
+        for (String contactId : candidates) {
+            Conversation latest = latestByContact.get(contactId);
+            if (!segment.matchesActivity(latest == null ? null : latest.lastActivityAt())) {
+                continue;
+            }
+            Optional<Contact> contact = store.findContact(tenantId, contactId);
+            String address = contact.map(c -> addressOn(channel, c)).orElse(null);
+            if (address == null) {
+                continue;
+            }
+            members.add(new Member(contactId, contact.get().name(), address, profileZone(tenantId, contactId, defaultZone), Map.of()));
+        }
+        if (members.isEmpty()) {
+            throw NonRetriableMessagingException.validation("segment", "the segment matches no contact reachable on " + channel);
+        }
+        return members;
+    }
+
+    private Map<String, Conversation> latestConversations(String tenantId, ChannelId channel) {
+        Map<String, Conversation> latest = new LinkedHashMap<>();
+        ConversationQuery query = ConversationQuery.all().withChannel(channel).withPage(1, ConversationQuery.MAX_PAGE_SIZE);
+        while (true) {
+            ConversationPage page = manager.listConversations(tenantId, query);
+            page.conversations().forEach(c -> latest.putIfAbsent(c.contactId(), c));
+            if (page.nextCursor() == null) {
+                return latest;
+            }
+            query = query.withCursor(page.nextCursor());
+        }
+    }
+
+    private static @Nullable String addressOn(ChannelId channel, Contact contact) {
+        if (channel.isPhoneBased()) {
+            return contact.phone();
+        }
+        if (channel.equals(ChannelId.EMAIL)) {
+            return contact.email();
+        }
+        return contact.email() != null ? contact.email() : contact.phone();
+    }
+
+    private ZoneId profileZone(String tenantId, String contactId, ZoneId defaultZone) {
+        return profiles.find(tenantId, contactId).map(ContactProfile::zone).orElse(defaultZone);
+    }
+}

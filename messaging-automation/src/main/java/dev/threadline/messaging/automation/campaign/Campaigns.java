@@ -1,0 +1,366 @@
+package dev.threadline.messaging.automation.campaign;
+
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.MessagingEvent;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.OutboundMessage;
+import dev.threadline.messaging.automation.template.MessageTemplate;
+import dev.threadline.messaging.automation.template.RenderedMessage;
+import dev.threadline.messaging.automation.template.Templates;
+import dev.threadline.messaging.automation.template.Variables;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a template to many recipients through {@link MessageManager#send}, each message scheduled in the
+ * outbox. Compliance is built into scheduling: opted-out contacts are skipped, the tenant's rate limit is
+ * met by spreading send times (never by waiting), and marketing messages that would land in the
+ * recipient's quiet hours are scheduled for the next allowed time.
+ *
+ * <p>Recipient statuses follow the messages' {@code message.status} events ({@link #onEvent}); a reply in
+ * the conversation is marked on the recipient, and {@link #campaignOf} tells which campaign last wrote to
+ * a conversation. Every campaign message carries the metadata {@value #CAMPAIGN_ID}.
+ */
+public final class Campaigns {
+
+    /** Metadata key on every campaign message: the campaign's id. */
+    public static final String CAMPAIGN_ID = "campaign_id";
+
+    private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+
+    private final MessageManager manager;
+    private final ConversationStore conversations;
+    private final Templates templates;
+    private final CampaignStore store;
+    private final ContactProfileStore profiles;
+    private final CampaignSettings settings;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final AudienceResolver audience;
+    private final SendRateLimiter limiter;
+
+    public Campaigns(MessageManager manager, ConversationStore conversations, Templates templates, CampaignStore store,
+                     ContactProfileStore profiles, CampaignSettings settings, Clock clock, IdGenerator ids) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.store = Objects.requireNonNull(store, "store");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.audience = new AudienceResolver(manager, conversations, profiles, settings.defaultRegion());
+        this.limiter = new SendRateLimiter(settings::messagesPerMinute);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Creates a draft campaign with its recipients resolved and its template rendered for each of them,
+     * so a missing variable is reported now, before anything is stored or sent.
+     *
+     * @throws NonRetriableMessagingException {@code not_found} for an unknown template; {@code validation_failed}
+     *         for a template without text for the channel, a missing variable ({@code variables.<path>}), a bad
+     *         recipient address ({@code recipients.address}) or a segment matching nobody ({@code segment})
+     */
+    public synchronized Campaign create(CampaignRequest request) {
+        MessageTemplate template = templates.get(request.tenantId(), request.templateName());
+        template.variant(request.channel());
+        Instant now = clock.instant();
+        Campaign campaign = new Campaign(ids.newId(), request.tenantId(), request.name(), request.templateName(), request.channel(),
+                request.marketing(), request.variables(), request.defaultZone(),
+                request.quietHours() != null ? request.quietHours() : settings.quietHours(), request.ourAddress(),
+                CampaignStatus.DRAFT, now, now);
+        List<AudienceResolver.Member> members = request.recipients() != null
+                ? audience.explicit(request.tenantId(), request.channel(), request.recipients(), request.defaultZone())
+                : audience.segment(request.tenantId(), request.channel(), Objects.requireNonNull(request.segment()), request.defaultZone());
+        List<CampaignRecipient> recipients = members.stream()
+                .map(m -> new CampaignRecipient(campaign.id(), campaign.tenantId(), m.contactId(), m.name(), m.address(), m.zone(),
+                        m.variables(), RecipientStatus.PENDING, null, null, null, null, null, now))
+                .toList();
+        recipients.forEach(r -> render(template, campaign, r));
+        store.saveCampaign(campaign);
+        recipients.forEach(store::saveRecipient);
+        log.info("Campaign {} created for tenant {} with {} recipients", campaign.id(), campaign.tenantId(), recipients.size());
+        return campaign;
+    }
+
+    /**
+     * Starts a draft campaign: every recipient is checked and scheduled now.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}, {@code conflict} when it is not a draft, or
+     *         {@code validation_failed} when the template changed and a variable is now missing (nothing is sent then)
+     */
+    public synchronized Campaign start(String tenantId, String campaignId) {
+        Campaign campaign = require(tenantId, campaignId);
+        requireStatus(campaign, CampaignStatus.DRAFT, "started");
+        MessageTemplate template = templates.get(tenantId, campaign.templateName());
+        List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
+        pending.forEach(r -> render(template, campaign, r));
+        return scheduleAll(saveStatus(campaign, CampaignStatus.RUNNING), template, pending);
+    }
+
+    /**
+     * Pauses a running campaign: messages still waiting in the outbox are taken back (their recipients are
+     * pending again); messages a worker already holds go out.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}, or {@code conflict} when it is not running
+     */
+    public synchronized Campaign pause(String tenantId, String campaignId) {
+        Campaign campaign = require(tenantId, campaignId);
+        requireStatus(campaign, CampaignStatus.RUNNING, "paused");
+        Campaign paused = saveStatus(campaign, CampaignStatus.PAUSED);
+        unschedule(paused, r -> r.pending(clock.instant()));
+        return paused;
+    }
+
+    /**
+     * Resumes a paused campaign, scheduling its pending recipients from now.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}, or {@code conflict} when it is not paused
+     */
+    public synchronized Campaign resume(String tenantId, String campaignId) {
+        Campaign campaign = require(tenantId, campaignId);
+        requireStatus(campaign, CampaignStatus.PAUSED, "resumed");
+        MessageTemplate template = templates.get(tenantId, campaign.templateName());
+        List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
+        pending.forEach(r -> render(template, campaign, r));
+        return scheduleAll(saveStatus(campaign, CampaignStatus.RUNNING), template, pending);
+    }
+
+    /**
+     * Cancels the campaign for good: waiting messages are taken back and pending recipients dropped.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}, or {@code conflict} when it completed or was canceled
+     */
+    public synchronized Campaign cancel(String tenantId, String campaignId) {
+        Campaign campaign = require(tenantId, campaignId);
+        if (campaign.status() == CampaignStatus.COMPLETED || campaign.status() == CampaignStatus.CANCELED) {
+            throw NonRetriableMessagingException.conflict("campaign " + campaignId + " is " + campaign.status().wireName());
+        }
+        Campaign canceled = saveStatus(campaign, CampaignStatus.CANCELED);
+        unschedule(canceled, r -> r.finished(RecipientStatus.CANCELED, "campaign_canceled", clock.instant()));
+        recipientsIn(canceled, RecipientStatus.PENDING)
+                .forEach(r -> store.saveRecipient(r.finished(RecipientStatus.CANCELED, "campaign_canceled", clock.instant())));
+        return canceled;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** @throws NonRetriableMessagingException {@code not_found} */
+    public Campaign get(String tenantId, String campaignId) {
+        return require(tenantId, campaignId);
+    }
+
+    /** The tenant's campaigns, newest first. */
+    public List<Campaign> list(String tenantId) {
+        return store.listCampaigns(tenantId);
+    }
+
+    /**
+     * The campaign's recipients, optionally only those in {@code status}.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}
+     */
+    public List<CampaignRecipient> recipients(String tenantId, String campaignId, @Nullable RecipientStatus status) {
+        Campaign campaign = require(tenantId, campaignId);
+        return status == null ? store.recipients(tenantId, campaign.id()) : recipientsIn(campaign, status);
+    }
+
+    /** @throws NonRetriableMessagingException {@code not_found} */
+    public CampaignProgress progress(String tenantId, String campaignId) {
+        return CampaignProgress.of(store.recipients(tenantId, require(tenantId, campaignId).id()));
+    }
+
+    /** The campaign that last wrote to the conversation, if any. */
+    public Optional<Campaign> campaignOf(String tenantId, String conversationId) {
+        return store.campaignOfConversation(tenantId, conversationId).flatMap(id -> store.findCampaign(tenantId, id));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /**
+     * Follows the campaign messages: {@code message.status} moves recipients to sent or failed, and a
+     * customer message in a campaign's conversation marks the recipient as replied. Other events are ignored.
+     */
+    public synchronized void onEvent(MessagingEvent event) {
+        if (event.messageId() == null || event.status() == null) {
+            return;
+        }
+        if (MessagingEvent.MESSAGE_STATUS.equals(event.type())) {
+            store.findRecipientByMessage(event.tenantId(), event.messageId()).ifPresent(r -> applyStatus(r, event.status()));
+        } else if (MessagingEvent.MESSAGE_CREATED.equals(event.type()) && event.status() == DeliveryStatus.RECEIVED) {
+            markReplied(event.tenantId(), event.conversationId());
+        }
+    }
+
+    private void applyStatus(CampaignRecipient recipient, DeliveryStatus status) {
+        Campaign campaign = store.findCampaign(recipient.tenantId(), recipient.campaignId()).orElseThrow();
+        Instant now = clock.instant();
+        CampaignRecipient updated = switch (status) {
+            case SENT, DELIVERED, READ -> recipient.status() == RecipientStatus.SCHEDULED
+                    ? recipient.finished(RecipientStatus.SENT, null, now) : null;
+            case FAILED, UNDELIVERED -> recipient.status() == RecipientStatus.SCHEDULED || recipient.status() == RecipientStatus.SENT
+                    ? recipient.finished(RecipientStatus.FAILED, failureReason(recipient, status), now) : null;
+            // Pause and cancel take messages back themselves; only a cancel from elsewhere ends the recipient.
+            case CANCELED -> recipient.status() == RecipientStatus.SCHEDULED && campaign.status() == CampaignStatus.RUNNING
+                    ? recipient.finished(RecipientStatus.CANCELED, "message_canceled", now) : null;
+            default -> null;
+        };
+        if (updated != null) {
+            store.saveRecipient(updated);
+            completeIfDone(campaign);
+        }
+    }
+
+    private String failureReason(CampaignRecipient recipient, DeliveryStatus status) {
+        String errorCode = manager.getMessage(recipient.tenantId(), Objects.requireNonNull(recipient.messageId())).errorCode();
+        return errorCode != null ? errorCode : status.wireName();
+    }
+
+    private void markReplied(String tenantId, String conversationId) {
+        Optional<String> campaignId = store.campaignOfConversation(tenantId, conversationId);
+        if (campaignId.isEmpty()) {
+            return;
+        }
+        conversations.findConversation(tenantId, conversationId)
+                .flatMap(c -> store.findRecipient(tenantId, campaignId.get(), c.contactId()))
+                .filter(r -> r.repliedAt() == null && r.status() == RecipientStatus.SENT)
+                .ifPresent(r -> store.saveRecipient(r.replied(clock.instant())));
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    private Campaign scheduleAll(Campaign campaign, MessageTemplate template, List<CampaignRecipient> pending) {
+        loadBookings(campaign.tenantId());
+        for (CampaignRecipient recipient : pending) {
+            schedule(campaign, template, recipient);
+        }
+        return completeIfDone(campaign);
+    }
+
+    private void schedule(Campaign campaign, MessageTemplate template, CampaignRecipient recipient) {
+        Instant now = clock.instant();
+        Contact contact = conversations.findContact(campaign.tenantId(), recipient.contactId()).orElse(null);
+        if (contact != null && contact.isOptedOut(campaign.channel())) {
+            store.saveRecipient(recipient.finished(RecipientStatus.SKIPPED, ErrorCode.RECIPIENT_OPTED_OUT.wireName(), now));
+            return;
+        }
+        RenderedMessage rendered = render(template, campaign, recipient);
+        Function<Instant, Instant> allowed = campaign.marketing()
+                ? at -> campaign.quietHours().nextAllowed(at, recipient.zone())
+                : Function.identity();
+        Instant sendAt = limiter.reserve(campaign.tenantId(), now, allowed);
+        Message message;
+        try {
+            message = manager.send(outbound(campaign, recipient, rendered, sendAt.isAfter(now) ? sendAt : null));
+        } catch (NonRetriableMessagingException e) {
+            limiter.release(campaign.tenantId(), sendAt);
+            boolean optedOut = e.code() == ErrorCode.RECIPIENT_OPTED_OUT;
+            store.saveRecipient(recipient.finished(optedOut ? RecipientStatus.SKIPPED : RecipientStatus.FAILED, e.code().wireName(), now));
+            log.debug("Campaign {} recipient {} not sent: {}", campaign.id(), recipient.contactId(), e.code().wireName());
+            return;
+        }
+        store.saveRecipient(recipient.scheduled(message.id(), message.conversationId(), sendAt, now));
+        store.linkConversation(campaign.tenantId(), message.conversationId(), campaign.id());
+        // A background worker may have sent it before the recipient knew its message id: catch up once.
+        DeliveryStatus current = manager.getMessage(campaign.tenantId(), message.id()).status();
+        if (current != message.status()) {
+            store.findRecipientByMessage(campaign.tenantId(), message.id()).ifPresent(r -> applyStatus(r, current));
+        }
+    }
+
+    private OutboundMessage outbound(Campaign campaign, CampaignRecipient recipient, RenderedMessage rendered, @Nullable Instant sendAt) {
+        boolean email = recipient.hasEmailAddress();
+        return OutboundMessage.builder(campaign.tenantId(), campaign.channel())
+                .customerName(recipient.name())
+                .customerPhone(email ? null : recipient.address())
+                .customerEmail(email ? recipient.address() : null)
+                .ourAddress(campaign.ourAddress())
+                .subject(rendered.subject()).body(rendered.body())
+                .sendAt(sendAt)
+                .metadata(Map.of(CAMPAIGN_ID, campaign.id(), "template", campaign.templateName()))
+                .build();
+    }
+
+    /** After a restart, counts the send times already booked so the rate limit holds across it. */
+    private void loadBookings(String tenantId) {
+        if (limiter.knows(tenantId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Instant> booked = store.listCampaigns(tenantId).stream()
+                .flatMap(c -> recipientsIn(c, RecipientStatus.SCHEDULED).stream())
+                .map(CampaignRecipient::sendAt)
+                .filter(at -> at != null && !at.isBefore(now))
+                .toList();
+        limiter.load(tenantId, booked);
+    }
+
+    private void unschedule(Campaign campaign, Function<CampaignRecipient, CampaignRecipient> whenTakenBack) {
+        for (CampaignRecipient recipient : recipientsIn(campaign, RecipientStatus.SCHEDULED)) {
+            if (manager.cancelScheduled(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))) {
+                limiter.release(campaign.tenantId(), Objects.requireNonNull(recipient.sendAt()));
+                store.saveRecipient(whenTakenBack.apply(recipient));
+            }
+        }
+    }
+
+    private RenderedMessage render(MessageTemplate template, Campaign campaign, CampaignRecipient recipient) {
+        boolean email = recipient.hasEmailAddress();
+        Map<String, Object> variables = Variables.merge(
+                Variables.customer(recipient.name(), email ? null : recipient.address(), email ? recipient.address() : null),
+                campaign.variables());
+        try {
+            return template.render(campaign.channel(), Variables.merge(variables, recipient.variables()));
+        } catch (NonRetriableMessagingException e) {
+            throw new NonRetriableMessagingException(e.code(), e.getMessage() + " for recipient " + recipient.address(), e.field());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Campaign completeIfDone(Campaign campaign) {
+        Campaign current = require(campaign.tenantId(), campaign.id());
+        if (current.status() == CampaignStatus.RUNNING && CampaignProgress.of(store.recipients(current.tenantId(), current.id())).done()) {
+            log.info("Campaign {} completed", current.id());
+            return saveStatus(current, CampaignStatus.COMPLETED);
+        }
+        return current;
+    }
+
+    private Campaign saveStatus(Campaign campaign, CampaignStatus status) {
+        Campaign updated = campaign.withStatus(status, clock.instant());
+        store.saveCampaign(updated);
+        return updated;
+    }
+
+    private List<CampaignRecipient> recipientsIn(Campaign campaign, RecipientStatus status) {
+        return store.recipients(campaign.tenantId(), campaign.id()).stream().filter(r -> r.status() == status).toList();
+    }
+
+    private Campaign require(String tenantId, String campaignId) {
+        return store.findCampaign(tenantId, campaignId).orElseThrow(() -> NonRetriableMessagingException.notFound("campaign", campaignId));
+    }
+
+    private static void requireStatus(Campaign campaign, CampaignStatus expected, String action) {
+        if (campaign.status() != expected) {
+            throw NonRetriableMessagingException.conflict("campaign " + campaign.id() + " is " + campaign.status().wireName()
+                    + " and cannot be " + action);
+        }
+    }
+}

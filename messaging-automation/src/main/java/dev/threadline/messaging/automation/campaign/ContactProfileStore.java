@@ -1,0 +1,17 @@
+package dev.threadline.messaging.automation.campaign;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tags and time zones of contacts, keyed by the core contact id. Implementations must be thread-safe. */
+public interface ContactProfileStore {
+
+    /** Stores the profile, replacing the contact's previous one. */
+    void save(ContactProfile profile);
+
+    Optional<ContactProfile> find(String tenantId, String contactId);
+
+    /** Profiles carrying every one of {@code tags} (all profiles of the tenant when empty). */
+    List<ContactProfile> withTags(String tenantId, Set<String> tags);
+}

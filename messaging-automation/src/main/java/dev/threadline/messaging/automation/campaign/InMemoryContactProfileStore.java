@@ -1,0 +1,32 @@
+package dev.threadline.messaging.automation.campaign;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Contact profiles in memory: the default. */
+public final class InMemoryContactProfileStore implements ContactProfileStore {
+
+    private final Map<String, Map<String, ContactProfile>> byTenant = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(ContactProfile profile) {
+        byTenant.computeIfAbsent(profile.tenantId(), t -> new ConcurrentHashMap<>()).put(profile.contactId(), profile);
+    }
+
+    @Override
+    public Optional<ContactProfile> find(String tenantId, String contactId) {
+        return Optional.ofNullable(byTenant.getOrDefault(tenantId, Map.of()).get(contactId));
+    }
+
+    @Override
+    public List<ContactProfile> withTags(String tenantId, Set<String> tags) {
+        return byTenant.getOrDefault(tenantId, Map.of()).values().stream()
+                .filter(p -> p.tags().containsAll(tags))
+                .sorted(Comparator.comparing(ContactProfile::contactId))
+                .toList();
+    }
+}
