@@ -1,0 +1,232 @@
+package dev.threadline.messaging.twilio;
+
+import static dev.threadline.messaging.twilio.TwilioWebhookParsingTest.inboundSms;
+import static dev.threadline.messaging.twilio.TwilioWebhookParsingTest.statusCallback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.MessagingEvent;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.ReceiveResult;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parsed Twilio webhooks and real sends through a {@link MessageManager} on the in-memory store: Twilio
+ * retries inbound webhooks and repeats or reorders status callbacks, and none of that may duplicate a
+ * message or move a status backwards.
+ */
+class TwilioWithMessageManagerTest {
+
+    private static final String TENANT = "acme";
+    private static final String CUSTOMER = "+14155550123";
+    private static final String OUR_NUMBER = "+14155550100";
+
+    private final FakeTime time = new FakeTime();
+    private final TwilioWebhooks webhooks = new TwilioWebhooks(FakeTwilioApi.AUTH_TOKEN, "US");
+    private final List<DeliveryStatus> statusEvents = new CopyOnWriteArrayList<>();
+    private FakeTwilioApi twilio;
+    private MessageManager manager;
+
+    @BeforeEach
+    void start() throws Exception {
+        twilio = new FakeTwilioApi();
+        TwilioSettings settings = TwilioSettings.of(FakeTwilioApi.ACCOUNT_SID, FakeTwilioApi.AUTH_TOKEN, "+14155550199")
+                .withApiBaseUrl(twilio.baseUrl())
+                .withPublicBaseUrl("https://app.example.com");
+        manager = MessageManager.builder()
+                .clock(time)
+                .channel(TwilioChannel.builder(settings).clock(time).sleeper(time).build())
+                .channel(TwilioChannel.builder(settings).whatsapp().clock(time).sleeper(time).build())
+                .build();
+        manager.subscribe(event -> {
+            if (MessagingEvent.MESSAGE_STATUS.equals(event.type())) {
+                statusEvents.add(event.status());
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        manager.close();
+        twilio.close();
+    }
+
+    private ReceiveResult receive(Map<String, String> form) {
+        return manager.receive(webhooks.parseInbound(TENANT, form));
+    }
+
+    private Optional<Message> applyStatus(Map<String, String> form) {
+        TwilioStatusCallback callback = webhooks.parseStatus(form);
+        return manager.updateDeliveryByProviderId(TENANT, callback.channel(), callback.messageSid(), callback.toUpdate(time.instant()));
+    }
+
+    /** A staff reply to an inbound SMS, handed to Twilio by the delivery worker. */
+    private Message sentReply(Map<String, String> inbound) {
+        ReceiveResult received = receive(inbound);
+        Message reply = manager.reply(TENANT, received.conversation().id(), "See you Tuesday at 3 pm", "staff");
+        manager.deliverDue();
+        statusEvents.clear();
+        return manager.getMessage(TENANT, reply.id());
+    }
+
+    private Message current(Message message) {
+        return manager.getMessage(TENANT, message.id());
+    }
+
+    @Test
+    void repeatedInboundMessageSidIsStoredOnce() {
+        Map<String, String> form = inboundSms("SM11111111111111111111111111111111", "Can I book for Tuesday?");
+
+        ReceiveResult first = receive(form);
+        receive(form);
+
+        assertThat(manager.getConversation(TENANT, first.conversation().id()).messages()).hasSize(1);
+    }
+
+    @Test
+    void repeatedInboundMessageSidIsReportedAsDuplicate() {
+        Map<String, String> form = inboundSms("SM11111111111111111111111111111111", "Can I book for Tuesday?");
+        receive(form);
+
+        assertThat(receive(form).duplicate()).isTrue();
+    }
+
+    @Test
+    void replyGoesFromTheNumberTheCustomerWroteToWithStatusCallback() {
+        sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        FakeTwilioApi.Received request = twilio.onlyRequest();
+        assertThat(List.of(request.field("From"), request.field("To"), request.field("StatusCallback")))
+                .containsExactly(OUR_NUMBER, CUSTOMER, "https://app.example.com/webhooks/twilio/status");
+    }
+
+    @Test
+    void sentReplyIsSendingUnderTwilioSid() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        assertThat(List.of(reply.status(), reply.providerMessageId()))
+                .containsExactly(DeliveryStatus.SENDING, "SM00000000000000000000000000000001");
+    }
+
+    @Test
+    void sentThenDeliveredForTheSameSidBothApply() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        applyStatus(statusCallback(reply.providerMessageId(), "sent"));
+        applyStatus(statusCallback(reply.providerMessageId(), "delivered"));
+
+        assertThat(statusEvents).containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void lateSentCallbackDoesNotOverwriteDelivered() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        applyStatus(statusCallback(reply.providerMessageId(), "delivered"));
+        applyStatus(statusCallback(reply.providerMessageId(), "sent"));
+
+        assertThat(current(reply).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void repeatedStatusCallbackChangesNothing() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+        applyStatus(statusCallback(reply.providerMessageId(), "sent"));
+
+        Optional<Message> repeated = applyStatus(statusCallback(reply.providerMessageId(), "sent"));
+
+        assertThat(repeated).isEmpty();
+        assertThat(statusEvents).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void undeliveredCallbackRecordsTwilioErrorCode() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+        Map<String, String> undelivered = new HashMap<>(statusCallback(reply.providerMessageId(), "undelivered"));
+        undelivered.put("ErrorCode", "30003");
+
+        applyStatus(undelivered);
+
+        assertThat(List.of(current(reply).status(), current(reply).errorCode()))
+                .containsExactly(DeliveryStatus.UNDELIVERED, "30003");
+    }
+
+    @Test
+    void whatsAppStatusCallbackFindsTheWhatsAppReply() {
+        Map<String, String> inbound = new HashMap<>(inboundSms("SM22222222222222222222222222222222", "Hola"));
+        inbound.put("From", "whatsapp:" + CUSTOMER);
+        inbound.put("To", "whatsapp:" + OUR_NUMBER);
+        Message reply = sentReply(inbound);
+        Map<String, String> delivered = new HashMap<>(statusCallback(reply.providerMessageId(), "delivered"));
+        delivered.put("From", "whatsapp:" + OUR_NUMBER);
+        delivered.put("To", "whatsapp:" + CUSTOMER);
+
+        applyStatus(delivered);
+
+        assertThat(List.of(current(reply).channel(), current(reply).status()))
+                .containsExactly(ChannelId.WHATSAPP, DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void unsubscribedRecipientFailsTheReplyWithTwilioCode() {
+        twilio.error(400, 21610, "Attempt to send to unsubscribed recipient");
+
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        assertThat(List.of(reply.status(), reply.errorCode())).containsExactly(DeliveryStatus.FAILED, "21610");
+    }
+
+    @Test
+    void unsubscribedRecipientIsOptedOutOfSms() {
+        twilio.error(400, 21610, "Attempt to send to unsubscribed recipient");
+
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        assertThat(manager.getConversation(TENANT, reply.conversationId()).contact().isOptedOut(ChannelId.SMS)).isTrue();
+    }
+
+    @Test
+    void furtherRepliesToAnUnsubscribedRecipientAreRefused() {
+        twilio.error(400, 21610, "Attempt to send to unsubscribed recipient");
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        NonRetriableMessagingException e = catchThrowableOfType(NonRetriableMessagingException.class,
+                () -> manager.reply(TENANT, reply.conversationId(), "Are you there?", "staff"));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.RECIPIENT_OPTED_OUT);
+    }
+
+    @Test
+    void unavailableTwilioLeavesTheReplyQueuedForTheOutboxRetry() {
+        twilio.answer(503, Map.of("Retry-After", "30"), "");
+
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+
+        assertThat(reply.status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    @Test
+    void outboxRetrySendsTheReplyWithOneRequestPerAttempt() {
+        twilio.answer(503, Map.of("Retry-After", "30"), "");
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+        time.advance(Duration.ofMinutes(10));
+
+        manager.deliverDue();
+
+        assertThat(current(reply).status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(twilio.requests()).hasSize(2);
+    }
+}
