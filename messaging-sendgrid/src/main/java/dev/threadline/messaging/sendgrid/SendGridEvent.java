@@ -27,6 +27,9 @@ public record SendGridEvent(String eventId, String type, @Nullable String messag
                             @Nullable String bounceType) {
 
     private static final Set<String> OPT_OUT_TYPES = Set.of("spamreport", "unsubscribe", "group_unsubscribe");
+    /** Reasons of a {@code dropped} event that say SendGrid's suppression list already holds the address. */
+    private static final Set<String> SUPPRESSED_REASONS = Set.of("Bounced Address", "Unsubscribed Address",
+            "Spam Reporting Address");
 
     public SendGridEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -52,11 +55,14 @@ public record SendGridEvent(String eventId, String type, @Nullable String messag
     }
 
     /**
-     * Whether the recipient should get no more email: a spam report, an unsubscribe, or a hard bounce. A
-     * {@code blocked} bounce rejected this message, not the address, so it does not opt out.
+     * Whether the recipient should get no more email: a spam report, an unsubscribe, a hard bounce, or a drop
+     * because SendGrid suppresses the address for one of those. A {@code blocked} bounce rejected this message,
+     * not the address, so it does not opt out.
      */
     public boolean optsOut() {
-        return OPT_OUT_TYPES.contains(type) || "bounce".equals(type) && !"blocked".equals(bounceType);
+        return OPT_OUT_TYPES.contains(type)
+                || "bounce".equals(type) && !"blocked".equals(bounceType)
+                || "dropped".equals(type) && reason != null && SUPPRESSED_REASONS.contains(reason);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class SendGridEventWebhook {
     private final Clock clock;
 
     /**
+     * A webhook verifying with {@code publicKeyBase64}.
+     *
      * @param publicKeyBase64 the verification key shown in SendGrid's Mail Settings (base64 of the
      *        X.509 SubjectPublicKeyInfo)
      * @param tolerance how far the signed timestamp may lie from now, either way
@@ -91,7 +94,7 @@ public final class SendGridEventWebhook {
         Instant signedAt;
         try {
             signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw invalid(TIMESTAMP_HEADER + " is not a Unix time", TIMESTAMP_HEADER);
         }
         Duration age = Duration.between(signedAt, clock.instant()).abs();

@@ -50,6 +50,12 @@ class SendGridEventTest {
         assertThat(event(type, null).optsOut()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Bounced Address", "Unsubscribed Address", "Spam Reporting Address"})
+    void dropForASuppressedAddressOptsOut(String reason) {
+        assertThat(new SendGridEvent("e-1", "dropped", "m-1", "acme", null, "ana@example.com", AT, reason, null).optsOut()).isTrue();
+    }
+
     @Test
     void bounceUpdateCarriesTypeAndReason() {
         assertThat(event("bounce", "bounce").toUpdate())

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,7 @@ public final class SendGridFailures {
             return new RetriableMessagingException("SendGrid is unavailable (" + status + ")", retryAfter(byName), null);
         }
         List<Detail> details = details(body);
-        String field = details.stream().map(Detail::field).filter(f -> f != null).findFirst().orElse(null);
+        String field = details.stream().map(Detail::field).filter(Objects::nonNull).findFirst().orElse(null);
         String text = details.isEmpty() ? "no error details"
                 : String.join("; ", details.stream().map(Detail::describe).toList());
         return new NonRetriableMessagingException(ErrorCode.DELIVERY_FAILED,
