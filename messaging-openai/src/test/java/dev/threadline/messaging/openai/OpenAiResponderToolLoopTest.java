@@ -16,7 +16,10 @@ import dev.threadline.messaging.openai.FakeChatCompletionsServer.ToolCall;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiTool;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,37 @@ class OpenAiResponderToolLoopTest {
             manager.receive(inbound("Free Friday?"));
 
             assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: tool failed: calendar offline");
+        }
+    }
+
+    @Test
+    void slowToolIsReportedToTheModelAsTimedOut() {
+        CountDownLatch never = new CountDownLatch(1);
+        server.answerToolCalls(new ToolCall("call_1", "check_availability", "{\"date\":\"2026-11-27\"}"))
+                .answer("Sorry, the calendar is slow today.");
+        try (var responder = new OpenAiResponder(server.settings().build());
+             var channel = new SimulatorChannel(ChannelId.SMS);
+             var manager = MessageManager.builder().responder(responder).channel(channel).toolTimeout(Duration.ofMillis(200))
+                     .tool(tool("check_availability", invocation -> String.valueOf(never.await(30, TimeUnit.SECONDS))))
+                     .build()) {
+
+            manager.receive(inbound("Free Friday?"));
+
+            assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: tool timed out after 200 ms");
+        }
+    }
+
+    @Test
+    void unknownToolIsReportedToTheModel() {
+        server.answerToolCalls(new ToolCall("call_1", "cancel_everything", "{}")).answer("I can't do that, sorry.");
+        try (var responder = new OpenAiResponder(server.settings().build());
+             var channel = new SimulatorChannel(ChannelId.SMS);
+             var manager = manager(responder, channel, tool("check_availability", invocation -> "{}"))) {
+
+            ReceiveResult result = manager.receive(inbound("Cancel everything"));
+
+            assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: unknown tool: cancel_everything");
+            assertThat(result.aiReply()).extracting(Message::body).isEqualTo("I can't do that, sorry.");
         }
     }
 
