@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * One running app shared by the route tests (Spring caches the context): two tenants with one key each,
- * the in-memory store, simulator channels and the offline responder.
+ * One running app shared by the route tests (Spring caches the context): two tenants with one key each
+ * ({@code globex} in AI draft mode), the in-memory store, simulator channels and the offline responder.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "messaging.security.api-keys.key-acme=acme",
@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "messaging.rate-limit.requests=100000",
         "messaging.simulator.delivery-delay=50ms",
         "messaging.max-body-size=64KB",
-        "messaging.api.stream-heartbeat=200ms"})
+        "messaging.api.stream-heartbeat=200ms",
+        "messaging.tenants.globex.ai.mode=draft"})
 abstract class ApiTestBase {
 
     static final String BASE = "/api/admin/messaging";

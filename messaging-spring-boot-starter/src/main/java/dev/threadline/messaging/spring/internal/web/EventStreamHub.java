@@ -56,7 +56,7 @@ public final class EventStreamHub implements DisposableBean {
     }
 
     /** Clients connected now. */
-    int clientCount() {
+    public int clientCount() {
         return clients.size();
     }
 
