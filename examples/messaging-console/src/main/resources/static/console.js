@@ -356,8 +356,8 @@ async function loadSatisfaction() {
   }));
   const scores = page.conversations.map((c) => state.satisfactionById.get(c.id))
     .filter((k) => k && k.satisfaction).map((k) => k.satisfaction.score);
-  $("stat-satisfaction").textContent = scores.length
-    ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) + " / 5" : "–";
+  const average = scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : null;
+  $("stat-satisfaction").replaceChildren(average ? average : "–", average ? el("span", { class: "stat-unit", text: " / 5" }) : "");
 }
 
 // ------------------------------------------------------------------ live updates
@@ -366,7 +366,8 @@ async function loadSatisfaction() {
 function setLive(stateName, text) {
   const badge = $("live-status");
   badge.dataset.state = stateName;
-  badge.textContent = text;
+  badge.querySelector(".live-text").textContent = text;
+  badge.title = text;
 }
 
 let refreshTimer = null;

@@ -3,6 +3,7 @@ package dev.threadline.examples.console.demo;
 import dev.threadline.examples.console.ConsoleProperties;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
@@ -51,12 +52,12 @@ class DemoConversations implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
-        answeredBotoxQuestion(now);
-        completedFillerConsultation(now);
         archivedThankYou(now);
         voiceReschedule(now);
         waitingHydraFacialQuestions(now);
         waitingLaserEmail(now);
+        completedFillerConsultation(now);
+        answeredBotoxQuestion(now);
         log.info("Wrote demo conversations for tenant {}", tenant);
     }
 
@@ -82,18 +83,18 @@ class DemoConversations implements ApplicationRunner {
         ReceiveResult received = manager.receive(sms("Sarah Thompson", "+14155550117", "Thank you so much, my HydraFacial was amazing! See you next month.",
                 now.minus(Duration.ofDays(6)), false));
         String id = received.conversation().id();
-        manager.reply(tenant, id, "So glad you loved it, Sarah! See you next month.", ACTOR);
         manager.markRead(tenant, id);
         manager.changeStatus(tenant, id, ConversationStatus.ARCHIVED);
     }
 
     private void voiceReschedule(Instant now) {
         Instant call = now.minus(Duration.ofDays(2));
-        manager.recordVoiceTranscript(new VoiceTranscript(tenant, "demo-call-1", "David Kim", "+14155550188", null, List.of(
+        Conversation recorded = manager.recordVoiceTranscript(new VoiceTranscript(tenant, "demo-call-1", "David Kim", "+14155550188", null, List.of(
                 new VoiceTranscript.Turn(Author.CUSTOMER, "Hi, I need to move my chemical peel from Thursday.", call),
                 new VoiceTranscript.Turn(Author.STAFF, "No problem, David. I can do Friday at 11 AM or Monday at 3 PM.", call.plusSeconds(20)),
                 new VoiceTranscript.Turn(Author.CUSTOMER, "Friday at 11 works, thanks!", call.plusSeconds(35)),
                 new VoiceTranscript.Turn(Author.STAFF, "You're all set for Friday at 11 AM. See you then!", call.plusSeconds(45)))));
+        manager.markRead(tenant, recorded.id());
     }
 
     private void waitingHydraFacialQuestions(Instant now) {

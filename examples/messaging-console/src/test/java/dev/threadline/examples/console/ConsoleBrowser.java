@@ -1,0 +1,108 @@
+package dev.threadline.examples.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium driven through its own chromedriver: never a downloaded browser or driver
+ * (the explicit driver path keeps Selenium Manager out, and the build sets {@code SE_OFFLINE}).
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Dimension DESKTOP = new Dimension(1400, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final ChromeDriverService service;
+    private final Path profile;
+
+    private ConsoleBrowser(ChromeDriver driver, ChromeDriverService service, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Starts the browser, or skips the calling test class when chromium is not installed, unless
+     * {@code CI=true}, where a missing browser fails the build.
+     */
+    static ConsoleBrowser startOrSkip() {
+        Path chromium = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+            String message = "Browser test needs " + chromium + " and " + chromedriver
+                    + " (Debian: apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + "; CI=true, so this is a failure, not a skip");
+            }
+            Assumptions.abort(message + "; skipped because CI is not set");
+        }
+        try {
+            Path profile = Files.createTempDirectory("console-chromium-");
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(chromium.toFile())
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run", "--user-data-dir=" + profile,
+                            "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(chromedriver.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new ConsoleBrowser(new ChromeDriver(service, options), service, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    /** Saves the page as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp profile is harmless.
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.threadline.examples.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console page in headless chromium against the whole app on a random port, with a fresh H2 file
+ * database under {@code target/} for every run and the demo profile's key and data. Screenshots land in
+ * {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline",
+        "messaging.simulator.delivery-delay=3s"})
+class MessagingConsoleBrowserTest {
+
+    private static ConsoleBrowser browser;
+
+    @LocalServerPort
+    int port;
+    @Value("${messaging.api.base-path:/api/admin/messaging}")
+    String basePath;
+    @Autowired
+    ConsoleProperties properties;
+    @Autowired
+    TenantApiKeys keys;
+
+    private AdminApi api;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = ConsoleBrowser.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openConsole() {
+        api = new AdminApi("http://localhost:" + port + basePath, keys.keyFor(properties.tenant()).orElseThrow());
+        browser.resize(ConsoleBrowser.DESKTOP);
+        browser.driver.get("http://localhost:" + port + "/");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+        browser.wait.until(d -> !d.findElements(By.cssSelector(".conversation")).isEmpty());
+    }
+
+    @AfterEach
+    void forgetKey() {
+        browser.driver.executeScript("localStorage.clear()");
+    }
+
+    @Test
+    void smsConversationCreatedThroughTheFormGetsTheAiReply() {
+        createThroughForm("sms", "Ava Thompson", "+1 415 555 0199", null, "Hi! I'd like to book a Botox appointment");
+
+        WebElement reply = waitForMessage("ai", "Here is our availability for Botox");
+        assertThat(reply.getText()).contains("Which time works for you?");
+        browser.screenshot("sms-conversation");
+    }
+
+    @Test
+    void emailConversationCreatedThroughTheFormGetsTheAiReply() {
+        createThroughForm("email", "Nora Williams", null, "nora@example.com", "How much is laser hair removal?",
+                "Laser pricing");
+
+        WebElement reply = waitForMessage("ai", "Laser hair removal is from $150");
+        assertThat(reply.getText()).startsWith("Hi Nora,");
+        assertThat(text("thread-subject")).isEqualTo("Subject: Laser pricing");
+    }
+
+    @Test
+    void missingPhoneIsShownNextToThePhoneInput() {
+        fillForm("sms", "Liam Brown", null, null, "Do you do facials?", null);
+        browser.driver.findElement(By.id("nc-send")).click();
+
+        WebElement error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nc-phone-error")));
+        assertThat(error.getText()).contains("customer_phone");
+        assertThat(browser.driver.findElement(By.id("nc-phone")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("validation-error");
+        browser.driver.findElement(By.id("nc-cancel")).click();
+    }
+
+    @Test
+    void staffReplyAdvancesToDeliveredWithoutReload() {
+        createThroughForm("sms", "Mia Davis", "+1 415 555 0177", null, "Do you have parking?");
+        waitForMessage("ai", "parking");
+        markPageLoaded();
+        recordStaffDeliveryStatuses();
+
+        browser.driver.findElement(By.id("reply-content")).sendKeys("See you Tuesday, Mia!");
+        browser.driver.findElement(By.id("reply-button")).click();
+
+        browser.wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector(".message.staff:last-child .delivery"), "data-status", "delivered"));
+        List<?> seen = (List<?>) browser.driver.executeScript("return window.staffStatuses");
+        assertThat(seen).as("statuses shown for the staff reply").first().isNotEqualTo("delivered");
+        assertThat(pageWasNotReloaded()).isTrue();
+        browser.screenshot("console");
+    }
+
+    @Test
+    void channelFilterShowsOnlyThatChannel() {
+        new Select(browser.driver.findElement(By.id("channel-filter"))).selectByValue("email");
+
+        browser.wait.until(d -> d.findElements(By.cssSelector(".conversation")).stream()
+                .allMatch(li -> "email".equals(li.getAttribute("data-channel"))));
+        assertThat(browser.driver.findElements(By.cssSelector(".conversation"))).isNotEmpty();
+    }
+
+    @Test
+    void messagePostedThroughTheApiAppearsWithoutReload() {
+        String id = sendThroughApi("Ethan Clark", "+14155550155", "Is the HydraFacial good for dry skin?");
+        openInList(id);
+        markPageLoaded();
+
+        api.post("/send", Map.of("channel", "sms", "conversation_id", id,
+                "content", "Running ten minutes late, sorry!", "generate_ai_response", false));
+
+        waitForMessage("customer", "Running ten minutes late, sorry!");
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
+    void newConversationFromTheApiAppearsInTheListWithAnUnreadBadge() {
+        markPageLoaded();
+
+        String id = sendThroughApi("Grace Lee", "+14155550133", "Do you offer microneedling?");
+
+        WebElement badge = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".conversation[data-conversation-id='" + id + "'] .unread-badge")));
+        assertThat(badge.getText()).isEqualTo("1");
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
+    void markReadClearsTheUnreadBadge() {
+        String id = sendThroughApi("Henry Young", "+14155550144", "What are your hours on Saturday?");
+        openInList(id);
+
+        browser.driver.findElement(By.id("mark-read-button")).click();
+
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".conversation[data-conversation-id='" + id + "'] .unread-badge")));
+        assertThat(api.get("/conversations/" + id).at("/conversation/unread_count").asLong()).isZero();
+    }
+
+    @Test
+    void scoreButtonShowsScoreSentimentAndOutcome() {
+        String id = sendThroughApi("Isla King", "+14155550166", "Thanks so much, that was really helpful!");
+        openInList(id);
+
+        browser.driver.findElement(By.id("score-button")).click();
+
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("satisfaction-score")));
+        JsonNode stored = api.get("/conversations/" + id).at("/conversation/satisfaction");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("satisfaction-score"),
+                String.format(Locale.ROOT, "%.1f", stored.get("score").asDouble())));
+        assertThat(text("satisfaction-sentiment")).isEqualTo(stored.get("sentiment").asText());
+        assertThat(text("satisfaction-outcome")).isEqualTo(stored.get("outcome").asText().replace('_', ' '));
+    }
+
+    @Test
+    void completeMovesTheConversationToCompleted() {
+        String id = sendThroughApi("Jack Scott", "+14155550122", "Can I get a chemical peel?");
+        openInList(id);
+
+        browser.driver.findElement(By.id("complete-button")).click();
+
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-status"), "data-status", "completed"));
+        assertThat(api.get("/conversations/" + id).at("/conversation/status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void overviewStripMatchesTheUnreadTotal() {
+        long unread = api.get("/unread").get("total").asLong();
+
+        browser.wait.until(ExpectedConditions.textToBe(By.id("stat-unread"), String.valueOf(unread)));
+        assertThat(text("stat-satisfaction")).as("a demo conversation is scored").endsWith("/ 5");
+    }
+
+    @Test
+    void phoneWidthShowsTheListOrTheThreadOneAtATime() {
+        browser.resize(ConsoleBrowser.PHONE);
+        WebElement first = browser.driver.findElement(By.cssSelector(".conversation"));
+
+        first.click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-content")));
+        assertThat(browser.driver.findElement(By.id("conversation-list")).isDisplayed()).isFalse();
+        browser.screenshot("phone-thread");
+
+        browser.driver.findElement(By.id("back-button")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation-list")));
+        browser.screenshot("phone-list");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void createThroughForm(String channel, String name, String phone, String email, String content) {
+        createThroughForm(channel, name, phone, email, content, null);
+    }
+
+    private void createThroughForm(String channel, String name, String phone, String email, String content, String subject) {
+        fillForm(channel, name, phone, email, content, subject);
+        browser.driver.findElement(By.id("nc-send")).click();
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("new-conversation-dialog")));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("thread-name"), name));
+    }
+
+    private void fillForm(String channel, String name, String phone, String email, String content, String subject) {
+        browser.driver.findElement(By.id("new-conversation-button")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nc-name")));
+        new Select(browser.driver.findElement(By.id("nc-channel"))).selectByValue(channel);
+        type("nc-name", name);
+        if (phone != null) {
+            type("nc-phone", phone);
+        }
+        if (email != null) {
+            type("nc-email", email);
+        }
+        if (subject != null) {
+            type("nc-subject", subject);
+        }
+        type("nc-content", content);
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String sendThroughApi(String name, String phone, String content) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", "sms");
+        body.put("customer_name", name);
+        body.put("customer_phone", phone);
+        body.put("content", content);
+        body.put("generate_ai_response", false);
+        return api.post("/send", body).get("conversation_id").asText();
+    }
+
+    private void openInList(String conversationId) {
+        By item = By.cssSelector(".conversation[data-conversation-id='" + conversationId + "']");
+        browser.wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", conversationId));
+    }
+
+    private WebElement waitForMessage(String author, String text) {
+        By bubble = By.xpath("//li[contains(@class,'message') and @data-author='" + author + "']"
+                + "/div[@class='bubble' and contains(., \"" + text + "\")]");
+        return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(bubble));
+    }
+
+    private String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    /** A marker that only survives as long as the page is not reloaded. */
+    private void markPageLoaded() {
+        browser.driver.executeScript("window.loadedOnce = true");
+    }
+
+    private boolean pageWasNotReloaded() {
+        return Boolean.TRUE.equals(browser.driver.executeScript("return window.loadedOnce === true"));
+    }
+
+    /** Records every delivery status the page shows for the newest staff message, in order. */
+    private void recordStaffDeliveryStatuses() {
+        browser.driver.executeScript("""
+                window.staffStatuses = [];
+                const record = () => {
+                  const staff = document.querySelectorAll('#messages .message.staff .delivery');
+                  const status = staff.length ? staff[staff.length - 1].dataset.status : null;
+                  if (status && window.staffStatuses[window.staffStatuses.length - 1] !== status) window.staffStatuses.push(status);
+                };
+                new MutationObserver(record).observe(document.getElementById('messages'), { childList: true, subtree: true, attributes: true });
+                """);
+    }
+}
