@@ -6,24 +6,22 @@ import org.junit.jupiter.api.BeforeAll;
 
 class H2ConversationStoreTest extends ConversationStoreContract<JpaConversationStore> {
 
-    private static TestDatabase database;
-    private static JpaConversationStore shared;
+    private static SharedStore shared;
 
     @BeforeAll
     static void startStore() {
-        database = TestDatabase.h2();
-        shared = JpaConversationStore.builder().dataSource(database.dataSource()).build();
+        shared = new SharedStore(TestDatabase.h2());
     }
 
     @Override
     protected JpaConversationStore createStore() {
-        database.clear();
-        return shared;
+        return shared.fresh();
     }
 
     @AfterAll
     static void stopStore() {
-        shared.close();
-        database.close();
+        if (shared != null) {
+            shared.close();
+        }
     }
 }

@@ -6,28 +6,22 @@ import org.junit.jupiter.api.BeforeAll;
 
 class PostgresConversationStoreTest extends ConversationStoreContract<JpaConversationStore> {
 
-    private static TestDatabase database;
-    private static JpaConversationStore shared;
+    private static SharedStore shared;
 
     @BeforeAll
     static void startStore() {
-        database = TestDatabase.postgres();
-        shared = JpaConversationStore.builder().dataSource(database.dataSource()).build();
+        shared = new SharedStore(TestDatabase.postgres());
     }
 
     @Override
     protected JpaConversationStore createStore() {
-        database.clear();
-        return shared;
+        return shared.fresh();
     }
 
     @AfterAll
     static void stopStore() {
         if (shared != null) {
             shared.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 }
