@@ -20,7 +20,7 @@ public final class Json {
     public static Map<String, JsonValue> objectMembers(String json) {
         JsonNode node = parseObject(json).orElseThrow(() -> new IllegalArgumentException("not a JSON object"));
         Map<String, JsonValue> members = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> members.put(field.getKey(), JsonValue.fromJsonNode(field.getValue())));
+        node.properties().forEach(field -> members.put(field.getKey(), JsonValue.fromJsonNode(field.getValue())));
         return members;
     }
 
