@@ -2,7 +2,6 @@ package dev.threadline.messaging.twilio;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
-import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.Channel;
@@ -104,15 +103,8 @@ public final class TwilioChannel implements Channel {
         pacer.acquire(from, kind.paceUnits.applyAsInt(message.body()));
         CreatedMessage created = api.create(kind.address.apply(from), kind.address.apply(to), message.body(),
                 settings.statusCallbackUrl(), message.mediaUrls());
-        DeliveryStatus status = TwilioStatuses.toDeliveryStatus(created.status());
-        if (status == DeliveryStatus.FAILED || status == DeliveryStatus.UNDELIVERED) {
-            throw NonRetriableMessagingException.deliveryFailed(
-                    created.errorCode() != null ? created.errorCode().toString() : created.status(),
-                    created.errorMessage() != null ? created.errorMessage() : "Twilio reported the message " + created.status());
-        }
         log.debug("Twilio took message {} as {} ({})", message.id(), created.sid(), created.status());
-        boolean sent = status == DeliveryStatus.SENT || status == DeliveryStatus.DELIVERED || status == DeliveryStatus.READ;
-        return new SendResult(created.sid(), sent ? DeliveryStatus.SENT : DeliveryStatus.SENDING);
+        return new SendResult(created.sid(), TwilioStatuses.afterCreation(created.status()));
     }
 
     /** What differs between SMS and WhatsApp. */

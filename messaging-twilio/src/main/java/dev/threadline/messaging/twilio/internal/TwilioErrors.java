@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.Response;
+import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place Twilio failures become Threadline exceptions: 429 (with {@code Retry-After}), 5xx and
  * unanswered requests may pass and are retriable; any other answer is a permanent rejection carrying
- * Twilio's error {@code code}, and 21610 (the recipient replied STOP) means the recipient opted out.
+ * Twilio's error {@code code}, and 21610 (the recipient replied STOP) means the recipient opted out. A
+ * message Twilio took but already reports failed, or an unreadable success, also fails for good.
  */
 public final class TwilioErrors {
 
@@ -48,6 +50,29 @@ public final class TwilioErrors {
                     UNSUBSCRIBED_RECIPIENT, null);
         }
         return NonRetriableMessagingException.deliveryFailed(error.code(), error.message());
+    }
+
+    /**
+     * The exception for a message Twilio took but already reports {@code failed} or {@code undelivered};
+     * {@code null} for any other status.
+     */
+    public static @Nullable NonRetriableMessagingException failedOnCreation(@Nullable String status, @Nullable Integer errorCode,
+                                                                           @Nullable String errorMessage) {
+        DeliveryStatus mapped = TwilioStatuses.toDeliveryStatus(status);
+        if (mapped != DeliveryStatus.FAILED && mapped != DeliveryStatus.UNDELIVERED) {
+            return null;
+        }
+        return NonRetriableMessagingException.deliveryFailed(errorCode != null ? errorCode.toString() : mapped.wireName(),
+                errorMessage != null ? errorMessage : "Twilio reported the message " + mapped.wireName());
+    }
+
+    /**
+     * The exception for a 2xx answer without a readable message resource. Twilio took the request, so
+     * sending it again could deliver the text twice: this fails for good.
+     */
+    public static NonRetriableMessagingException unreadableAnswer(int httpStatus) {
+        return NonRetriableMessagingException.deliveryFailed("unreadable_response",
+                "Twilio answered " + httpStatus + " without a readable message resource");
     }
 
     /** The exception for a request that got no answer: refused, reset or timed out. */

@@ -37,11 +37,11 @@ public final class TwilioMessagesApi {
     }
 
     /** What Twilio answered when it took a message. */
-    public record CreatedMessage(String sid, @Nullable String status, @Nullable Integer errorCode, @Nullable String errorMessage) {
+    public record CreatedMessage(String sid, @Nullable String status) {
     }
 
     /**
-     * Creates one message with exactly one HTTP request.
+     * Creates one message with exactly one HTTP request. A message Twilio already reports failed is thrown, not returned.
      *
      * @throws dev.threadline.messaging.MessagingException classified by {@link TwilioErrors}
      */
@@ -78,11 +78,13 @@ public final class TwilioMessagesApi {
             message = null;
         }
         if (message == null || message.getSid() == null) {
-            // Twilio took the request; sending it again could deliver the text twice.
-            throw NonRetriableMessagingException.deliveryFailed("unreadable_response",
-                    "Twilio answered " + response.getStatusCode() + " without a readable message resource");
+            throw TwilioErrors.unreadableAnswer(response.getStatusCode());
         }
-        return new CreatedMessage(message.getSid(), message.getStatus() == null ? null : message.getStatus().toString(),
-                message.getErrorCode(), message.getErrorMessage());
+        String status = message.getStatus() == null ? null : message.getStatus().toString();
+        NonRetriableMessagingException failed = TwilioErrors.failedOnCreation(status, message.getErrorCode(), message.getErrorMessage());
+        if (failed != null) {
+            throw failed;
+        }
+        return new CreatedMessage(message.getSid(), status);
     }
 }

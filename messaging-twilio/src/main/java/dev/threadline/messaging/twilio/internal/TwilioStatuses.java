@@ -32,6 +32,16 @@ public final class TwilioStatuses {
         return status == null ? null : BY_WIRE_NAME.get(status.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Where a message stands once Twilio took it: {@code sent} when Twilio says it left (or got further),
+     * otherwise {@code sending}.
+     */
+    public static DeliveryStatus afterCreation(@Nullable String status) {
+        DeliveryStatus mapped = toDeliveryStatus(status);
+        boolean left = mapped == DeliveryStatus.SENT || mapped == DeliveryStatus.DELIVERED || mapped == DeliveryStatus.READ;
+        return left ? DeliveryStatus.SENT : DeliveryStatus.SENDING;
+    }
+
     /** The statuses understood, for error messages. */
     public static String known() {
         return String.join(", ", BY_WIRE_NAME.keySet().stream().sorted().toList());
