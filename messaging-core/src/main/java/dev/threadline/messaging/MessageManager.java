@@ -532,16 +532,29 @@ public final class MessageManager implements AutoCloseable {
 
     /**
      * Opts the customer with this address out of the channel, e.g. on a bounce, spam report or a
-     * provider's unsubscribe error. Recorded as an event on their conversations on that channel.
+     * provider's unsubscribe error. An unknown address gets a contact, so a later first message to it is
+     * refused too. When the provider names the message that triggered it, prefer
+     * {@link #optOutForMessage} so the conversation's timeline records it.
      *
-     * @return whether a contact with that address was found
+     * @return the contact, now opted out
      */
-    public boolean optOut(String tenantId, ChannelId channel, String address, String reason) {
+    public Contact optOut(String tenantId, ChannelId channel, String address, String reason) {
         boolean phone = channel.isPhoneBased();
         String normalized = phone ? PhoneNumbers.toE164(address, defaultRegion, "address") : EmailAddresses.normalize(address, "address");
         Contact contact = store.upsertContact(tenantId, phone ? normalized : null, phone ? null : normalized, null);
-        store.setOptedOut(tenantId, contact.id(), channel, true);
-        return true;
+        log.info("Contact {} opted out of {}: {}", contact.id(), channel, reason);
+        return store.setOptedOut(tenantId, contact.id(), channel, true);
+    }
+
+    /**
+     * Opts the recipient of {@code messageId} out of its channel and records an
+     * {@link ConversationEvent#OPTED_OUT} event on that conversation.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}
+     */
+    public void optOutForMessage(String tenantId, String messageId, String reason) {
+        Message message = requireMessage(tenantId, messageId);
+        optOut(requireConversation(tenantId, message.conversationId()), message.channel(), reason, null);
     }
 
     private void optOut(Conversation conversation, ChannelId channel, String reason, @Nullable String keyword) {
