@@ -64,6 +64,12 @@ public final class MessageManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageManager.class);
     private static final Set<ChannelId> BUILT_IN = Set.of(ChannelId.SMS, ChannelId.EMAIL, ChannelId.VOICE, ChannelId.WHATSAPP, ChannelId.CHAT);
 
+    /**
+     * Messages after which the headline stops being refreshed on every inbound message: what the customer
+     * wants is said early, and a model-backed summarizer should not add a call to every message.
+     */
+    private static final int HEADLINE_SETTLES_AFTER = 6;
+
     private final ConversationStore store;
     private final OutboxStore outbox;
     private final Map<ChannelId, Channel> channels;
@@ -153,7 +159,9 @@ public final class MessageManager implements AutoCloseable {
         }
         conversation = appended.conversation();
         events.publish(MessagingEvent.messageCreated(message));
-        conversation = refreshHeadline(conversation);
+        if (conversation.headline() == null || conversation.messageCount() <= HEADLINE_SETTLES_AFTER) {
+            conversation = refreshHeadline(conversation);
+        }
         events.publish(MessagingEvent.conversationUpdated(conversation));
 
         OptOutKeywords keyword = OptOutKeywords.classify(message.body());

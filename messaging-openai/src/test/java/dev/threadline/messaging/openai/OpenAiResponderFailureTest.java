@@ -93,24 +93,24 @@ class OpenAiResponderFailureTest {
     }
 
     @Test
-    void rejectedKeyIsUnauthorizedAndNotRetried() {
+    void rejectedKeyIsProviderUnavailableAndNotRetried() {
         server.answerError(401, "invalid_api_key", Map.of());
 
         NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(failure.providerErrorCode()).isEqualTo("invalid_api_key");
         assertThat(failure.getMessage()).contains("API key").doesNotContain("test-key");
         assertThat(server.requests()).hasSize(1);
     }
 
     @Test
-    void refusedRequestIsValidationFailedWithTheProvidersCode() {
+    void refusedRequestIsProviderUnavailableWithTheProvidersCode() {
         server.answerError(400, "context_length_exceeded", Map.of());
 
         NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(failure.providerErrorCode()).isEqualTo("context_length_exceeded");
         assertThat(server.requests()).hasSize(1);
     }

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place where the SDK's exceptions become Threadline's. Timeouts, connection failures, 429s and
  * 5xx answers (after the SDK's bounded retries) are {@code provider_unavailable} and retriable; a rejected
- * key or a request the provider refuses is not, and says why.
+ * key or a request the provider refuses is {@code provider_unavailable} too but not retriable, and says why.
+ * Never {@code unauthorized} or {@code validation_failed}: those would tell an API caller that its own
+ * request was wrong, when it is our provider configuration.
  */
 public final class ProviderFailures {
 
@@ -35,16 +37,16 @@ public final class ProviderFailures {
     public static MessagingException map(OpenAIException e) {
         if (e instanceof UnauthorizedException || e instanceof PermissionDeniedException) {
             OpenAIServiceException s = (OpenAIServiceException) e;
-            return new NonRetriableMessagingException(ErrorCode.UNAUTHORIZED,
+            return new NonRetriableMessagingException(ErrorCode.PROVIDER_UNAVAILABLE,
                     "the AI provider rejected the API key (HTTP " + s.statusCode() + ")", "api_key", providerCode(s), e);
         }
         if (e instanceof NotFoundException s) {
-            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+            return new NonRetriableMessagingException(ErrorCode.PROVIDER_UNAVAILABLE,
                     "the AI provider does not know this model or endpoint (HTTP 404)", "model", providerCode(s), e);
         }
         if (e instanceof BadRequestException || e instanceof UnprocessableEntityException) {
             OpenAIServiceException s = (OpenAIServiceException) e;
-            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+            return new NonRetriableMessagingException(ErrorCode.PROVIDER_UNAVAILABLE,
                     "the AI provider refused the request (HTTP " + s.statusCode() + "): " + providerMessage(s), null,
                     providerCode(s), e);
         }
@@ -53,7 +55,7 @@ public final class ProviderFailures {
                 return new RetriableMessagingException("the AI provider is unavailable (HTTP " + s.statusCode() + ")",
                         retryAfter(s.headers()), e);
             }
-            return new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
+            return new NonRetriableMessagingException(ErrorCode.PROVIDER_UNAVAILABLE,
                     "the AI provider answered HTTP " + s.statusCode() + ": " + providerMessage(s), null, providerCode(s), e);
         }
         if (e instanceof OpenAIIoException) {
