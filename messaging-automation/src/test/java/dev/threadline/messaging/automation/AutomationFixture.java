@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real {@link MessageManager} on the in-memory store with simulated SMS and email channels, a clock that
- * moves only when told, and {@link MessagingAutomation} on top. AI replies are generated only on request.
+ * moves only when told, and {@link MessagingAutomation} on top. Unless told otherwise, AI replies are
+ * generated only on request.
  */
 public final class AutomationFixture implements AutoCloseable {
 
@@ -30,12 +31,19 @@ public final class AutomationFixture implements AutoCloseable {
     public final SimulatorChannel email = new SimulatorChannel(ChannelId.EMAIL);
     public final MessageManager manager;
     public final MessagingAutomation automation;
+    private final AiMode aiMode;
 
     public AutomationFixture() {
         this(Instant.parse("2026-11-21T12:00:00Z"), b -> b);
     }
 
     public AutomationFixture(Instant start, UnaryOperator<MessagingAutomation.Builder> customize) {
+        this(start, AiMode.OFF, customize);
+    }
+
+    /** With {@code aiMode} for inbound messages ({@link AiMode#DRAFT} holds AI replies for staff). */
+    public AutomationFixture(Instant start, AiMode aiMode, UnaryOperator<MessagingAutomation.Builder> customize) {
+        this.aiMode = aiMode;
         this.clock = new MutableClock(start);
         this.store = new InMemoryConversationStore(new TimeOrderedIdGenerator(clock), clock);
         this.manager = newManager();
@@ -49,7 +57,7 @@ public final class AutomationFixture implements AutoCloseable {
                 .clock(clock)
                 .channel(sms)
                 .channel(email)
-                .aiMode(AiMode.OFF)
+                .aiMode(aiMode)
                 .responder(new KnowledgeBaseResponder(new KnowledgeBase("Glow Med Spa", List.of("Mon–Fri 9–6"),
                         List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths fine lines.", List.of())),
                         List.of("Dr. Rivera"), List.of())))
