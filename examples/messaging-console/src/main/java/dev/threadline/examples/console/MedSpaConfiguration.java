@@ -1,10 +1,14 @@
 package dev.threadline.examples.console;
 
 import dev.threadline.examples.console.booking.AppointmentCalendar;
+import dev.threadline.examples.console.booking.BookingResponder;
 import dev.threadline.examples.console.booking.BookingTools;
 import dev.threadline.examples.console.medspa.MedSpa;
 import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.AiTool;
+import dev.threadline.messaging.spring.MessageManagerBuilderCustomizer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +46,19 @@ class MedSpaConfiguration {
     @Bean
     AiTool bookAppointmentTool(BookingTools tools) {
         return tools.bookAppointment();
+    }
+
+    /**
+     * Lets the offline responder finish a booking it offered times for. An AI provider's responder books
+     * through the tools itself, so only the library's knowledge-base responder is wrapped.
+     */
+    @Bean
+    MessageManagerBuilderCustomizer offlineBookingCompletion(ObjectProvider<AiResponder> responder, ConsoleProperties properties) {
+        return builder -> {
+            if (responder.getIfUnique() instanceof KnowledgeBaseResponder offline) {
+                builder.responder(new BookingResponder(offline, properties.timeZone()));
+            }
+        };
     }
 
     @Bean

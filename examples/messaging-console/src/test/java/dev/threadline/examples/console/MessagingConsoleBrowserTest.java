@@ -90,6 +90,18 @@ class MessagingConsoleBrowserTest {
     }
 
     @Test
+    void customerPickingAnOfferedTimeGetsABookingConfirmation() {
+        createThroughForm("sms", "Zoe Adams", "+1 415 555 0111", null, "Can I book a HydraFacial?");
+        waitForMessage("ai", "Here is our availability for HydraFacial");
+        String id = browser.driver.findElement(By.id("thread-view")).getAttribute("data-conversation-id");
+
+        api.post("/send", Map.of("channel", "sms", "conversation_id", id, "content", "The first one please!"));
+
+        assertThat(waitForMessage("ai", "You're all set!").getText()).contains("Booked HydraFacial for Zoe Adams");
+        browser.screenshot("booking");
+    }
+
+    @Test
     void missingPhoneIsShownNextToThePhoneInput() {
         fillForm("sms", "Liam Brown", null, null, "Do you do facials?", null);
         browser.driver.findElement(By.id("nc-send")).click();

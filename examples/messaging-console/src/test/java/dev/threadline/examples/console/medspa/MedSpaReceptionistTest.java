@@ -3,6 +3,7 @@ package dev.threadline.examples.console.medspa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.examples.console.booking.AppointmentCalendar;
+import dev.threadline.examples.console.booking.BookingResponder;
 import dev.threadline.examples.console.booking.BookingTools;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.InboundMessage;
@@ -16,18 +17,21 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The spa's knowledge base and booking tools behind the library's offline responder, as the app wires them. */
+/**
+ * The spa's knowledge base and booking tools behind the library's offline responder, wrapped by the
+ * booking completion, as the app wires them with no AI provider.
+ */
 class MedSpaReceptionistTest {
 
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
     private static final Clock MONDAY_8AM = Clock.fixed(LocalDateTime.of(2026, 11, 23, 8, 0).atZone(ZONE).toInstant(), ZONE);
 
-    private final BookingTools tools = new BookingTools(
-            new AppointmentCalendar(MedSpa.hours(), ZONE, MONDAY_8AM, Duration.ofMinutes(30)));
+    private final AppointmentCalendar calendar = new AppointmentCalendar(MedSpa.hours(), ZONE, MONDAY_8AM, Duration.ofMinutes(30));
+    private final BookingTools tools = new BookingTools(calendar);
     private final MessageManager manager = MessageManager.builder()
             .clock(MONDAY_8AM)
             .channel(new SimulatorChannel(ChannelId.SMS))
-            .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
+            .responder(new BookingResponder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()), ZONE))
             .tool(tools.checkAvailability())
             .tool(tools.bookAppointment())
             .build();
@@ -57,6 +61,34 @@ class MedSpaReceptionistTest {
     @Test
     void faqIsAnsweredByKeyword() {
         assertThat(replyTo("Is there parking nearby?")).contains("free parking in the garage");
+    }
+
+    @Test
+    void pickingAnOfferedTimeBooksItAndConfirms() {
+        replyTo("Hi, can I book a HydraFacial?");
+
+        assertThat(replyTo("Tuesday works for me"))
+                .isEqualTo("You're all set! Booked HydraFacial for Emily Chen on Tue Nov 24 at 9:00 AM (60 minutes). "
+                        + "Confirmation code GLOW-0001. Reply here if you need to change anything.");
+        assertThat(calendar.appointments()).singleElement()
+                .extracting(a -> a.start()).isEqualTo(LocalDateTime.of(2026, 11, 24, 9, 0));
+    }
+
+    @Test
+    void questionAfterAnOfferIsAnsweredWithoutBooking() {
+        replyTo("Hi, can I book a HydraFacial?");
+
+        assertThat(replyTo("Where do I park?")).contains("free parking in the garage");
+        assertThat(calendar.appointments()).isEmpty();
+    }
+
+    @Test
+    void timeAlreadyBookedIsNotBookedTwice() {
+        replyTo("Hi, can I book a HydraFacial?");
+        replyTo("Tuesday works for me");
+
+        assertThat(replyTo("Tuesday works for me")).doesNotStartWith("You're all set!");
+        assertThat(calendar.appointments()).hasSize(1);
     }
 
     private String replyTo(String text) {
