@@ -3,6 +3,7 @@ package dev.threadline.messaging.twilio;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.twilio.internal.TwilioErrors;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,14 @@ public record TwilioStatusCallback(String messageSid, ChannelId channel, Deliver
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+    }
+
+    /**
+     * Whether Twilio reports that the recipient unsubscribed (error 21610, they replied STOP). Opt them out
+     * with {@code manager.optOutForMessage(tenant, message.id(), …)} for the message this SID belongs to.
+     */
+    public boolean recipientOptedOut() {
+        return TwilioErrors.UNSUBSCRIBED_RECIPIENT.equals(errorCode);
     }
 
     /** The delivery update this callback reports, observed at {@code at}. */

@@ -182,6 +182,20 @@ class TwilioWebhookParsingTest {
     }
 
     @Test
+    void statusCallbackWithError21610ReportsTheRecipientOptedOut() {
+        TwilioStatusCallback callback = webhooks.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "21610"));
+
+        assertThat(callback.recipientOptedOut()).isTrue();
+    }
+
+    @Test
+    void statusCallbackWithOtherErrorDoesNotOptOut() {
+        TwilioStatusCallback callback = webhooks.parseStatus(with(statusCallback(SID, "undelivered"), "ErrorCode", "30003"));
+
+        assertThat(callback.recipientOptedOut()).isFalse();
+    }
+
+    @Test
     void unknownStatusIsAValidationErrorOnMessageStatus() {
         NonRetriableMessagingException e = validationError(() -> webhooks.parseStatus(statusCallback(SID, "teleported")));
 
