@@ -40,8 +40,9 @@ public final class Analytics {
             "satisfaction_avg");
 
     private static final Set<DeliveryStatus> NOT_SENT = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED);
+    /** A failed reply still answered in time from staff's side; its delivery is measured separately. */
     private static final Set<DeliveryStatus> NOT_A_REPLY = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED,
-            DeliveryStatus.SCHEDULED, DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
+            DeliveryStatus.SCHEDULED);
     private static final Set<DeliveryStatus> SUCCEEDED = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
     private static final Set<DeliveryStatus> FAILED = EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
 
@@ -137,7 +138,7 @@ public final class Analytics {
         return null;
     }
 
-    /** A message that answered the customer: written by staff or AI and on its way or arrived. */
+    /** A message that answered the customer: written by staff or AI and handed to the outbox for now. */
     private static boolean isReply(Message m) {
         return m.direction() == Direction.OUTBOUND && (m.author() == Author.STAFF || m.author() == Author.AI)
                 && !NOT_A_REPLY.contains(m.status());
