@@ -45,11 +45,11 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(PostgresServer.pool(schema, 10), () -> PostgresServer.execute("DROP SCHEMA " + schema + " CASCADE"));
     }
 
-    /** Another pool on the same database or schema, as a second app instance would have. */
-    HikariDataSource secondPool() {
+    /** Another pool on the same database and schema, as another app instance would have. */
+    HikariDataSource anotherPool() {
         HikariConfig config = new HikariConfig();
         dataSource.copyStateTo(config);
-        config.setPoolName(null);
+        config.setPoolName("instance-" + UUID.randomUUID());
         return new HikariDataSource(config);
     }
 
