@@ -141,7 +141,11 @@ public final class MessageManager implements AutoCloseable {
      */
     public ReceiveResult receive(InboundMessage inbound) {
         requireKnownChannel(inbound.channel());
-        requireContent(inbound.body(), !inbound.mediaUrls().isEmpty());
+        if (inbound.providerMessageId() == null) {
+            // Typed input must say something; what a provider delivered (a location pin, an empty
+            // WhatsApp message) is the customer's and is stored as it came.
+            requireContent(inbound.body(), !inbound.mediaUrls().isEmpty());
+        }
         if (inbound.providerMessageId() != null) {
             Optional<Message> earlier = store.findMessageByProviderId(inbound.tenantId(), inbound.channel(), inbound.providerMessageId());
             if (earlier.isPresent()) {

@@ -216,6 +216,18 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void providerMessagesAreStoredEvenWhenEmptyOrLong() {
+            String longEmail = "y".repeat(6_000);
+            ReceiveResult empty = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE)
+                    .providerMessageId("SM-empty").body("").generateAiReply(false).build());
+            ReceiveResult long_ = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                    .subject("Long").providerMessageId("<long@mail>").body(longEmail).generateAiReply(false).build());
+
+            assertThat(manager.getConversation(TENANT, empty.conversation().id()).messages()).extracting(Message::body).containsExactly("");
+            assertThat(manager.getConversation(TENANT, long_.conversation().id()).messages()).extracting(Message::body).containsExactly(longEmail);
+        }
+
+        @Test
         void longAndInternationalTextRoundTripsUnchanged() {
             String longText = "x".repeat(1_990) + " ok end";
             String mixed = "Emoji 😀👍🏽, accents é ñ ü, RTL שלום مرحبا, quotes \"'<>&, tab\tand\nnewline";
