@@ -1,8 +1,15 @@
 -- Threadline schema, PostgreSQL. Every table starts its keys with tenant_id, and every unique
 -- constraint and foreign key includes it, so the tables can be distributed by tenant (Citus) as is.
 
--- Trigram indexes serve the list search (LIKE '%text%'); .ci/run also creates it with superuser rights.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- Trigram indexes serve the list search (LIKE '%text%'). Creating the extension needs rights the app
+-- may lack, so it is created only when missing (a DBA can create it beforehand).
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE EXTENSION pg_trgm;
+    END IF;
+END
+$$;
 
 CREATE TABLE contacts (
     tenant_id          varchar(64)  NOT NULL,

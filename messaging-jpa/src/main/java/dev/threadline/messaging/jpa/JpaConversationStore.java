@@ -55,9 +55,10 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     private final JpaStore store;
 
     private JpaConversationStore(Builder b) {
-        SchemaMigrations.migrate(b.dataSource, DatabaseVendor.of(b.dataSource));
+        DatabaseVendor vendor = DatabaseVendor.of(b.dataSource);
+        SchemaMigrations.migrate(b.dataSource, vendor);
         this.sessions = SessionFactories.create(b.dataSource);
-        this.store = new JpaStore(sessions, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
+        this.store = new JpaStore(sessions, vendor, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
     }
 
     public static Builder builder() {
