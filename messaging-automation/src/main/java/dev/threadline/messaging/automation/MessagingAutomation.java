@@ -7,6 +7,7 @@ import dev.threadline.messaging.automation.campaign.CampaignSettings;
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.Campaigns;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.campaign.ContactProfiles;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
@@ -50,7 +51,7 @@ public final class MessagingAutomation implements AutoCloseable {
     private final StaffNotifications notifications;
     private final Analytics analytics;
     private final StaffDirectory staff;
-    private final ContactProfileStore profiles;
+    private final ContactProfiles profiles;
     private final MessagingEventBus.Subscription subscription;
 
     private MessagingAutomation(Builder b, MessageManager manager, ConversationStore store, StaffNotifier notifier) {
@@ -63,7 +64,7 @@ public final class MessagingAutomation implements AutoCloseable {
                 b.urgencyClassifier != null ? b.urgencyClassifier : keywords, keywords, b.clock);
         this.analytics = new Analytics(manager, store);
         this.staff = b.staffDirectory;
-        this.profiles = b.contactProfiles;
+        this.profiles = new ContactProfiles(b.contactProfiles, store, b.campaignSettings.defaultRegion());
         this.subscription = manager.subscribe(this::onEvent);
     }
 
@@ -102,7 +103,7 @@ public final class MessagingAutomation implements AutoCloseable {
     }
 
     /** Contact tags and time zones used by campaign segments and quiet hours. */
-    public ContactProfileStore contactProfiles() {
+    public ContactProfiles contactProfiles() {
         return profiles;
     }
 

@@ -8,8 +8,6 @@ import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.support.EmailAddresses;
-import dev.threadline.messaging.support.PhoneNumbers;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,27 +27,28 @@ final class AudienceResolver {
     private final MessageManager manager;
     private final ConversationStore store;
     private final ContactProfileStore profiles;
-    private final String defaultRegion;
+    private final ContactAddresses addresses;
 
-    AudienceResolver(MessageManager manager, ConversationStore store, ContactProfileStore profiles, String defaultRegion) {
+    AudienceResolver(MessageManager manager, ConversationStore store, ContactProfileStore profiles, ContactAddresses addresses) {
         this.manager = manager;
         this.store = store;
         this.profiles = profiles;
-        this.defaultRegion = defaultRegion;
+        this.addresses = addresses;
     }
 
     /** Explicit recipients, found or created as contacts; a contact named twice is kept once. */
     List<Member> explicit(String tenantId, ChannelId channel, List<RecipientSpec> specs, ZoneId defaultZone) {
         Map<String, Member> members = new LinkedHashMap<>();
         for (RecipientSpec spec : specs) {
-            boolean phone = channel.isPhoneBased() || !channel.equals(ChannelId.EMAIL) && !spec.address().contains("@");
-            String address = phone
-                    ? PhoneNumbers.toE164(spec.address(), defaultRegion, "recipients.address")
-                    : EmailAddresses.normalize(spec.address(), "recipients.address");
-            Contact contact = store.upsertContact(tenantId, phone ? address : null, phone ? null : address, spec.name());
+            if (channel.isPhoneBased() && spec.address().indexOf('@') >= 0) {
+                throw NonRetriableMessagingException.validation("recipients.address", channel + " needs phone numbers: " + spec.address());
+            }
+            ContactAddresses.Found found = addresses.find(tenantId, spec.address(), channel.equals(ChannelId.EMAIL), spec.name(),
+                    "recipients.address");
+            Contact contact = found.contact();
             ZoneId zone = spec.zone() != null ? spec.zone() : profileZone(tenantId, contact.id(), defaultZone);
             String name = spec.name() != null ? spec.name() : contact.name();
-            members.putIfAbsent(contact.id(), new Member(contact.id(), name, address, zone, spec.variables()));
+            members.putIfAbsent(contact.id(), new Member(contact.id(), name, found.address(), zone, spec.variables()));
         }
         return List.copyOf(members.values());
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * A template sent to many recipients on one channel.
  *
  * @param marketing marketing messages respect {@code quietHours}; service messages go out at any hour
- * @param variables template variables shared by every recipient (a recipient's own win)
+ * @param variables template variables shared by every recipient; the recipient's contact details
+ *        ({@code customer.*}) and own variables win over them
  * @param defaultZone time zone of recipients whose own zone is unknown
  * @param quietHours allowed local hours for marketing messages
  * @param ourAddress the number or address we send from, when the channel has several

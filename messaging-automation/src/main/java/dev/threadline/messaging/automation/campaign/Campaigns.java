@@ -63,7 +63,8 @@ public final class Campaigns {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.audience = new AudienceResolver(manager, conversations, profiles, settings.defaultRegion());
+        this.audience = new AudienceResolver(manager, conversations, profiles,
+                new ContactAddresses(conversations, settings.defaultRegion()));
         this.limiter = new SendRateLimiter(settings::messagesPerMinute);
     }
 
@@ -322,9 +323,9 @@ public final class Campaigns {
 
     private RenderedMessage render(MessageTemplate template, Campaign campaign, CampaignRecipient recipient) {
         boolean email = recipient.hasEmailAddress();
-        Map<String, Object> variables = Variables.merge(
-                Variables.customer(recipient.name(), email ? null : recipient.address(), email ? recipient.address() : null),
-                campaign.variables());
+        // Shared variables are defaults (e.g. customer.name "there" for contacts without a name).
+        Map<String, Object> variables = Variables.merge(campaign.variables(),
+                Variables.customer(recipient.name(), email ? null : recipient.address(), email ? recipient.address() : null));
         try {
             return template.render(campaign.channel(), Variables.merge(variables, recipient.variables()));
         } catch (NonRetriableMessagingException e) {

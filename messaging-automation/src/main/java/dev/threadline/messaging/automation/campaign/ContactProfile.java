@@ -2,19 +2,21 @@ package dev.threadline.messaging.automation.campaign;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What automation knows of a contact beyond the core model: tags for segments and the time zone for
  * quiet hours and reminders.
  *
- * @param tags lower-case labels such as {@code vip} or {@code botox}
+ * @param tags labels such as {@code vip} or {@code botox}, stored lower-case
  */
 public record ContactProfile(String tenantId, String contactId, Set<String> tags, @Nullable ZoneId zone) {
     public ContactProfile {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(contactId, "contactId");
-        tags = Set.copyOf(tags);
+        tags = tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,7 +1,9 @@
 package dev.threadline.messaging.automation.campaign;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param activeSince keep contacts active on or after this instant
  * @param inactiveSince keep contacts with no activity on or after this instant (including never active)
- * @param tags keep contacts carrying every one of these tags
+ * @param tags keep contacts carrying every one of these tags (compared lower-case)
  */
 public record Segment(@Nullable Instant activeSince, @Nullable Instant inactiveSince, Set<String> tags) {
 
     public Segment {
-        tags = Set.copyOf(tags);
+        tags = tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Every contact with a conversation on the channel. */

@@ -124,8 +124,7 @@ class CampaignsTest {
 
     @Test
     void recipientZoneComesFromTheContactProfileWhenNotGiven() {
-        String contactId = fx.store.upsertContact(TENANT, "+15551234501", null, "Ana").id();
-        fx.automation.contactProfiles().save(new ContactProfile(TENANT, contactId, Set.of(), NEW_YORK));
+        fx.automation.contactProfiles().update(TENANT, "(555) 123-4501", Set.of(), Set.of(), NEW_YORK);
 
         Campaign campaign = started(request(List.of(recipient("Ana", "+15551234501"))));
 
@@ -217,21 +216,60 @@ class CampaignsTest {
 
     @Test
     void segmentPicksTaggedContactsActiveSinceTheGivenTime() {
-        String oldVip = fx.customerSms("Old", "+15551234501", "hi").conversation().contactId();
+        fx.customerSms("Old", "+15551234501", "hi");
         fx.advance(Duration.ofDays(30));
         Instant recent = fx.clock.instant();
         String vip = fx.customerSms("Vip", "+15551234502", "hi").conversation().contactId();
-        String regular = fx.customerSms("Reg", "+15551234503", "hi").conversation().contactId();
-        for (String contactId : List.of(oldVip, vip)) {
-            fx.automation.contactProfiles().save(new ContactProfile(TENANT, contactId, Set.of("vip"), null));
-        }
-        fx.automation.contactProfiles().save(new ContactProfile(TENANT, regular, Set.of("regular"), null));
+        fx.customerSms("Reg", "+15551234503", "hi");
+        fx.automation.contactProfiles().update(TENANT, "+15551234501", Set.of("vip"), Set.of(), null);
+        fx.automation.contactProfiles().update(TENANT, "+15551234502", Set.of("VIP", "botox"), Set.of(), null);
+        fx.automation.contactProfiles().update(TENANT, "+15551234503", Set.of("regular"), Set.of(), null);
 
         Campaign campaign = campaigns.create(CampaignRequest.builder(TENANT, "VIP", "offer", ChannelId.SMS)
                 .variables(Map.of("offer", "x")).segment(Segment.tagged("vip").withActiveSince(recent)).build());
 
         assertThat(recipientsOf(campaign)).extracting(CampaignRecipient::contactId, CampaignRecipient::address)
                 .containsExactly(tuple(vip, "+15551234502"));
+    }
+
+    @Test
+    void taggedContactWithoutConversationsIsReachedByItsAddress() {
+        fx.automation.contactProfiles().update(TENANT, "+15551234509", Set.of("newsletter"), Set.of(), null);
+
+        started(CampaignRequest.builder(TENANT, "News", "offer", ChannelId.SMS).marketing(false)
+                .variables(Map.of("offer", "x", "customer", Map.of("name", "friend"))).segment(Segment.tagged("newsletter")));
+        fx.deliverDue();
+
+        assertThat(fx.sms.sent()).singleElement().satisfies(d -> {
+            assertThat(d.conversation().customerPhone()).isEqualTo("+15551234509");
+            assertThat(d.message().body()).startsWith("Hi friend, x this week.");
+        });
+    }
+
+    @Test
+    void sharedVariablesAreDefaultsUnderTheRecipientsOwnDetails() {
+        started(request(List.of(recipient("Ana", "+15551234501"))).marketing(false)
+                .variables(Map.of("offer", "x", "customer", Map.of("name", "friend"))));
+        fx.deliverDue();
+
+        assertThat(fx.sms.sent()).singleElement().satisfies(d -> assertThat(d.message().body()).startsWith("Hi Ana,"));
+    }
+
+    @Test
+    void removedTagTakesTheContactOutOfTheSegment() {
+        fx.customerSms("A", "+15551234501", "hi");
+        fx.automation.contactProfiles().update(TENANT, "+15551234501", Set.of("vip"), Set.of(), null);
+        fx.automation.contactProfiles().update(TENANT, "+15551234501", Set.of(), Set.of("vip"), null);
+
+        assertThatThrownBy(() -> campaigns.create(CampaignRequest.builder(TENANT, "VIP", "offer", ChannelId.SMS)
+                .variables(Map.of("offer", "x")).segment(Segment.tagged("vip")).build()))
+                .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("segment"));
+    }
+
+    @Test
+    void malformedTagIsRejected() {
+        assertThatThrownBy(() -> fx.automation.contactProfiles().update(TENANT, "+15551234501", Set.of("has space"), Set.of(), null))
+                .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("tags"));
     }
 
     @Test
