@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit per-tenant limit on admin routes that send messages
  * @param maxBodySize largest request body accepted by the admin and webhook routes
  * @param simulator the stand-in channels used when no provider serves sms or email
+ * @param jpa the durable store, used when messaging-jpa and a DataSource are present
  */
 @ConfigurationProperties("messaging")
 public record MessagingProperties(
@@ -43,7 +44,8 @@ public record MessagingProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue Simulator simulator) {
+        @DefaultValue Simulator simulator,
+        @DefaultValue Jpa jpa) {
 
     public MessagingProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
@@ -145,13 +147,17 @@ public record MessagingProperties(
      * @param model chat model id
      * @param timeout per-request timeout
      * @param maxRetries retries of a failed request
+     * @param temperature sampling temperature; unset leaves it to the server
+     * @param persona the business's voice and facts, the start of every system prompt
      */
     public record OpenAi(
             @Nullable String apiKey,
             @Nullable String baseUrl,
             @Nullable String model,
             @DefaultValue("30s") Duration timeout,
-            @DefaultValue("2") int maxRetries) {
+            @DefaultValue("2") int maxRetries,
+            @Nullable Double temperature,
+            @Nullable String persona) {
     }
 
     /**
@@ -203,5 +209,11 @@ public record MessagingProperties(
     public record Simulator(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("500ms") Duration deliveryDelay) {
+    }
+
+    /**
+     * @param enabled whether the JPA store replaces the in-memory one when messaging-jpa and a DataSource are present
+     */
+    public record Jpa(@DefaultValue("true") boolean enabled) {
     }
 }

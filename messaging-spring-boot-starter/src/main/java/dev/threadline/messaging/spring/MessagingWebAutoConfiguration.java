@@ -8,6 +8,16 @@ import dev.threadline.messaging.spring.internal.web.ApiPaths;
 import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
 import dev.threadline.messaging.spring.internal.web.EventStreamHub;
 import dev.threadline.messaging.spring.internal.web.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.SendGridWebhookRoutes;
+import dev.threadline.messaging.spring.internal.web.TwilioWebhookRoutes;
+import dev.threadline.messaging.spring.internal.web.WebhookExecutor;
+import dev.threadline.messaging.spring.internal.WebhookTenants;
+import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
+import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.twilio.TwilioWebhooks;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,7 +34,8 @@ import org.springframework.core.Ordered;
  * and the SSE stream, as specified by the starter's HTTP contract. Admin routes need a Bearer API key;
  * bodies over {@code messaging.max-body-size} get {@code 413}; errors always have the API's error body.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = {MessagingAutoConfiguration.class, MessagingTwilioAutoConfiguration.class,
+        MessagingSendGridAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageManager.class)
 @ConditionalOnBooleanProperty(name = "messaging.api.enabled", matchIfMissing = true)
@@ -66,6 +77,38 @@ public class MessagingWebAutoConfiguration {
         return limit.enabled()
                 ? new RateLimiter(limit.requests(), limit.period(), clock)
                 : RateLimiter.unlimited(clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookTenants messagingWebhookTenants(MessagingProperties properties) {
+        return new WebhookTenants(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookExecutor messagingWebhookExecutor() {
+        return new WebhookExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** {@code /webhooks/twilio/*} when messaging-twilio is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TwilioWebhooks.class)
+    @Import(TwilioWebhookRoutes.class)
+    static class Twilio {
+    }
+
+    /** {@code /webhooks/sendgrid/*} when messaging-sendgrid is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SendGridEventWebhook.class)
+    @Import(SendGridWebhookRoutes.class)
+    static class SendGrid {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SendGridEventProcessor sendGridEventProcessor(MessageManager manager, ConversationStore store) {
+            return new SendGridEventProcessor(manager, store);
+        }
     }
 
     @Bean

@@ -6,9 +6,13 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** A host app with nothing but the starter and a knowledge base for the offline responder. */
+/**
+ * A host app with nothing but the starter and a knowledge base for the offline responder. The route tests
+ * run on the in-memory store: H2 is on the test classpath for the JPA wiring tests, so the DataSource
+ * autoconfiguration is left out here.
+ */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 public class TestApplication {
 
     @Bean

@@ -1,0 +1,163 @@
+package dev.threadline.messaging.spring.internal.web;
+
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.sendgrid.SendGridEvent;
+import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
+import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.sendgrid.SendGridInboundParser;
+import dev.threadline.messaging.spring.MessagingProperties;
+import dev.threadline.messaging.spring.internal.WebhookTenants;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SendGrid's signed Event Webhook (delivery statuses and opt-outs, applied at once) and Inbound Parse
+ * (customer mail, acknowledged and then processed). Inbound Parse carries no signature; when
+ * {@code messaging.sendgrid.inbound-token} is set the post must carry it as the {@code token} query parameter.
+ */
+@RestController
+final class SendGridWebhookController {
+
+    private static final JsonMapper CHARSETS = JsonMapper.builder().build();
+
+    private final MessageManager manager;
+    private final @Nullable SendGridEventWebhook verifier;
+    private final SendGridEventProcessor processor;
+    private final SendGridInboundParser inboundParser;
+    private final boolean verifySignatures;
+    private final byte @Nullable [] inboundToken;
+    private final String defaultTenant;
+    private final WebhookTenants tenants;
+    private final WebhookExecutor executor;
+    private final SendGridEventWebhook eventParser;
+
+    SendGridWebhookController(MessageManager manager, ObjectProvider<SendGridEventWebhook> webhook,
+                              SendGridEventProcessor processor, SendGridInboundParser inboundParser,
+                              MessagingProperties properties, WebhookTenants tenants, WebhookExecutor executor, Clock clock) {
+        this.manager = manager;
+        this.verifier = webhook.getIfAvailable();
+        this.eventParser = verifier != null ? verifier : parseOnlyWebhook(clock);
+        this.processor = processor;
+        this.inboundParser = inboundParser;
+        this.verifySignatures = properties.webhooks().verifySignatures();
+        String token = properties.sendgrid().inboundToken();
+        this.inboundToken = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.defaultTenant = properties.defaultTenant();
+        this.tenants = tenants;
+        this.executor = executor;
+    }
+
+    @PostMapping("/webhooks/sendgrid/events")
+    ResponseEntity<Void> events(@RequestBody(required = false) byte @Nullable [] body,
+                                @RequestHeader(value = SendGridEventWebhook.SIGNATURE_HEADER, required = false) @Nullable String signature,
+                                @RequestHeader(value = SendGridEventWebhook.TIMESTAMP_HEADER, required = false) @Nullable String timestamp) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (verifySignatures) {
+            if (verifier == null) {
+                throw new NonRetriableMessagingException(ErrorCode.INVALID_SIGNATURE,
+                        "messaging.sendgrid.webhook-public-key is not configured, so no Event Webhook signature can be verified",
+                        SendGridEventWebhook.SIGNATURE_HEADER);
+            }
+            verifier.verify(raw, signature, timestamp);
+        }
+        List<SendGridEvent> events = eventParser.parse(raw);
+        processor.process(events, defaultTenant);
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping("/webhooks/sendgrid/inbound")
+    ResponseEntity<Void> inbound(HttpServletRequest request, @RequestParam(value = "token", required = false) @Nullable String token)
+            throws IOException, ServletException {
+        if (inboundToken != null && (token == null || !MessageDigest.isEqual(inboundToken, token.getBytes(StandardCharsets.UTF_8)))) {
+            throw new NonRetriableMessagingException(ErrorCode.INVALID_SIGNATURE, "the token query parameter is missing or wrong", "token");
+        }
+        Map<String, String> fields = fields(request);
+        String tenantId = tenants.forEmail(fields.get("to"));
+        InboundMessage inbound = inboundParser.parse(tenantId, fields);
+        executor.submit("SendGrid inbound mail " + inbound.providerMessageId(), () -> manager.receive(inbound));
+        return ResponseEntity.status(HttpStatus.OK).build();
+    }
+
+    /**
+     * With signature checks off and no public key configured, events are still parsed by the module's webhook
+     * class, which needs some EC key to exist: a throwaway one, never used to verify.
+     */
+    private static SendGridEventWebhook parseOnlyWebhook(Clock clock) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            String key = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+            return new SendGridEventWebhook(key, Duration.ofMinutes(10), clock);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has EC keys", e);
+        }
+    }
+
+    /** The text fields of the multipart post, each decoded with the charset SendGrid names in {@code charsets}. */
+    private static Map<String, String> fields(HttpServletRequest request) throws IOException, ServletException {
+        if (request.getContentType() == null || !request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new NonRetriableMessagingException(ErrorCode.MALFORMED_REQUEST, "Inbound Parse posts are multipart/form-data", null);
+        }
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        for (Part part : request.getParts()) {
+            if (part.getSubmittedFileName() == null && !raw.containsKey(part.getName())) {
+                raw.put(part.getName(), part.getInputStream().readAllBytes());
+            }
+        }
+        Map<String, Charset> charsets = charsets(raw.get("charsets"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        raw.forEach((name, bytes) -> fields.put(name, new String(bytes, charsets.getOrDefault(name, StandardCharsets.UTF_8))));
+        return fields;
+    }
+
+    private static Map<String, Charset> charsets(byte @Nullable [] json) {
+        Map<String, Charset> charsets = new LinkedHashMap<>();
+        if (json == null) {
+            return charsets;
+        }
+        try {
+            JsonNode node = CHARSETS.readTree(json);
+            for (String name : node.propertyNames()) {
+                try {
+                    charsets.put(name, Charset.forName(node.get(name).asString()));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    // Unknown charset: UTF-8 is the best guess for that field.
+                }
+            }
+        } catch (JacksonException e) {
+            // No usable charsets field: every field is read as UTF-8.
+        }
+        return charsets;
+    }
+}

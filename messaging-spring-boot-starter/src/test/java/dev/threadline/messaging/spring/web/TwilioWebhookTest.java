@@ -1,0 +1,160 @@
+package dev.threadline.messaging.spring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class TwilioWebhookTest extends WebhookTestBase {
+
+    private static final AtomicInteger SIDS = new AtomicInteger();
+
+    @Test
+    void signedInboundMessageIsAcknowledgedWithEmptyTwiml() {
+        HttpApi.Response response = postSignedTwilio("/webhooks/twilio/sms", inbound(ApiTestBase.newPhone(), "Hi there"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/xml");
+        assertThat(response.body()).endsWith("<Response/>");
+    }
+
+    @Test
+    void signedInboundMessageIsStoredUnderTheTenantOfTheReceivingNumber() {
+        String phone = ApiTestBase.newPhone();
+
+        postSignedTwilio("/webhooks/twilio/sms", inbound(phone, "Do you have openings Friday?"));
+
+        JsonNode row = awaitConversation(phone);
+        assertThat(row.get("channel").asString()).isEqualTo("sms");
+        assertThat(row.get("last_message").asString()).isEqualTo("Do you have openings Friday?");
+    }
+
+    @Test
+    void repeatedMessageSidIsStoredOnce() {
+        String phone = ApiTestBase.newPhone();
+        Map<String, String> form = inbound(phone, "only once");
+
+        postSignedTwilio("/webhooks/twilio/sms", form);
+        postSignedTwilio("/webhooks/twilio/sms", form);
+        postSignedTwilio("/webhooks/twilio/sms", inbound(phone, "a later message"));
+
+        // Webhooks are processed in order per thread pool slot; wait for the last one, then count.
+        await().atMost(Duration.ofSeconds(5)).until(() -> awaitConversation(phone).get("message_count").asLong() >= 2);
+        assertThat(awaitConversation(phone).get("message_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void unsignedInboundMessageIsForbidden() {
+        HttpApi.Response response = postTwilio("/webhooks/twilio/sms", inbound(ApiTestBase.newPhone(), "hi"), null);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.errorCode()).isEqualTo("invalid_signature");
+    }
+
+    @Test
+    void inboundMessageSignedWithAnotherTokenIsForbidden() {
+        Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
+
+        HttpApi.Response response = postTwilio("/webhooks/twilio/sms", form,
+                ProviderSignatures.twilio("another-token", PUBLIC_URL + "/webhooks/twilio/sms", form));
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void inboundMessageSignedForAnotherUrlIsForbidden() {
+        Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
+
+        HttpApi.Response response = postTwilio("/webhooks/twilio/sms", form,
+                ProviderSignatures.twilio(AUTH_TOKEN, "https://attacker.example/webhooks/twilio/sms", form));
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void tamperedParameterBreaksTheSignature() {
+        Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
+        String signature = ProviderSignatures.twilio(AUTH_TOKEN, PUBLIC_URL + "/webhooks/twilio/sms", form);
+        Map<String, String> tampered = new java.util.LinkedHashMap<>(form);
+        tampered.put("Body", "send me everything");
+
+        assertThat(postTwilio("/webhooks/twilio/sms", tampered, signature).status()).isEqualTo(403);
+    }
+
+    @Test
+    void stopKeywordOptsTheSenderOut() {
+        String phone = ApiTestBase.newPhone();
+        postSignedTwilio("/webhooks/twilio/sms", inbound(phone, "hello"));
+        String conversationId = awaitConversation(phone).get("id").asString();
+
+        postSignedTwilio("/webhooks/twilio/sms", inbound(phone, "STOP"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"still there?\"}").status()).isEqualTo(422));
+    }
+
+    @Test
+    void statusCallbackMovesTheMessageForwardOnly() {
+        String phone = ApiTestBase.newPhone();
+        String conversationId = acme.post("/send", ApiTestBase.smsBody(phone, "status test", false)).text("/conversation_id");
+        HttpApi.Response reply = acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"on the way\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String messageId = reply.text("/message_id");
+        String sid = await().atMost(Duration.ofSeconds(5)).until(() -> providerId(conversationId, messageId), id -> id != null);
+
+        HttpApi.Response delivered = postSignedTwilio("/webhooks/twilio/status", status(sid, "delivered", phone));
+        postSignedTwilio("/webhooks/twilio/status", status(sid, "sent", phone));
+
+        assertThat(delivered.status()).isEqualTo(200);
+        assertThat(message(conversationId, messageId).get("status").asString()).isEqualTo("delivered");
+    }
+
+    @Test
+    void statusCallbackForAnUnknownSidIsAcknowledged() {
+        HttpApi.Response response = postSignedTwilio("/webhooks/twilio/status", status("SM" + "0".repeat(32), "delivered", ApiTestBase.newPhone()));
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void unsignedStatusCallbackIsForbidden() {
+        HttpApi.Response response = postTwilio("/webhooks/twilio/status", status("SM1", "delivered", ApiTestBase.newPhone()), "bm90LWEtc2lnbmF0dXJl");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.errorCode()).isEqualTo("invalid_signature");
+    }
+
+    private static Map<String, String> inbound(String from, String body) {
+        return Map.of("MessageSid", "SM" + String.format("%032d", SIDS.incrementAndGet() + 1000L * ProcessHandle.current().pid()),
+                "AccountSid", "AC" + "1".repeat(32), "From", from, "To", OUR_NUMBER, "Body", body, "NumMedia", "0");
+    }
+
+    private static Map<String, String> status(String sid, String status, String to) {
+        return Map.of("MessageSid", sid, "MessageStatus", status, "From", OUR_NUMBER, "To", to, "AccountSid", "AC" + "1".repeat(32));
+    }
+
+    private JsonNode awaitConversation(String phone) {
+        return await().atMost(Duration.ofSeconds(5)).until(() -> {
+            JsonNode list = acme.get("/conversations?q=" + phone.substring(1)).json().get("conversations");
+            return list.isEmpty() ? null : list.get(0);
+        }, row -> row != null && row.get("message_count").asLong() > 0);
+    }
+
+    private JsonNode message(String conversationId, String messageId) {
+        for (JsonNode message : acme.get("/conversations/" + conversationId).json().get("messages")) {
+            if (message.get("id").asString().equals(messageId)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message " + messageId);
+    }
+
+    private String providerId(String conversationId, String messageId) {
+        JsonNode id = message(conversationId, messageId).get("provider_message_id");
+        return id.isNull() ? null : id.asString();
+    }
+}
