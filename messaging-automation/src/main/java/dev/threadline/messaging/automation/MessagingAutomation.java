@@ -1,7 +1,6 @@
 package dev.threadline.messaging.automation;
 
 import dev.threadline.messaging.MessageManager;
-import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.automation.analytics.Analytics;
 import dev.threadline.messaging.automation.campaign.CampaignSettings;
 import dev.threadline.messaging.automation.campaign.CampaignStore;
@@ -26,6 +25,7 @@ import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +52,7 @@ public final class MessagingAutomation implements AutoCloseable {
     private final Analytics analytics;
     private final StaffDirectory staff;
     private final ContactProfiles profiles;
-    private final MessagingEventBus.Subscription subscription;
+    private final List<MessagingEventBus.Subscription> subscriptions;
 
     private MessagingAutomation(Builder b, MessageManager manager, ConversationStore store, StaffNotifier notifier) {
         this.templates = new Templates(b.templateStore, manager);
@@ -65,16 +65,12 @@ public final class MessagingAutomation implements AutoCloseable {
         this.analytics = new Analytics(manager, store);
         this.staff = b.staffDirectory;
         this.profiles = new ContactProfiles(b.contactProfiles, store, b.campaignSettings.defaultRegion());
-        this.subscription = manager.subscribe(this::onEvent);
+        // Two subscriptions, so a failure in one follower never keeps an event from the other.
+        this.subscriptions = List.of(manager.subscribe(campaigns::onEvent), manager.subscribe(notifications::onEvent));
     }
 
     public static Builder builder(MessageManager manager, ConversationStore store) {
         return new Builder(manager, store);
-    }
-
-    private void onEvent(MessagingEvent event) {
-        campaigns.onEvent(event);
-        notifications.onEvent(event);
     }
 
     public Templates templates() {
@@ -110,7 +106,7 @@ public final class MessagingAutomation implements AutoCloseable {
     /** Stops following the manager's events. */
     @Override
     public void close() {
-        subscription.close();
+        subscriptions.forEach(MessagingEventBus.Subscription::close);
     }
 
     /** Builds {@link MessagingAutomation}; every store defaults to memory. */
