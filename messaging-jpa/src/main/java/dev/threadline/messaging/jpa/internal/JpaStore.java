@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -144,7 +145,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                             + " where m.tenantId = :tenant and m.threadRef in :refs", Object[].class)
                     .setParameter("tenant", tenantId).setParameterList("refs", threadRefs)
                     .getResultList().forEach(row -> conversationByRef.put((String) row[0], (String) row[1]));
-            return threadRefs.stream().map(conversationByRef::get).filter(id -> id != null).findFirst()
+            return threadRefs.stream().map(conversationByRef::get).filter(Objects::nonNull).findFirst()
                     .map(id -> Records.conversation(s.find(ConversationEntity.class, key(tenantId, id))));
         });
     }

@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -57,8 +56,7 @@ final class Records {
     }
 
     static String channels(Set<ChannelId> channels) {
-        return channels.stream().map(ChannelId::value).collect(Collectors.toCollection(TreeSet::new)).stream()
-                .collect(Collectors.joining(","));
+        return channels.stream().map(ChannelId::value).sorted().collect(Collectors.joining(","));
     }
 
     // ---- conversations
