@@ -9,6 +9,8 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.automation.AutomationFixture;
+import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.MessageTemplate;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +28,10 @@ class CampaignsTest {
     private static final Instant NOON_UTC = Instant.parse("2026-11-21T12:00:00Z");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    private final AutomationFixture fx = new AutomationFixture(NOON_UTC,
-            b -> b.campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)));
+    private final InMemoryCampaignStore campaignStore = new InMemoryCampaignStore();
+    private final InMemoryTemplateStore templateStore = new InMemoryTemplateStore();
+    private final AutomationFixture fx = new AutomationFixture(NOON_UTC, b -> b
+            .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore).templateStore(templateStore));
     private final Campaigns campaigns = fx.automation.campaigns();
 
     CampaignsTest() {
@@ -106,6 +110,22 @@ class CampaignsTest {
                 .variables(Map.of("offer", "x")).recipients(List.of(recipient("Cy", "+15551234599"))));
 
         assertThat(recipientsOf(second)).extracting(CampaignRecipient::sendAt).containsExactly(NOON_UTC.plusSeconds(60));
+    }
+
+    @Test
+    void rateLimitHoldsAcrossARestart() {
+        started(request(recipients(2)).marketing(false));
+
+        try (MessagingAutomation restarted = MessagingAutomation.builder(fx.manager, fx.store).clock(fx.clock)
+                .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore)
+                .templateStore(templateStore).build()) {
+            Campaign second = restarted.campaigns().create(CampaignRequest.builder(TENANT, "After restart", "offer", ChannelId.SMS)
+                    .marketing(false).variables(Map.of("offer", "x")).recipients(List.of(recipient("Cy", "+15551234599"))).build());
+            restarted.campaigns().start(TENANT, second.id());
+
+            assertThat(restarted.campaigns().recipients(TENANT, second.id(), null)).extracting(CampaignRecipient::sendAt)
+                    .containsExactly(NOON_UTC.plusSeconds(60));
+        }
     }
 
     @Test
