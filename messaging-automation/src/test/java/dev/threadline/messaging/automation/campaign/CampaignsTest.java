@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.automation.AutomationFixture;
 import dev.threadline.messaging.automation.MessagingAutomation;
@@ -18,6 +19,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +173,22 @@ class CampaignsTest {
                 .containsExactly(tuple(RecipientStatus.FAILED, "30003"),
                         tuple(RecipientStatus.SENT, null));
         assertThat(campaigns.get(TENANT, campaign.id()).status()).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
+    void backgroundDeliveryMovesRecipientsToSent() throws InterruptedException {
+        CountDownLatch sent = new CountDownLatch(2);
+        fx.manager.subscribe(e -> {
+            if (MessagingEvent.MESSAGE_STATUS.equals(e.type()) && e.status() == DeliveryStatus.SENT) {
+                sent.countDown();
+            }
+        });
+        fx.manager.startDelivery(1);
+
+        Campaign campaign = started(request(recipients(2)).marketing(false));
+
+        assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(campaigns.progress(TENANT, campaign.id()).sent()).isEqualTo(2);
     }
 
     /** Four recipients at two a minute: one opted out, two sent in the first minute, one due in the next. */
