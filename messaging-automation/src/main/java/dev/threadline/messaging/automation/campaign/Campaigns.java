@@ -46,7 +46,6 @@ public final class Campaigns {
     private final ConversationStore conversations;
     private final Templates templates;
     private final CampaignStore store;
-    private final ContactProfileStore profiles;
     private final CampaignSettings settings;
     private final Clock clock;
     private final IdGenerator ids;
@@ -59,11 +58,10 @@ public final class Campaigns {
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.store = Objects.requireNonNull(store, "store");
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.audience = new AudienceResolver(manager, conversations, profiles,
+        this.audience = new AudienceResolver(manager, conversations, Objects.requireNonNull(profiles, "profiles"),
                 new ContactAddresses(conversations, settings.defaultRegion()));
         this.limiter = new SendRateLimiter(settings::messagesPerMinute);
     }
@@ -107,12 +105,7 @@ public final class Campaigns {
      *         {@code validation_failed} when the template changed and a variable is now missing (nothing is sent then)
      */
     public synchronized Campaign start(String tenantId, String campaignId) {
-        Campaign campaign = require(tenantId, campaignId);
-        requireStatus(campaign, CampaignStatus.DRAFT, "started");
-        MessageTemplate template = templates.get(tenantId, campaign.templateName());
-        List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
-        pending.forEach(r -> render(template, campaign, r));
-        return scheduleAll(saveStatus(campaign, CampaignStatus.RUNNING), template, pending);
+        return run(tenantId, campaignId, CampaignStatus.DRAFT, "started");
     }
 
     /**
@@ -135,12 +128,20 @@ public final class Campaigns {
      * @throws NonRetriableMessagingException {@code not_found}, or {@code conflict} when it is not paused
      */
     public synchronized Campaign resume(String tenantId, String campaignId) {
+        return run(tenantId, campaignId, CampaignStatus.PAUSED, "resumed");
+    }
+
+    /** Renders for every pending recipient first (so a missing variable sends nothing), then schedules them. */
+    private Campaign run(String tenantId, String campaignId, CampaignStatus expected, String action) {
         Campaign campaign = require(tenantId, campaignId);
-        requireStatus(campaign, CampaignStatus.PAUSED, "resumed");
+        requireStatus(campaign, expected, action);
         MessageTemplate template = templates.get(tenantId, campaign.templateName());
         List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
         pending.forEach(r -> render(template, campaign, r));
-        return scheduleAll(saveStatus(campaign, CampaignStatus.RUNNING), template, pending);
+        Campaign running = saveStatus(campaign, CampaignStatus.RUNNING);
+        loadBookings(tenantId);
+        pending.forEach(r -> schedule(running, template, r));
+        return completeIfDone(running);
     }
 
     /**
@@ -245,14 +246,6 @@ public final class Campaigns {
     }
 
     // ------------------------------------------------------------------ scheduling
-
-    private Campaign scheduleAll(Campaign campaign, MessageTemplate template, List<CampaignRecipient> pending) {
-        loadBookings(campaign.tenantId());
-        for (CampaignRecipient recipient : pending) {
-            schedule(campaign, template, recipient);
-        }
-        return completeIfDone(campaign);
-    }
 
     private void schedule(Campaign campaign, MessageTemplate template, CampaignRecipient recipient) {
         Instant now = clock.instant();
