@@ -28,7 +28,8 @@ public final class ContactProfiles {
     }
 
     /**
-     * The profile of the contact with this phone number or email (empty when nothing is known yet).
+     * The profile of the contact with this phone number or email (empty when nothing is known yet). Like
+     * {@link dev.threadline.messaging.MessageManager#optOut}, an address without a contact gets one.
      *
      * @throws NonRetriableMessagingException {@code validation_failed} on {@code address}
      */
