@@ -4,6 +4,7 @@ import dev.threadline.messaging.testkit.ConversationStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+@RequiresPostgres
 class PostgresConversationStoreTest extends ConversationStoreContract<JpaConversationStore> {
 
     private static SharedStore shared;

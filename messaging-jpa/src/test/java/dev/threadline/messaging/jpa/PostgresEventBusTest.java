@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two buses on separate pools, as two app instances would have, on one PostgreSQL. */
+@RequiresPostgres
 class PostgresEventBusTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(60);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+@RequiresPostgres
 class PostgresMessageManagerTest extends MessageManagerContract {
 
     private static SharedStore shared;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two app instances (separate pools, Hibernate and managers) sharing one PostgreSQL. */
+@RequiresPostgres
 class PostgresMultiInstanceTest {
 
     private static final String TENANT = "acme";

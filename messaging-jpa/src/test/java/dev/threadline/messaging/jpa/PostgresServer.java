@@ -9,12 +9,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import org.junit.jupiter.api.Assumptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL the tests use: {@code THREADLINE_TEST_PG_URL} (default the local server's
- * {@code threadline_test} database, user {@code postgres}). Unreachable means skip, except on CI
- * ({@code CI=true}), where PostgreSQL tests must run and therefore fail.
+ * {@code threadline_test} database, user {@code postgres}). Tests that use it carry {@link RequiresPostgres}.
  */
 final class PostgresServer {
 
@@ -23,7 +22,26 @@ final class PostgresServer {
     static final String USER = Objects.requireNonNullElse(System.getenv("THREADLINE_TEST_PG_USER"), "postgres");
     static final String PASSWORD = Objects.requireNonNullElse(System.getenv("THREADLINE_TEST_PG_PASSWORD"), "");
 
+    private static @Nullable String reachability;
+
     private PostgresServer() {
+    }
+
+    /** Whether the environment says this is CI, where PostgreSQL tests must run. */
+    static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Why PostgreSQL cannot be used, or null when it can; checked once per test run. */
+    static synchronized @Nullable String unreachableReason() {
+        if (reachability == null) {
+            try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+                reachability = "";
+            } catch (SQLException e) {
+                reachability = "PostgreSQL is not reachable at " + URL + " as " + USER + ": " + e.getMessage();
+            }
+        }
+        return reachability.isEmpty() ? null : reachability;
     }
 
     static Connection connect() {
@@ -31,11 +49,7 @@ final class PostgresServer {
             return DriverManager.getConnection(URL, USER, PASSWORD);
         } catch (SQLException e) {
             String reason = "PostgreSQL is not reachable at " + URL + " as " + USER + ": " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(reason + " (CI=true: PostgreSQL tests must run)");
-            }
-            Assumptions.abort(reason + " — skipping PostgreSQL tests");
-            throw new IllegalStateException("unreachable");
+            return fail(onCi() ? reason + " (CI=true: PostgreSQL tests must run)" : reason);
         }
     }
 

@@ -20,16 +20,19 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    @RequiresPostgres
     void migrationsRunCleanlyOnAnEmptyPostgresSchema() {
         assertFirstRunAppliesEveryMigration(TestDatabase::postgres, DatabaseVendor.POSTGRESQL);
     }
 
     @Test
+    @RequiresPostgres
     void migrationsAreANoOpOnRestartOnPostgres() {
         assertRestartAppliesNothing(TestDatabase::postgres, DatabaseVendor.POSTGRESQL);
     }
 
     @Test
+    @RequiresPostgres
     void aStoreStartsAgainOnAnExistingPostgresSchemaAndKeepsItsData() {
         try (TestDatabase database = TestDatabase.postgres()) {
             String contactId;
