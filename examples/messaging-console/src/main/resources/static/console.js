@@ -127,10 +127,14 @@ async function loadConversations() {
 
 async function loadMore() {
   if (!state.nextCursor) return;
-  const page = await api("/conversations" + listQuery(state.nextCursor));
-  state.conversations = state.conversations.concat(page.conversations);
-  state.nextCursor = page.next_cursor;
-  renderList();
+  try {
+    const page = await api("/conversations" + listQuery(state.nextCursor));
+    state.conversations = state.conversations.concat(page.conversations);
+    state.nextCursor = page.next_cursor;
+    renderList();
+  } catch (e) {
+    showError("list-error", e.message);
+  }
 }
 
 function renderList() {

@@ -98,6 +98,7 @@ class MessagingConsoleBrowserTest {
         api.post("/send", Map.of("channel", "sms", "conversation_id", id, "content", "The first one please!"));
 
         assertThat(waitForMessage("ai", "You're all set!").getText()).contains("Booked HydraFacial for Zoe Adams");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#messages .delivery:not([data-status='delivered'])")).isEmpty());
         browser.screenshot("booking");
     }
 
