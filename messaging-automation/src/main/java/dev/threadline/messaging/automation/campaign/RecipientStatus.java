@@ -21,9 +21,4 @@ public enum RecipientStatus {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Whether nothing more will happen to this recipient's message. */
-    public boolean isFinal() {
-        return this != PENDING && this != SCHEDULED;
-    }
 }

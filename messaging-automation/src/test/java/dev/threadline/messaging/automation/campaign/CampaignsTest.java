@@ -272,6 +272,19 @@ class CampaignsTest {
     }
 
     @Test
+    void inactiveSinceSegmentPicksOnlyDormantContacts() {
+        fx.customerSms("Dormant", "+15551234501", "hi");
+        fx.advance(Duration.ofDays(90));
+        Instant quarterAgo = fx.clock.instant();
+        fx.customerSms("Active", "+15551234502", "hi");
+
+        Campaign campaign = campaigns.create(CampaignRequest.builder(TENANT, "Win back", "offer", ChannelId.SMS)
+                .variables(Map.of("offer", "x")).segment(Segment.everyone().withInactiveSince(quarterAgo)).build());
+
+        assertThat(recipientsOf(campaign)).extracting(CampaignRecipient::address).containsExactly("+15551234501");
+    }
+
+    @Test
     void taggedContactWithoutConversationsIsReachedByItsAddress() {
         fx.automation.contactProfiles().update(TENANT, "+15551234509", Set.of("newsletter"), Set.of(), null);
 
