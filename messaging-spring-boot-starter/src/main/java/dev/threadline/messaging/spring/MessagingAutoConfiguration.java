@@ -16,14 +16,15 @@ import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
 import dev.threadline.messaging.spring.internal.AiModes;
+import dev.threadline.messaging.spring.internal.ChannelSelection;
+import dev.threadline.messaging.spring.internal.ResponderDecorator;
 import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
 import dev.threadline.messaging.support.InProcessEventBus;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -95,13 +96,14 @@ public class MessagingAutoConfiguration {
                                   ObjectProvider<Channel> channels, ObjectProvider<AiResponder> responder,
                                   ObjectProvider<AiTool> tools, ObjectProvider<SatisfactionScorer> scorer,
                                   ObjectProvider<ConversationSummarizer> summarizer, MessagingEventBus events,
-                                  Clock clock, IdGenerator ids, ObjectProvider<MessageManagerBuilderCustomizer> customizers) {
+                                  Clock clock, IdGenerator ids, ObjectProvider<MessageManagerBuilderCustomizer> customizers,
+                                  ObjectProvider<ResponderDecorator> decorators) {
         MessageManager.Builder builder = MessageManager.builder()
                 .store(store)
                 .eventBus(events)
                 .clock(clock)
                 .idGenerator(ids)
-                .responder(responder.getIfUnique())
+                .responder(decorated(responder.getIfUnique(), decorators))
                 .tools(tools.orderedStream().toList())
                 .aiModes(new AiModes(properties))
                 .defaultRegion(properties.defaultRegion())
@@ -111,10 +113,7 @@ public class MessagingAutoConfiguration {
         outbox.ifUnique(builder::outbox);
         scorer.ifUnique(builder::scorer);
         summarizer.ifUnique(builder::summarizer);
-        Map<ChannelId, Channel> byId = new LinkedHashMap<>();
-        channels.orderedStream()
-                .sorted(Comparator.comparing(channel -> !(channel instanceof SimulatorChannel)))
-                .forEach(channel -> byId.put(channel.id(), channel));
+        Map<ChannelId, Channel> byId = ChannelSelection.byId(channels.orderedStream());
         builder.channels(List.copyOf(byId.values()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         MessageManager manager = builder.build();
@@ -123,6 +122,16 @@ public class MessagingAutoConfiguration {
                 .map(SimulatorChannel.class::cast)
                 .forEach(simulator -> simulator.reportDeliveries(manager, properties.simulator().deliveryDelay(), clock));
         return manager;
+    }
+
+    private static @Nullable AiResponder decorated(@Nullable AiResponder responder, ObjectProvider<ResponderDecorator> decorators) {
+        AiResponder result = responder;
+        if (result != null) {
+            for (ResponderDecorator decorator : decorators.orderedStream().toList()) {
+                result = decorator.decorate(result);
+            }
+        }
+        return result;
     }
 
     @Bean

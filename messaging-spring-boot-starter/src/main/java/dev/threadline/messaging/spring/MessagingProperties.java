@@ -213,7 +213,9 @@ public record MessagingProperties(
 
     /**
      * @param enabled whether the JPA store replaces the in-memory one when messaging-jpa and a DataSource are present
+     * @param listenNotify whether events cross app instances over PostgreSQL {@code LISTEN/NOTIFY} when the
+     *        DataSource is PostgreSQL
      */
-    public record Jpa(@DefaultValue("true") boolean enabled) {
+    public record Jpa(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean listenNotify) {
     }
 }

@@ -1,0 +1,358 @@
+package dev.threadline.messaging.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.jpa.JpaConversationStore;
+import dev.threadline.messaging.memory.InMemoryConversationStore;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.openai.OpenAiResponder;
+import dev.threadline.messaging.openai.OpenAiSatisfactionScorer;
+import dev.threadline.messaging.openai.OpenAiSummarizer;
+import dev.threadline.messaging.sendgrid.SendGridChannel;
+import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.spi.AiReply;
+import dev.threadline.messaging.spi.AiResponder;
+import dev.threadline.messaging.spi.AiTool;
+import dev.threadline.messaging.spi.Channel;
+import dev.threadline.messaging.spi.ChannelCapabilities;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.SendResult;
+import dev.threadline.messaging.spring.MessagingAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingJpaAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingObservabilityAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingOpenAiAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingSendGridAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
+import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
+import dev.threadline.messaging.spring.internal.MessagingHealthIndicator;
+import dev.threadline.messaging.spring.internal.MessagingMetrics;
+import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
+import dev.threadline.messaging.twilio.TwilioChannel;
+import dev.threadline.messaging.twilio.TwilioWebhooks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/** Which beans the starter creates for each combination of optional modules, properties and host beans. */
+class AutoConfigurationTest {
+
+    private static final AutoConfigurations ALL = AutoConfigurations.of(MessagingJpaAutoConfiguration.class,
+            MessagingTwilioAutoConfiguration.class, MessagingSendGridAutoConfiguration.class,
+            MessagingOpenAiAutoConfiguration.class, MessagingAutoConfiguration.class, MessagingWebAutoConfiguration.class,
+            MessagingObservabilityAutoConfiguration.class);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(ALL)
+            .withPropertyValues("messaging.delivery.enabled=false");
+
+    @Test
+    void withNothingConfiguredTheManagerRunsInMemoryOnSimulators() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(MessageManager.class);
+            assertThat(context).getBean(ConversationStore.class).isInstanceOf(InMemoryConversationStore.class);
+            assertThat(context.getBean(MessageManager.class).sendingChannels()).containsExactlyInAnyOrder(ChannelId.SMS, ChannelId.EMAIL);
+            assertThat(context.getBeansOfType(SimulatorChannel.class)).hasSize(2);
+        });
+    }
+
+    @Test
+    void withoutAKnowledgeBaseThereIsNoResponder() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(AiResponder.class));
+    }
+
+    @Test
+    void aKnowledgeBaseBeanEnablesTheOfflineResponder() {
+        runner.withBean(KnowledgeBase.class, AutoConfigurationTest::knowledgeBase)
+                .run(context -> assertThat(context).getBean(AiResponder.class).isInstanceOf(KnowledgeBaseResponder.class));
+    }
+
+    @Test
+    void hostToolsReachTheResponder() {
+        runner.withBean(KnowledgeBase.class, AutoConfigurationTest::knowledgeBase)
+                .withBean("availability", AiTool.class, () -> new AiTool("check_availability", "Open slots", "{\"type\":\"object\"}",
+                        false, invocation -> "Tuesday 10am"))
+                .run(context -> {
+                    MessageManager manager = context.getBean(MessageManager.class);
+                    ReceiveResult result = manager.receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana")
+                            .customerPhone("+14155550123").body("I'd like to book Botox").build());
+
+                    assertThat(manager.events("acme", result.conversation().id()))
+                            .anyMatch(event -> event.type().equals(ConversationEvent.TOOL_CALL));
+                    assertThat(result.aiReply().body()).contains("Tuesday 10am");
+                });
+    }
+
+    @Test
+    void aHostResponderWins() {
+        runner.withBean(KnowledgeBase.class, AutoConfigurationTest::knowledgeBase)
+                .withBean(AiResponder.class, () -> request -> new AiReply("host reply"))
+                .run(context -> assertThat(context).doesNotHaveBean(KnowledgeBaseResponder.class));
+    }
+
+    @Test
+    void aHostStoreIsUsed() {
+        InMemoryConversationStore hostStore = new InMemoryConversationStore(() -> UUID.randomUUID().toString(), java.time.Clock.systemUTC());
+        runner.withBean("hostStore", ConversationStore.class, () -> hostStore).run(context -> {
+            context.getBean(MessageManager.class).receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana")
+                    .customerPhone("+14155550123").body("hello").build());
+
+            assertThat(hostStore.unreadByChannel("acme")).containsEntry(ChannelId.SMS, 1L);
+        });
+    }
+
+    @Test
+    void aHostManagerIsKept() {
+        MessageManager hostManager = MessageManager.builder().build();
+        runner.withBean(MessageManager.class, () -> hostManager)
+                .run(context -> assertThat(context.getBean(MessageManager.class)).isSameAs(hostManager));
+    }
+
+    @Test
+    void aHostChannelReplacesTheSimulatorOfItsId() {
+        runner.withBean("hostSms", Channel.class, HostSmsChannel::new).run(context -> {
+            MessageManager manager = context.getBean(MessageManager.class);
+            ReceiveResult received = manager.receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana")
+                    .customerPhone("+14155550123").body("hello").build());
+            manager.reply("acme", received.conversation().id(), "hi Ana", "test");
+            manager.deliverDue();
+
+            assertThat(context.getBean(HostSmsChannel.class).sends).isEqualTo(1);
+            assertThat(context.getBean("messagingSmsSimulator", SimulatorChannel.class).sent()).isEmpty();
+        });
+    }
+
+    @Test
+    void aCustomChannelBeanIsRegistered() {
+        runner.withBean("chatChannel", Channel.class, () -> new HostSmsChannel(new ChannelId("webchat")))
+                .run(context -> assertThat(context.getBean(MessageManager.class).sendingChannels()).contains(new ChannelId("webchat")));
+    }
+
+    @Test
+    void disablingSimulatorsLeavesNoChannels() {
+        runner.withPropertyValues("messaging.simulator.enabled=false")
+                .run(context -> assertThat(context.getBean(MessageManager.class).sendingChannels()).isEmpty());
+    }
+
+    @Test
+    void deliveryWorkersHaveALifecycleUnlessDisabled() {
+        new ApplicationContextRunner().withConfiguration(ALL)
+                .run(context -> assertThat(context).hasSingleBean(DeliveryLifecycle.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(DeliveryLifecycle.class));
+    }
+
+    @Test
+    void aDataSourceBringsTheJpaStore() {
+        runner.withBean(DataSource.class, AutoConfigurationTest::h2).run(context ->
+                assertThat(context).getBean(ConversationStore.class).isInstanceOf(JpaConversationStore.class));
+    }
+
+    @Test
+    void jpaCanBeSwitchedOff() {
+        runner.withBean(DataSource.class, AutoConfigurationTest::h2).withPropertyValues("messaging.jpa.enabled=false").run(context ->
+                assertThat(context).getBean(ConversationStore.class).isInstanceOf(InMemoryConversationStore.class));
+    }
+
+    @Test
+    void withoutTheJpaModuleADataSourceKeepsTheMemoryStore() {
+        runner.withBean(DataSource.class, AutoConfigurationTest::h2).withClassLoader(new FilteredClassLoader(JpaConversationStore.class))
+                .run(context -> assertThat(context).getBean(ConversationStore.class).isInstanceOf(InMemoryConversationStore.class));
+    }
+
+    @Test
+    void twilioPropertiesReplaceTheSmsSimulator() {
+        runner.withPropertyValues(twilio()).run(context -> {
+            assertThat(context).hasSingleBean(TwilioChannel.class);
+            assertThat(context).hasSingleBean(TwilioWebhooks.class);
+            assertThat(context.getBean(MessageManager.class).sendingChannels()).containsExactlyInAnyOrder(ChannelId.SMS, ChannelId.EMAIL);
+        });
+    }
+
+    @Test
+    void aWhatsAppNumberAddsTheWhatsAppChannel() {
+        runner.withPropertyValues(twilio()).withPropertyValues("messaging.twilio.whatsapp-from-number=+14155550002")
+                .run(context -> assertThat(context.getBean(MessageManager.class).sendingChannels()).contains(ChannelId.WHATSAPP));
+    }
+
+    @Test
+    void anAuthTokenAloneVerifiesWebhooksWithoutAChannel() {
+        runner.withPropertyValues("messaging.twilio.auth-token=token").run(context -> {
+            assertThat(context).hasSingleBean(TwilioWebhooks.class);
+            assertThat(context).doesNotHaveBean(TwilioChannel.class);
+        });
+    }
+
+    @Test
+    void withoutTheTwilioModuleTwilioPropertiesAreIgnored() {
+        runner.withPropertyValues(twilio()).withClassLoader(new FilteredClassLoader(TwilioChannel.class))
+                .run(context -> assertThat(context).doesNotHaveBean(TwilioWebhooks.class));
+    }
+
+    @Test
+    void sendGridPropertiesReplaceTheEmailSimulator() {
+        runner.withPropertyValues("messaging.sendgrid.api-key=SG.test", "messaging.sendgrid.from-email=hello@glow.example")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SendGridChannel.class);
+                    assertThat(context).doesNotHaveBean(SendGridEventWebhook.class);
+                });
+    }
+
+    @Test
+    void aWebhookKeyEnablesEventVerification() {
+        String key = java.util.Base64.getEncoder().encodeToString(ecKey());
+        runner.withPropertyValues("messaging.sendgrid.webhook-public-key=" + key)
+                .run(context -> assertThat(context).hasSingleBean(SendGridEventWebhook.class));
+    }
+
+    @Test
+    void withoutTheSendGridModuleSendGridPropertiesAreIgnored() {
+        runner.withPropertyValues("messaging.sendgrid.api-key=SG.test", "messaging.sendgrid.from-email=hello@glow.example")
+                .withClassLoader(new FilteredClassLoader(SendGridChannel.class))
+                .run(context -> assertThat(context.getBeansOfType(SimulatorChannel.class)).hasSize(2));
+    }
+
+    @Test
+    void anOpenAiKeyBringsResponderScorerAndSummarizer() {
+        runner.withPropertyValues("messaging.openai.api-key=sk-test", "messaging.openai.base-url=http://127.0.0.1:9/v1")
+                .withBean(KnowledgeBase.class, AutoConfigurationTest::knowledgeBase)
+                .run(context -> {
+                    assertThat(context).getBean(AiResponder.class).isInstanceOf(OpenAiResponder.class);
+                    assertThat(context).hasSingleBean(OpenAiSatisfactionScorer.class);
+                    assertThat(context).hasSingleBean(OpenAiSummarizer.class);
+                });
+    }
+
+    @Test
+    void theOpenAiKeyEnvironmentVariableCounts() {
+        runner.withPropertyValues("OPENAI_API_KEY=sk-env", "messaging.openai.base-url=http://127.0.0.1:9/v1")
+                .run(context -> assertThat(context).hasSingleBean(OpenAiResponder.class));
+    }
+
+    @Test
+    void withoutAnOpenAiKeyThereIsNoOpenAi() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(OpenAiResponder.class));
+    }
+
+    @Test
+    void withoutTheOpenAiModuleTheKeyIsIgnored() {
+        runner.withPropertyValues("messaging.openai.api-key=sk-test").withClassLoader(new FilteredClassLoader(OpenAiResponder.class))
+                .run(context -> assertThat(context).doesNotHaveBean(AiResponder.class));
+    }
+
+    @Test
+    void aHostResponderBeatsOpenAi() {
+        runner.withPropertyValues("messaging.openai.api-key=sk-test")
+                .withBean(AiResponder.class, () -> request -> new AiReply("host reply"))
+                .run(context -> assertThat(context).doesNotHaveBean(OpenAiResponder.class));
+    }
+
+    @Test
+    void theHttpApiNeedsAServletWebApplication() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(ApiExceptionResolver.class));
+        new WebApplicationContextRunner().withConfiguration(ALL).withPropertyValues("messaging.delivery.enabled=false")
+                .run(context -> assertThat(context).hasSingleBean(ApiExceptionResolver.class));
+    }
+
+    @Test
+    void theHttpApiCanBeSwitchedOff() {
+        new WebApplicationContextRunner().withConfiguration(ALL)
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.api.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(ApiExceptionResolver.class));
+    }
+
+    @Test
+    void aMeterRegistryBringsTheMetrics() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> assertThat(context).hasSingleBean(MessagingMetrics.class));
+    }
+
+    @Test
+    void withoutMicrometerThereAreNoMetrics() {
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MessagingMetrics.class));
+    }
+
+    @Test
+    void healthSupportBringsTheHealthIndicator() {
+        runner.run(context -> assertThat(context).hasSingleBean(MessagingHealthIndicator.class));
+    }
+
+    @Test
+    void withoutHealthSupportThereIsNoIndicator() {
+        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MessagingHealthIndicator.class));
+    }
+
+    private static String[] twilio() {
+        return new String[] {"messaging.twilio.account-sid=AC" + "1".repeat(32), "messaging.twilio.auth-token=token",
+                "messaging.twilio.from-number=+14155550001"};
+    }
+
+    static KnowledgeBase knowledgeBase() {
+        return new KnowledgeBase("Glow Med Spa", List.of("Mon-Fri 9am-6pm"),
+                List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths fine lines.", List.of())),
+                List.of(), List.of());
+    }
+
+    private static DataSource h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    private static byte[] ecKey() {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            return generator.generateKeyPair().getPublic().getEncoded();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A host's own channel that counts its sends. */
+    static final class HostSmsChannel implements Channel {
+        private final ChannelId id;
+        int sends;
+
+        HostSmsChannel() {
+            this(ChannelId.SMS);
+        }
+
+        HostSmsChannel(ChannelId id) {
+            this.id = id;
+        }
+
+        @Override
+        public ChannelId id() {
+            return id;
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return ChannelCapabilities.SMS;
+        }
+
+        @Override
+        public SendResult send(dev.threadline.messaging.spi.OutboundDelivery delivery) {
+            sends++;
+            return SendResult.sent("HOST" + sends);
+        }
+    }
+}
