@@ -379,7 +379,8 @@ public final class MessageManager implements AutoCloseable {
             meta.put("sms_segments", Integer.toString(SmsSegments.count(content)));
         }
         DeliveryStatus status = sendAt != null && sendAt.isAfter(now) && queued == DeliveryStatus.QUEUED ? DeliveryStatus.SCHEDULED : queued;
-        String subject = email ? replySubject(conversation.subject()) : null;
+        // The first mail of a conversation we start keeps its subject; everything after it is a reply.
+        String subject = !email ? null : conversation.messageCount() == 0 ? conversation.subject() : replySubject(conversation.subject());
         return new Message(id, conversation.tenantId(), conversation.id(), conversation.channel(), Direction.OUTBOUND, author,
                 content, subject, List.of(), null, email ? "<" + id + "@" + messageIdDomain + ">" : null, status, now, now, null,
                 null, meta);

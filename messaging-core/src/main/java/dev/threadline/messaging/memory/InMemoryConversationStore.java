@@ -79,7 +79,8 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         }
         Contact contact = existingId == null
                 ? new Contact(ids.newId(), tenantId, name, phone, email, Set.of(), clock.instant())
-                : fillIn(contacts.get(key(tenantId, existingId)), phone, email, name);
+                : fillIn(contacts.get(key(tenantId, existingId)), unclaimed(tenantId, "tel:", phone, existingId),
+                        unclaimed(tenantId, "mailto:", email, existingId), name);
         contacts.put(key(tenantId, contact.id()), contact);
         if (contact.phone() != null) {
             contactIdByAddress.putIfAbsent(key(tenantId, "tel:" + contact.phone()), contact.id());
@@ -88,6 +89,15 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
             contactIdByAddress.putIfAbsent(key(tenantId, "mailto:" + contact.email()), contact.id());
         }
         return contact;
+    }
+
+    /** The address, unless another contact has it: one address never belongs to two contacts. */
+    private @Nullable String unclaimed(String tenantId, String scheme, @Nullable String address, String contactId) {
+        if (address == null) {
+            return null;
+        }
+        String owner = contactIdByAddress.get(key(tenantId, scheme + address));
+        return owner == null || owner.equals(contactId) ? address : null;
     }
 
     private static Contact fillIn(Contact c, @Nullable String phone, @Nullable String email, @Nullable String name) {

@@ -133,6 +133,16 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void anEmailOwnedByAnotherContactIsNotCopiedOver() {
+            Contact byPhone = store.upsertContact(TENANT, "+15551230001", null, "Ana");
+            Contact byEmail = store.upsertContact(TENANT, null, "ana@example.com", "Ana");
+            Contact found = store.upsertContact(TENANT, "+15551230001", "ana@example.com", null);
+            assertThat(found.id()).isEqualTo(byPhone.id());
+            assertThat(found.email()).isNull();
+            assertThat(store.upsertContact(TENANT, null, "ana@example.com", null).id()).isEqualTo(byEmail.id());
+        }
+
+        @Test
         void differentPhonesAreDifferentContacts() {
             Contact ana = store.upsertContact(TENANT, "+15551230001", null, "Ana");
             Contact bo = store.upsertContact(TENANT, "+15551230002", null, "Bo");

@@ -451,6 +451,16 @@ public abstract class MessageManagerContract {
             assertThat(sms.sent()).extracting(d -> d.message().id()).containsExactly(later.id());
         }
 
+        @Test
+        void firstEmailWeStartKeepsItsSubjectAndRepliesGetRe() {
+            Message first = manager.send(dev.threadline.messaging.OutboundMessage.builder(TENANT, ChannelId.EMAIL)
+                    .customerName("Bo").customerEmail("bo@example.com").subject("Your visit on Friday").body("See you at 10!").build());
+            Message second = manager.reply(TENANT, first.conversationId(), "Parking is behind the building.", "staff");
+
+            assertThat(first.subject()).isEqualTo("Your visit on Friday");
+            assertThat(second.subject()).isEqualTo("Re: Your visit on Friday");
+        }
+
         private Message sentReply() {
             ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
             Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
