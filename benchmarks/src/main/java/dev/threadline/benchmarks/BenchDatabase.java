@@ -1,0 +1,67 @@
+package dev.threadline.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.threadline.messaging.jpa.JpaConversationStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The benchmark database on the local PostgreSQL: created when missing, migrated by the store itself,
+ * and kept between runs so the large list seed is made once.
+ */
+final class BenchDatabase {
+
+    static final String HOST = System.getProperty("bench.pg.host", "127.0.0.1:5432");
+    static final String USER = System.getProperty("bench.pg.user", "postgres");
+    static final String NAME = System.getProperty("bench.pg.database", "threadline_bench");
+
+    private BenchDatabase() {
+    }
+
+    static String url(String database) {
+        return "jdbc:postgresql://" + HOST + "/" + database;
+    }
+
+    /** Creates the database and the trigram extension when missing, then runs the store's migrations. */
+    static void prepare() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
+             Statement st = admin.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE " + NAME);
+                }
+            }
+        }
+        try (HikariDataSource pool = pool(2, "bench-migrate")) {
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+            }
+            JpaConversationStore.builder().dataSource(pool).build().close();
+        }
+    }
+
+    /** A pool as a host would configure it; both sides of a comparison get one of the same size. */
+    static HikariDataSource pool(int size, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url(NAME));
+        config.setUsername(USER);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        return new HikariDataSource(config);
+    }
+
+    /** Reclaims space and refreshes planner statistics after a benchmark wrote many rows. */
+    static void vacuumAnalyze(HikariDataSource pool, String... tables) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String table : tables) {
+                st.execute("VACUUM ANALYZE " + table);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.threadline.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Item 5: {@code POST /send} (no AI reply) through the example app's admin API, the app running as its
+ * own process on the benchmark database, from concurrent HTTP clients on loopback; against
+ * {@link RawAppend} on the same number of threads.
+ */
+final class HttpSendBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final int CUSTOMERS = 200;
+    private static final String KEY = "tl-demo-glow-7c41e9";
+    private static final String TENANT = "glow-med-spa";
+    private static final String BASE = "/api/admin/messaging";
+
+    private final Scale scale;
+    private final Report report;
+    private final Path jar = Path.of(System.getProperty("bench.console.jar", "../examples/messaging-console/target/messaging-console.jar"));
+
+    HttpSendBenchmark(Scale scale, Report report) {
+        this.scale = scale;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        System.out.println("End to end: POST /send through the example app");
+        if (!Files.isRegularFile(jar)) {
+            report.note("Item 5 skipped: no example app jar at " + jar.toAbsolutePath() + " (build examples/messaging-console first).");
+            return;
+        }
+        int port = 18_000 + ThreadLocalRandom.current().nextInt(1_000);
+        Process app = start(port);
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            awaitReady(http, port, app);
+            String body = "Can I book a hydrafacial on Friday at 4pm?";
+            for (int i = 0; i < CUSTOMERS; i++) {
+                send(http, port, i, body);
+            }
+            try (HikariDataSource pool = BenchDatabase.pool(CLIENTS + 2, "bench-http")) {
+                String[] conversations = conversationIds(pool);
+                RawAppend raw = new RawAppend(pool);
+                List<Measured> m = Comparison.throughput(scale, CLIENTS, List.of(
+                        new Side("POST /send", t -> send(http, port, ThreadLocalRandom.current().nextInt(CUSTOMERS), body)),
+                        new Side("raw JDBC insert + counters", t -> raw.append(TENANT,
+                                conversations[ThreadLocalRandom.current().nextInt(conversations.length)], body,
+                                "SM" + UUID.randomUUID()))));
+                Measured ours = m.get(0);
+                Measured base = m.get(1);
+                report.info("5. POST /send, " + CLIENTS + " HTTP clients: throughput", Report.perSecond(ours.throughput()),
+                        Report.perSecond(base.throughput()), String.format("%.2f×", ours.throughput() / base.throughput()));
+                double perHour = ours.throughput() * 3600;
+                report.row("5. POST /send: messages per hour vs the seed's 10,000/h", String.format("%,.0f/h", perHour), "10,000/h",
+                        perHour / 10_000, "≥ 100×", perHour / 10_000 >= 100);
+                report.row("5. POST /send: p99 latency vs the seed's 200 ms", Report.millis(ours.p99()), "200 ms", ours.p99() / 200,
+                        "< 1× (under 200 ms)", ours.p99() < 200);
+                report.info("5. POST /send: p50 / p99", Report.millis(ours.p50()) + " / " + Report.millis(ours.p99()),
+                        Report.millis(base.p50()) + " / " + Report.millis(base.p99()), "");
+            }
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    /** The app jar with the PostgreSQL driver added through Spring Boot's PropertiesLauncher, on the benchmark database. */
+    private Process start(int port) throws Exception {
+        String driver = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-Dloader.path=" + driver, "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + BenchDatabase.url(BenchDatabase.NAME),
+                "--spring.datasource.username=" + BenchDatabase.USER,
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 2),
+                "--messaging.rate-limit.enabled=false",
+                "--messaging.ai.mode=off",
+                "--logging.level.root=warn"));
+        Path log = Path.of("target", "console-app.log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitReady(HttpClient http, int port, Process app) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the example app exited with " + app.exitValue() + "; see target/console-app.log");
+            }
+            try {
+                HttpResponse<String> r = http.send(request(port, "/unread").GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the example app did not answer within 3 minutes; see target/console-app.log");
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BASE + path))
+                .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(30));
+    }
+
+    private static void send(HttpClient http, int port, int customer, String content) throws Exception {
+        String json = String.format("{\"channel\":\"sms\",\"customer_name\":\"Bench %d\",\"customer_phone\":\"+1555%07d\","
+                + "\"content\":\"%s\",\"generate_ai_response\":false}", customer, 4_000_000 + customer, content);
+        HttpResponse<String> r = http.send(request(port, "/send").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /send answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static String[] conversationIds(HikariDataSource pool) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id FROM conversations WHERE tenant_id = ? AND customer_phone LIKE '+15554%' AND status = 'active'")) {
+            st.setString(1, TENANT);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids.toArray(String[]::new);
+    }
+}
