@@ -79,8 +79,12 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 s.persist(e);
             } else {
                 e.name = e.name != null ? e.name : name;
-                e.phone = e.phone != null ? e.phone : phone;
-                e.email = e.email != null ? e.email : email;
+                if (e.phone == null && phone != null && contactBy(s, tenantId, "phone", phone) == null) {
+                    e.phone = phone;
+                }
+                if (e.email == null && email != null && contactBy(s, tenantId, "email", email) == null) {
+                    e.email = email;
+                }
             }
             s.flush();
             return Records.contact(e);
