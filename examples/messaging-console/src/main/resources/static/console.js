@@ -210,7 +210,7 @@ function renderThread({ conversation: c, messages }) {
   $("reply-content").disabled = c.status === "archived";
   $("reply-button").disabled = c.status === "archived";
   renderSatisfaction(c.satisfaction);
-  rememberSatisfaction(c.id, c.satisfaction);
+  rememberSatisfaction(c.id, c.satisfaction, c.last_activity_at);
 
   const list = $("messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;

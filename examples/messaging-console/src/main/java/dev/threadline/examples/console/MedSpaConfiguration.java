@@ -14,7 +14,6 @@ import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** The spa's knowledge base, calendar and AI tools, which the starter hands to the message manager. */
 @Configuration(proxyBeanMethods = false)
@@ -59,10 +58,5 @@ class MedSpaConfiguration {
                 builder.responder(new BookingResponder(offline, properties.timeZone()));
             }
         };
-    }
-
-    @Bean
-    TenantApiKeys tenantApiKeys(Environment environment) {
-        return new TenantApiKeys(environment);
     }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /** Finds the admin API key configured for a tenant under {@code messaging.security.api-keys}. */
+@Component
 public final class TenantApiKeys {
 
     private final Map<String, String> tenantByKey;

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,7 +29,7 @@ public final class AppointmentCalendar {
     private final Clock clock;
     private final Duration grid;
     private final List<Appointment> appointments = new ArrayList<>();
-    private final Map<String, Appointment> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, Appointment> byIdempotencyKey = new HashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
     public AppointmentCalendar(WeeklyHours hours, ZoneId zone, Clock clock, Duration grid) {

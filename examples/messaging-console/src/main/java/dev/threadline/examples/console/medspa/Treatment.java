@@ -30,10 +30,6 @@ public record Treatment(String name, String price, Duration length, String descr
 
     /** This treatment as the offline responder's knowledge-base entry. */
     KnowledgeBase.Service asService() {
-        return new KnowledgeBase.Service(name, price, minutes() + " minutes", description, aliases);
-    }
-
-    private long minutes() {
-        return length.toMinutes();
+        return new KnowledgeBase.Service(name, price, length.toMinutes() + " minutes", description, aliases);
     }
 }
