@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,21 +38,27 @@ final class ConsoleBrowser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
     /**
-     * Starts the browser, or skips the calling test class when chromium is not installed, unless
-     * {@code CI=true}, where a missing browser fails the build.
+     * Whether the browser test should run: chromium and chromedriver are installed, or {@code CI=true},
+     * where a missing browser must fail the build rather than skip.
      */
-    static ConsoleBrowser startOrSkip() {
-        Path chromium = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String message = "Browser test needs " + chromium + " and " + chromedriver
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + "; CI=true, so this is a failure, not a skip");
-            }
-            Assumptions.abort(message + "; skipped because CI is not set");
-        }
+    static boolean installedOrRequired() {
+        return installed() || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Starts the browser; fails with what to install when it is missing. */
+    static ConsoleBrowser start() {
+        Path chromium = CHROMIUM;
+        Path chromedriver = CHROMEDRIVER;
+        Assertions.assertTrue(installed(), () -> "Browser test needs " + chromium + " and " + chromedriver
+                + " (Debian: apt-get install chromium chromium-driver)");
         try {
             Path profile = Files.createTempDirectory("console-chromium-");
             ChromeOptions options = new ChromeOptions()
