@@ -2,16 +2,15 @@ package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.jpa.internal.EventPayloads;
+import dev.threadline.messaging.jpa.internal.NotifySender;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -26,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * instance's subscribers at once, on the publishing thread, and every other instance's subscribers
  * through a notification: a small JSON payload of ids (type, tenant, conversation, message, status),
  * so subscribers look the rows up by id.
+ *
+ * <p>Notifications leave from a background thread, all those queued meanwhile in one transaction and in
+ * publishing order: PostgreSQL serializes the commits of transactions that notified, so a commit per
+ * event on the publishing threads would make every writer wait for every other.
  *
  * <p>One connection of the DataSource is held for listening, on a daemon thread that reconnects after a
  * failure. Notifications sent while it is reconnecting are lost (PostgreSQL does not keep them), so
@@ -47,7 +50,7 @@ public final class PostgresEventBus implements MessagingEventBus, AutoCloseable 
     private final Duration reconnectDelay;
     private final String origin = UUID.randomUUID().toString();
     private final CopyOnWriteArrayList<Consumer<MessagingEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean publishFailing = new AtomicBoolean();
+    private final NotifySender notifications;
     private final Thread listener;
     private volatile boolean running = true;
     private volatile @Nullable Connection listenConnection;
@@ -58,6 +61,7 @@ public final class PostgresEventBus implements MessagingEventBus, AutoCloseable 
         this.pollInterval = b.pollInterval;
         this.reconnectDelay = b.reconnectDelay;
         this.listenConnection = listen();
+        this.notifications = new NotifySender(dataSource, channel);
         this.listener = new Thread(this::listenLoop, "threadline-events-" + channel);
         listener.setDaemon(true);
         listener.start();
@@ -70,20 +74,10 @@ public final class PostgresEventBus implements MessagingEventBus, AutoCloseable 
     @Override
     public void publish(MessagingEvent event) {
         deliver(event);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, channel);
-            notify.setString(2, EventPayloads.write(origin, event));
-            notify.execute();
-            if (publishFailing.compareAndSet(true, false)) {
-                log.info("Publishing events on {} works again", channel);
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (publishFailing.compareAndSet(false, true)) {
-                log.warn("Cannot publish {} to other instances on {}; local subscribers still get it", event.type(), channel, e);
-            } else {
-                log.debug("Still cannot publish {} on {}", event.type(), channel, e);
-            }
+        try {
+            notifications.send(EventPayloads.write(origin, event));
+        } catch (RuntimeException e) {
+            log.warn("Cannot publish {} to other instances on {}; local subscribers still get it", event.type(), channel, e);
         }
     }
 
@@ -182,9 +176,10 @@ public final class PostgresEventBus implements MessagingEventBus, AutoCloseable 
         }
     }
 
-    /** Stops listening and returns the connection to the DataSource. */
+    /** Sends the notifications still queued (for up to 5 s), stops listening and returns the connection to the DataSource. */
     @Override
     public void close() {
+        notifications.close();
         running = false;
         try {
             listener.join(pollInterval.toMillis() + 1_000);

@@ -11,11 +11,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +129,45 @@ class PostgresEventBusTest {
             arrived = seenOnB.poll(200, TimeUnit.MILLISECONDS);
         }
         assertThat(arrived).isEqualTo(updated("c-after-reconnect"));
+    }
+
+    @Test
+    void eventsPublishedFromManyThreadsAllReachTheOtherInstanceInEachThreadsOrder() throws Exception {
+        int threads = 8;
+        int perThread = 200;
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread publisher = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    a.publish(updated(thread + "-" + i));
+                }
+            });
+            publishers.add(publisher);
+            publisher.start();
+        }
+        for (Thread publisher : publishers) {
+            publisher.join();
+        }
+        Map<String, List<Integer>> seenPerThread = new HashMap<>();
+        for (int n = 0; n < threads * perThread; n++) {
+            String[] id = nextOnB().conversationId().split("-");
+            seenPerThread.computeIfAbsent(id[0], k -> new ArrayList<>()).add(Integer.parseInt(id[1]));
+        }
+        List<Integer> inOrder = IntStream.range(0, perThread).boxed().toList();
+        assertThat(seenPerThread).hasSize(threads).allSatisfy((thread, seen) -> assertThat(seen).isEqualTo(inOrder));
+    }
+
+    @Test
+    void eventsStillQueuedWhenTheBusClosesReachTheOtherInstance() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            a.publish(updated("c-" + i));
+        }
+        a.close();
+        a = null;
+        for (int i = 0; i < 100; i++) {
+            assertThat(nextOnB().conversationId()).isEqualTo("c-" + i);
+        }
     }
 
     @Test
