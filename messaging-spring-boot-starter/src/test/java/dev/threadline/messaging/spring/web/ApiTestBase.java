@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "messaging.simulator.delivery-delay=50ms",
         "messaging.max-body-size=64KB",
         "messaging.api.stream-heartbeat=200ms",
-        "messaging.tenants.globex.ai.mode=draft"})
+        "messaging.tenants.globex.ai.mode=draft",
+        "management.endpoint.health.show-details=always"})
 abstract class ApiTestBase {
 
     static final String BASE = "/api/admin/messaging";
