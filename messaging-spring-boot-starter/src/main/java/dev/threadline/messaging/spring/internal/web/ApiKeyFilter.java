@@ -22,8 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates admin routes with {@code Authorization: Bearer <key>}. Keys are compared by their SHA-256
  * digests with {@link MessageDigest#isEqual}, against every configured key, so timing reveals neither a
- * key nor its length. The stream route also accepts the key as the {@code access_token} query parameter,
- * because browsers' {@code EventSource} cannot send headers.
+ * key nor its length. Keys are never read from query strings, where access logs would keep them.
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -68,15 +67,11 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private @Nullable String presentedKey(HttpServletRequest request) {
+    private static @Nullable String presentedKey(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null) {
-            return header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? header.substring(BEARER.length()).strip() : null;
-        }
-        if ("GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/stream")) {
-            return request.getParameter("access_token");
-        }
-        return null;
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).strip()
+                : null;
     }
 
     private @Nullable Key find(String presented) {
