@@ -21,4 +21,10 @@ class ConversationCursorTest {
         assertThatThrownBy(() -> ConversationCursor.decode("not*a*cursor"))
                 .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
+
+    @Test
+    void pageDeeperThanAnOffsetCanReachIsAValidationErrorOnPage() {
+        assertThatThrownBy(() -> dev.threadline.messaging.spi.ConversationQuery.all().withPage(Integer.MAX_VALUE, 100))
+                .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("page"));
+    }
 }

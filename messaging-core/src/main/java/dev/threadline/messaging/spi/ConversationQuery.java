@@ -26,6 +26,9 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw NonRetriableMessagingException.validation("page_size", "page_size must be between 1 and " + MAX_PAGE_SIZE);
         }
+        if ((long) page * pageSize > Integer.MAX_VALUE) {
+            throw NonRetriableMessagingException.validation("page", "page is too deep: use the cursor to page further");
+        }
         text = text == null || text.isBlank() ? null : text.strip();
     }
 
