@@ -10,18 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Everything the starter binds under {@code messaging.*}. Every group has working defaults, so an app with
+ * Everything the starter binds under messaging.*. Every group has working defaults, so an app with
  * no properties at all runs on the in-memory store, the simulator channels and the offline responder.
  *
  * @param api the admin HTTP API
  * @param security admin API keys
- * @param defaultTenant tenant of webhooks whose receiving address has no mapping in {@code tenants}
+ * @param defaultTenant tenant of webhooks whose receiving address has no mapping in tenants
  * @param defaultRegion ISO region for phone numbers written without a country code
  * @param tenants per-tenant settings: receiving addresses (webhook routing) and AI mode overrides
  * @param webhooks provider webhook handling
- * @param twilio Twilio SMS/WhatsApp; present when {@code account-sid} and {@code auth-token} are set
- * @param sendgrid SendGrid email; present when {@code api-key} is set
- * @param openai OpenAI-compatible AI; present when {@code api-key} (or env {@code OPENAI_API_KEY}) is set
+ * @param twilio Twilio SMS/WhatsApp; present when account-sid and auth-token are set
+ * @param sendgrid SendGrid email; present when api-key is set
+ * @param openai OpenAI-compatible AI; present when api-key (or env OPENAI_API_KEY) is set
  * @param ai what happens after an inbound message
  * @param delivery background delivery workers
  * @param rateLimit per-tenant limit on admin routes that send messages
@@ -68,7 +68,7 @@ public record MessagingProperties(
 
     /**
      * @param apiKeys admin API key → the tenant it acts for. Keys with characters other than letters,
-     *        digits and {@code -} need the bracket form: {@code messaging.security.api-keys.[k.e.y]=acme}
+     *        digits and - need the bracket form: messaging.security.api-keys.[k.e.y]=acme
      */
     public record Security(@Nullable Map<String, String> apiKeys) {
         public Security {
@@ -90,7 +90,7 @@ public record MessagingProperties(
     }
 
     /**
-     * @param verifySignatures only an explicit {@code false} turns provider signature checks off
+     * @param verifySignatures only an explicit false turns provider signature checks off
      */
     public record Webhooks(@DefaultValue("true") boolean verifySignatures) {
     }
@@ -99,8 +99,8 @@ public record MessagingProperties(
      * @param accountSid Twilio account SID
      * @param authToken Twilio auth token; also the key of webhook signatures
      * @param fromNumber our SMS number (E.164)
-     * @param whatsappFromNumber our WhatsApp sender (E.164, without the {@code whatsapp:} prefix); unset, no WhatsApp channel
-     * @param publicBaseUrl the URL Twilio calls (e.g. {@code https://app.example.com}), for signatures and status callbacks
+     * @param whatsappFromNumber our WhatsApp sender (E.164, without the whatsapp: prefix); unset, no WhatsApp channel
+     * @param publicBaseUrl the URL Twilio calls (e.g. https://app.example.com), for signatures and status callbacks
      * @param apiBaseUrl REST endpoint (proxies, tests)
      * @param connectTimeout TCP connect timeout of REST calls
      * @param readTimeout response timeout of REST calls
@@ -120,11 +120,11 @@ public record MessagingProperties(
      * @param apiKey SendGrid API key
      * @param fromEmail our sender address
      * @param fromName display name of the sender
-     * @param replyTo where customer replies go (an Inbound Parse address), when not {@code from-email}
+     * @param replyTo where customer replies go (an Inbound Parse address), when not from-email
      * @param apiBaseUrl REST endpoint (proxies, tests)
      * @param webhookPublicKey base64 ECDSA public key of the signed Event Webhook
      * @param webhookTolerance oldest accepted Event Webhook timestamp
-     * @param inboundToken when set, the Inbound Parse route requires it as the {@code token} query parameter
+     * @param inboundToken when set, the Inbound Parse route requires it as the token query parameter
      * @param connectTimeout TCP connect timeout of REST calls
      * @param readTimeout response timeout of REST calls
      */
@@ -142,8 +142,8 @@ public record MessagingProperties(
     }
 
     /**
-     * @param apiKey API key; unset, env {@code OPENAI_API_KEY} is used
-     * @param baseUrl any OpenAI-compatible server; unset, env {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}
+     * @param apiKey API key; unset, env OPENAI_API_KEY is used
+     * @param baseUrl any OpenAI-compatible server; unset, env OPENAI_BASE_URL, else https://api.openai.com/v1
      * @param model chat model id
      * @param timeout per-request timeout
      * @param maxRetries retries of a failed request
@@ -161,11 +161,11 @@ public record MessagingProperties(
     }
 
     /**
-     * AI mode: {@code auto} sends the AI reply, {@code draft} holds it for staff approval, {@code off}
+     * AI mode: auto sends the AI reply, draft holds it for staff approval, off
      * leaves replying to staff.
      *
-     * @param mode the mode; unset inherits (tenant → global → {@code auto})
-     * @param channels per-channel overrides, e.g. {@code messaging.ai.channels.email=draft}
+     * @param mode the mode; unset inherits (tenant → global → auto)
+     * @param channels per-channel overrides, e.g. messaging.ai.channels.email=draft
      */
     public record Ai(@Nullable AiMode mode, @Nullable Map<String, AiMode> channels) {
         public Ai {
@@ -189,11 +189,11 @@ public record MessagingProperties(
     }
 
     /**
-     * A token bucket per tenant over the routes that send messages ({@code /send}, {@code reply},
-     * {@code approve}, {@code generate-response}).
+     * A token bucket per tenant over the routes that send messages (/send, reply,
+     * approve, generate-response).
      *
      * @param enabled whether the limit applies
-     * @param requests requests a tenant may make per {@code period} (also the burst size)
+     * @param requests requests a tenant may make per period (also the burst size)
      * @param period the refill period
      */
     public record RateLimit(
@@ -204,7 +204,7 @@ public record MessagingProperties(
 
     /**
      * @param enabled whether simulators stand in for sms and email when no provider serves them
-     * @param deliveryDelay how long after a simulated send the message reports {@code delivered}
+     * @param deliveryDelay how long after a simulated send the message reports delivered
      */
     public record Simulator(
             @DefaultValue("true") boolean enabled,
@@ -213,7 +213,7 @@ public record MessagingProperties(
 
     /**
      * @param enabled whether the JPA store replaces the in-memory one when messaging-jpa and a DataSource are present
-     * @param listenNotify whether events cross app instances over PostgreSQL {@code LISTEN/NOTIFY} when the
+     * @param listenNotify whether events cross app instances over PostgreSQL LISTEN/NOTIFY when the
      *        DataSource is PostgreSQL
      */
     public record Jpa(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean listenNotify) {

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -88,9 +87,6 @@ public final class ApiExceptionResolver implements HandlerExceptionResolver, Ord
         }
         if (ex instanceof HttpMediaTypeNotSupportedException) {
             return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "this Content-Type is not accepted here");
-        }
-        if (ex instanceof HttpMediaTypeNotAcceptableException) {
-            return ApiError.of(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this route answers application/json");
         }
         if (ex instanceof MaxUploadSizeExceededException) {
             return ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "request body is too large");
