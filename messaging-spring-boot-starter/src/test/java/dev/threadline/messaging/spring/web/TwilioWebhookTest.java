@@ -34,6 +34,28 @@ class TwilioWebhookTest extends WebhookTestBase {
     }
 
     @Test
+    void inAutoModeTheAiReplyGoesOutThroughTheSameChannel() {
+        String phone = ApiTestBase.newPhone();
+        Map<String, String> form = new java.util.HashMap<>(inbound(phone, "How much is Botox?"));
+        form.put("To", REPLYING_NUMBER);
+        HttpApi replying = acme.as("key-replying");
+
+        postSignedTwilio("/webhooks/twilio/sms", form);
+
+        JsonNode reply = await().atMost(Duration.ofSeconds(5)).until(() -> {
+            JsonNode list = replying.get("/conversations?q=" + phone.substring(1)).json().get("conversations");
+            if (list.isEmpty()) {
+                return null;
+            }
+            JsonNode messages = replying.get("/conversations/" + list.get(0).get("id").asString()).json().get("messages");
+            return messages.size() < 2 ? null : messages.get(1);
+        }, message -> message != null && message.get("status").asString().equals("sent"));
+        assertThat(reply.get("author").asString()).isEqualTo("ai");
+        assertThat(reply.get("direction").asString()).isEqualTo("outbound");
+        assertThat(reply.get("content").asString()).contains("$12");
+    }
+
+    @Test
     void repeatedMessageSidIsStoredOnce() {
         String phone = ApiTestBase.newPhone();
         Map<String, String> form = inbound(phone, "only once");

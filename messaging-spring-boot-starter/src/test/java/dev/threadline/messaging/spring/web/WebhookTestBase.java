@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An app that receives provider webhooks: Twilio's auth token and public URL, SendGrid's Event Webhook key and
- * Inbound Parse token, our number and address mapped to tenant {@code acme}. No provider REST credentials, so
- * replies go through the simulators, which here never report delivery on their own.
+ * Inbound Parse token, our number and address mapped to tenant {@code acme} (AI mode off), another number to
+ * tenant {@code replying} (AI mode auto). No provider REST credentials, so replies go through the simulators,
+ * which here never report delivery on their own.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "messaging.security.api-keys.key-acme=acme",
@@ -25,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "messaging.twilio.public-base-url=" + WebhookTestBase.PUBLIC_URL,
         "messaging.sendgrid.inbound-token=" + WebhookTestBase.INBOUND_TOKEN,
         "messaging.tenants.acme.addresses=" + WebhookTestBase.OUR_NUMBER + "," + WebhookTestBase.OUR_EMAIL,
+        "messaging.security.api-keys.key-replying=replying",
+        "messaging.tenants.replying.addresses=" + WebhookTestBase.REPLYING_NUMBER,
+        "messaging.tenants.replying.ai.mode=auto",
         "messaging.simulator.delivery-delay=1h",
         "messaging.ai.mode=off"})
 abstract class WebhookTestBase {
@@ -34,6 +38,8 @@ abstract class WebhookTestBase {
     static final String INBOUND_TOKEN = "inbound-secret";
     static final String OUR_NUMBER = "+14155550001";
     static final String OUR_EMAIL = "support@acme.example";
+    /** A number of tenant {@code replying}, whose AI mode is {@code auto}. */
+    static final String REPLYING_NUMBER = "+14155550009";
     static final KeyPair SENDGRID_KEYS = ProviderSignatures.sendGridKeys();
 
     @DynamicPropertySource

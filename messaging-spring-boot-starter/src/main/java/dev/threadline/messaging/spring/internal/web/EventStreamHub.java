@@ -61,6 +61,9 @@ public final class EventStreamHub implements DisposableBean {
     }
 
     private void dispatch(MessagingEvent event) {
+        if (clients.isEmpty()) {
+            return;
+        }
         String data = Json.string(new Views.StreamEvent(event.type(), event.conversationId(), event.messageId(),
                 event.status() == null ? null : event.status().wireName()));
         for (Client client : clients) {
