@@ -15,9 +15,9 @@ import java.sql.Statement;
  */
 final class BenchDatabase {
 
-    static final String HOST = System.getProperty("bench.pg.host", "127.0.0.1:5432");
-    static final String USER = System.getProperty("bench.pg.user", "postgres");
-    static final String NAME = System.getProperty("bench.pg.database", "threadline_bench");
+    static final String HOST = "127.0.0.1:5432";
+    static final String USER = "postgres";
+    static final String NAME = "threadline_bench";
 
     private BenchDatabase() {
     }

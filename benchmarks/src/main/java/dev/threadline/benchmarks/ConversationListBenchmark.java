@@ -61,12 +61,21 @@ final class ConversationListBenchmark {
         List<Measured> m = Comparison.latency(scale, List.of(
                 new Side("listConversations", t -> manager.listConversations(tenant, query)),
                 new Side("raw keyset query", t -> raw.page(tenant, channel, text, after == null ? null : after.lastActivityAt(),
-                        after == null ? null : after.id(), PAGE))));
+                        after == null ? null : after.id(), PAGE)),
+                new Side("raw keyset query + count(*)", t -> {
+                    raw.page(tenant, channel, text, after == null ? null : after.lastActivityAt(), after == null ? null : after.id(), PAGE);
+                    raw.count(tenant, channel, text);
+                })));
         Measured ours = m.get(0);
         Measured base = m.get(1);
         report.row("2. list, " + figure + ": p99", Report.millis(ours.p99()), Report.millis(base.p99()), ours.p99() / base.p99(),
                 "≤ 1.5×", ours.p99() / base.p99() <= 1.5);
         report.info("2. list, " + figure + ": p50", Report.millis(ours.p50()), Report.millis(base.p50()),
                 String.format("%.2f×", ours.p50() / base.p50()));
+        Measured withCount = m.get(2);
+        report.info("2. list, " + figure + ": p50 / p99 against raw keyset + count(*) (the API's total)",
+                Report.millis(ours.p50()) + " / " + Report.millis(ours.p99()),
+                Report.millis(withCount.p50()) + " / " + Report.millis(withCount.p99()),
+                String.format("%.2f× / %.2f×", ours.p50() / withCount.p50(), ours.p99() / withCount.p99()));
     }
 }

@@ -25,13 +25,49 @@ final class RawList {
     private static final String COLUMNS = "id, channel, contact_id, customer_name, customer_phone, customer_email, subject, headline,"
             + " status, initiated_at, last_activity_at, message_count, unread_count, last_message_preview, version";
     private static final String TEXT = " AND (lower(customer_name) LIKE ? OR lower(customer_phone) LIKE ? OR lower(customer_email) LIKE ?"
-            + " OR lower(subject) LIKE ? OR EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = c.tenant_id"
-            + " AND m.conversation_id = c.id AND lower(m.body) LIKE ?))";
+            + " OR lower(subject) LIKE ? OR id IN (SELECT m.conversation_id FROM messages m WHERE m.tenant_id = ?"
+            + " AND lower(m.body) LIKE ?))";
 
     private final DataSource pool;
 
     RawList(DataSource pool) {
         this.pool = pool;
+    }
+
+    /** Binds the text filter's parameters from index {@code p}; returns the next index. */
+    private static int bindText(PreparedStatement st, int p, String tenant, String text) throws SQLException {
+        String like = "%" + text + "%";
+        for (int i = 0; i < 4; i++) {
+            st.setString(p++, like);
+        }
+        st.setString(p++, tenant);
+        st.setString(p++, like);
+        return p;
+    }
+
+    /** The number of conversations matching the filters: what the API's {@code total} costs on its own. */
+    long count(String tenant, @Nullable String channel, @Nullable String text) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM conversations c WHERE tenant_id = ?");
+        if (channel != null) {
+            sql.append(" AND channel = ?");
+        }
+        if (text != null) {
+            sql.append(TEXT);
+        }
+        try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            st.setString(p++, tenant);
+            if (channel != null) {
+                st.setString(p++, channel);
+            }
+            if (text != null) {
+                bindText(st, p, tenant, text);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** A page of {@code size} (one more row is read to know whether a next page exists, as the library does). */
@@ -55,10 +91,7 @@ final class RawList {
                 st.setString(p++, channel);
             }
             if (text != null) {
-                String like = "%" + text + "%";
-                for (int i = 0; i < 5; i++) {
-                    st.setString(p++, like);
-                }
+                p = bindText(st, p, tenant, text);
             }
             if (afterAt != null) {
                 st.setTimestamp(p++, Timestamp.from(afterAt));

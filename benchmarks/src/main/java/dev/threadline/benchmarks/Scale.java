@@ -18,7 +18,7 @@ record Scale(String name, int listConversations, int outboxMessages, Duration ro
 
     static Scale of(String name) {
         return switch (name) {
-            case "full" -> new Scale(name, 100_000, 200_000, Duration.ofSeconds(10), 3, 300);
+            case "full" -> new Scale(name, 100_000, 200_000, Duration.ofSeconds(10), 3, 100);
             case "quick" -> new Scale(name, 10_000, 10_000, Duration.ofSeconds(2), 2, 50);
             default -> throw new IllegalArgumentException("scale must be full or quick: " + name);
         };
