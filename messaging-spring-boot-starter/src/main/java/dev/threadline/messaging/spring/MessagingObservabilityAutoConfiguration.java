@@ -37,11 +37,13 @@ public class MessagingObservabilityAutoConfiguration {
     static class Metrics {
 
         @Bean
+        @ConditionalOnMissingBean(name = "messagingAiTiming")
         ResponderDecorator messagingAiTiming(MeterRegistry registry) {
             return MessagingMetrics.aiTiming(registry);
         }
 
         @Bean
+        @ConditionalOnMissingBean
         @ConditionalOnBean(MessageManager.class)
         MessagingMetrics messagingMetrics(MeterRegistry registry, MessageManager manager, OutboxStore outbox) {
             return new MessagingMetrics(registry, manager, outbox);

@@ -43,16 +43,19 @@ import org.springframework.core.Ordered;
 public class MessagingWebAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     ApiPaths messagingApiPaths(MessagingProperties properties) {
         return new ApiPaths(properties.api().basePath());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ApiExceptionResolver messagingApiExceptionResolver(ApiPaths paths) {
         return new ApiExceptionResolver(paths);
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "messagingApiKeyFilter")
     FilterRegistrationBean<ApiKeyFilter> messagingApiKeyFilter(ApiPaths paths, MessagingProperties properties) {
         FilterRegistrationBean<ApiKeyFilter> registration =
                 new FilterRegistrationBean<>(new ApiKeyFilter(paths, properties.security().apiKeys()));
@@ -62,6 +65,7 @@ public class MessagingWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "messagingBodySizeLimitFilter")
     FilterRegistrationBean<BodySizeLimitFilter> messagingBodySizeLimitFilter(ApiPaths paths, MessagingProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(paths, properties.maxBodySize().toBytes()));
