@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,7 +36,8 @@ final class ConsoleBrowser implements AutoCloseable {
         this.driver = driver;
         this.service = service;
         this.profile = profile;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Live updates re-render the page at any time, so an element found a moment ago may be gone.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
     }
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));

@@ -78,8 +78,7 @@ class MessagingConsoleBrowserTest {
     void smsConversationCreatedThroughTheFormGetsTheAiReply() {
         createThroughForm("sms", "Ava Thompson", "+1 415 555 0199", null, "Hi! I'd like to book a Botox appointment");
 
-        WebElement reply = waitForMessage("ai", "Here is our availability for Botox");
-        assertThat(reply.getText()).contains("Which time works for you?");
+        assertThat(waitForMessage("ai", "Here is our availability for Botox")).contains("Which time works for you?");
         browser.screenshot("sms-conversation");
     }
 
@@ -88,8 +87,7 @@ class MessagingConsoleBrowserTest {
         createThroughForm("email", "Nora Williams", null, "nora@example.com", "How much is laser hair removal?",
                 "Laser pricing");
 
-        WebElement reply = waitForMessage("ai", "Laser hair removal is from $150");
-        assertThat(reply.getText()).startsWith("Hi Nora,");
+        assertThat(waitForMessage("ai", "Laser hair removal is from $150")).startsWith("Hi Nora,");
         assertThat(text("thread-subject")).isEqualTo("Subject: Laser pricing");
     }
 
@@ -101,7 +99,7 @@ class MessagingConsoleBrowserTest {
 
         api.post("/send", Map.of("channel", "sms", "conversation_id", id, "content", "The first one please!"));
 
-        assertThat(waitForMessage("ai", "You're all set!").getText()).contains("Booked HydraFacial for Zoe Adams");
+        assertThat(waitForMessage("ai", "You're all set!")).contains("Booked HydraFacial for Zoe Adams");
         browser.wait.until(d -> d.findElements(By.cssSelector("#messages .delivery:not([data-status='delivered'])")).isEmpty());
         browser.screenshot("booking");
     }
@@ -140,9 +138,24 @@ class MessagingConsoleBrowserTest {
     void channelFilterShowsOnlyThatChannel() {
         new Select(browser.driver.findElement(By.id("channel-filter"))).selectByValue("email");
 
-        browser.wait.until(d -> d.findElements(By.cssSelector(".conversation")).stream()
-                .allMatch(li -> "email".equals(li.getAttribute("data-channel"))));
-        assertThat(browser.driver.findElements(By.cssSelector(".conversation"))).isNotEmpty();
+        browser.wait.until(d -> listed("channel").stream().allMatch("email"::equals));
+        assertThat(listed("channel")).isNotEmpty();
+    }
+
+    @Test
+    void statusFilterShowsOnlyThatStatus() {
+        new Select(browser.driver.findElement(By.id("status-filter"))).selectByValue("archived");
+
+        browser.wait.until(d -> listed("status").stream().allMatch("archived"::equals));
+        assertThat(listedNames()).contains("Sarah Thompson");
+    }
+
+    @Test
+    void searchNarrowsTheListToMatchingConversations() {
+        browser.driver.findElement(By.id("search")).sendKeys("laser hair removal packages");
+
+        browser.wait.until(d -> listedNames().size() == 1);
+        assertThat(listedNames()).containsExactly("Priya Shah");
     }
 
     @Test
@@ -164,9 +177,9 @@ class MessagingConsoleBrowserTest {
 
         String id = sendThroughApi("Grace Lee", "+14155550133", "Do you offer microneedling?");
 
-        WebElement badge = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".conversation[data-conversation-id='" + id + "'] .unread-badge")));
-        assertThat(badge.getText()).isEqualTo("1");
+        By badge = By.cssSelector(".conversation[data-conversation-id='" + id + "'] .unread-badge");
+        String count = browser.wait.until(d -> d.findElement(badge).getText());
+        assertThat(count).isEqualTo("1");
         assertThat(pageWasNotReloaded()).isTrue();
     }
 
@@ -219,9 +232,8 @@ class MessagingConsoleBrowserTest {
     @Test
     void phoneWidthShowsTheListOrTheThreadOneAtATime() {
         browser.resize(ConsoleBrowser.PHONE);
-        WebElement first = browser.driver.findElement(By.cssSelector(".conversation"));
+        click(By.cssSelector(".conversation"));
 
-        first.click();
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-content")));
         assertThat(browser.driver.findElement(By.id("conversation-list")).isDisplayed()).isFalse();
         browser.screenshot("phone-thread");
@@ -279,14 +291,36 @@ class MessagingConsoleBrowserTest {
 
     private void openInList(String conversationId) {
         By item = By.cssSelector(".conversation[data-conversation-id='" + conversationId + "']");
-        browser.wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        click(item);
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", conversationId));
     }
 
-    private WebElement waitForMessage(String author, String text) {
+    /** The full text of the first message by {@code author} that contains {@code text}, once it shows. */
+    private String waitForMessage(String author, String text) {
         By bubble = By.xpath("//li[contains(@class,'message') and @data-author='" + author + "']"
                 + "/div[@class='bubble' and contains(., \"" + text + "\")]");
-        return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(bubble));
+        return browser.wait.until(d -> d.findElement(bubble).getText());
+    }
+
+    /** Clicks what {@code target} finds, finding it again if a live update replaced it meanwhile. */
+    private void click(By target) {
+        browser.wait.until(d -> {
+            d.findElement(target).click();
+            return true;
+        });
+    }
+
+    /** One data attribute of every listed conversation, read in one step so a re-render cannot interleave. */
+    @SuppressWarnings("unchecked")
+    private List<String> listed(String dataAttribute) {
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll('.conversation')].map(li => li.dataset[arguments[0]])", dataAttribute);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> listedNames() {
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll('.conversation .conv-contact')].map(n => n.textContent)");
     }
 
     private String text(String id) {
