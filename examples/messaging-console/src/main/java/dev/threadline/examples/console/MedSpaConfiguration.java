@@ -28,8 +28,8 @@ class MedSpaConfiguration {
     }
 
     @Bean
-    AppointmentCalendar appointmentCalendar(ConsoleProperties properties, ObjectProvider<Clock> clock) {
-        return new AppointmentCalendar(MedSpa.hours(), properties.timeZone(), clock.getIfAvailable(Clock::systemUTC), SLOT_GRID);
+    AppointmentCalendar appointmentCalendar(ConsoleProperties properties, Clock clock) {
+        return new AppointmentCalendar(MedSpa.hours(), properties.timeZone(), clock, SLOT_GRID);
     }
 
     @Bean

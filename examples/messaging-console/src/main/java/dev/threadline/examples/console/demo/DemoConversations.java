@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,10 +38,10 @@ class DemoConversations implements ApplicationRunner {
     private final String tenant;
     private final Clock clock;
 
-    DemoConversations(MessageManager manager, ConsoleProperties properties, ObjectProvider<Clock> clock) {
+    DemoConversations(MessageManager manager, ConsoleProperties properties, Clock clock) {
         this.manager = manager;
         this.tenant = properties.tenant();
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override
