@@ -30,7 +30,8 @@ class ObservabilityTest extends ApiTestBase {
 
         acme.post("/conversations/" + id + "/reply", "{\"content\":\"answered\"}");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> count("threadline.messages.sent") == sentBefore + 1);
+        // Replies of other tests in this shared app may be sent meanwhile, so the count grows by at least one.
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("threadline.messages.sent") >= sentBefore + 1);
         assertThat(registry.get("threadline.delivery.latency").tag("channel", "sms").timer().count()).isPositive();
     }
 
