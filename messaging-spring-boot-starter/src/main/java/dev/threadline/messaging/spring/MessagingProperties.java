@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize largest request body accepted by the admin and webhook routes
  * @param simulator the stand-in channels used when no provider serves sms or email
  * @param jpa the durable store, used when messaging-jpa and a DataSource are present
+ * @param springAi the Spring AI chat memory adapter, used when Spring AI is on the classpath
  */
 @ConfigurationProperties("messaging")
 public record MessagingProperties(
@@ -45,7 +46,8 @@ public record MessagingProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue Simulator simulator,
-        @DefaultValue Jpa jpa) {
+        @DefaultValue Jpa jpa,
+        @DefaultValue SpringAi springAi) {
 
     public MessagingProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
@@ -217,5 +219,14 @@ public record MessagingProperties(
      *        DataSource is PostgreSQL
      */
     public record Jpa(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean listenNotify) {
+    }
+
+    /**
+     * @param chatMemory whether Threadline conversations serve as Spring AI's ChatMemoryRepository
+     * @param tenant the tenant whose conversations the repository reads and writes; unset, default-tenant
+     * @param memoryWindow most messages a memory read returns (the newest); the full history stays stored
+     */
+    public record SpringAi(@DefaultValue("true") boolean chatMemory, @Nullable String tenant,
+                           @DefaultValue("20") int memoryWindow) {
     }
 }

@@ -29,6 +29,9 @@ import dev.threadline.messaging.spring.MessagingJpaAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingObservabilityAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingOpenAiAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingSendGridAutoConfiguration;
+import dev.threadline.messaging.spring.MessagingSpringAiAutoConfiguration;
+import dev.threadline.messaging.spring.ai.ThreadlineChatMemoryRepository;
+import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
 import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
@@ -56,7 +59,7 @@ class AutoConfigurationTest {
     private static final AutoConfigurations ALL = AutoConfigurations.of(MessagingJpaAutoConfiguration.class,
             MessagingTwilioAutoConfiguration.class, MessagingSendGridAutoConfiguration.class,
             MessagingOpenAiAutoConfiguration.class, MessagingAutoConfiguration.class, MessagingWebAutoConfiguration.class,
-            MessagingObservabilityAutoConfiguration.class);
+            MessagingObservabilityAutoConfiguration.class, MessagingSpringAiAutoConfiguration.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(ALL)
@@ -297,6 +300,23 @@ class AutoConfigurationTest {
     void withoutHealthSupportThereIsNoIndicator() {
         runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MessagingHealthIndicator.class));
+    }
+
+    @Test
+    void withSpringAiTheStoreIsTheChatMemoryRepository() {
+        runner.run(context -> assertThat(context).getBean(ChatMemoryRepository.class).isInstanceOf(ThreadlineChatMemoryRepository.class));
+    }
+
+    @Test
+    void theChatMemoryAdapterCanBeSwitchedOff() {
+        runner.withPropertyValues("messaging.spring-ai.chat-memory=false")
+                .run(context -> assertThat(context).doesNotHaveBean(ChatMemoryRepository.class));
+    }
+
+    @Test
+    void withoutSpringAiThereIsNoAdapter() {
+        runner.withClassLoader(new FilteredClassLoader(ChatMemoryRepository.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ThreadlineChatMemoryRepository.class));
     }
 
     private static String[] twilio() {
