@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param ai what happens after an inbound message
  * @param delivery background delivery workers
  * @param rateLimit per-tenant limit on admin routes that send messages
- * @param maxBodySize largest request body accepted by the admin and webhook routes
+ * @param maxBodySize largest request body accepted by the admin routes
  * @param simulator the stand-in channels used when no provider serves sms or email
  * @param jpa the durable store, used when messaging-jpa and a DataSource are present
  * @param springAi the Spring AI chat memory adapter, used when Spring AI is on the classpath
@@ -93,8 +93,10 @@ public record MessagingProperties(
 
     /**
      * @param verifySignatures only an explicit false turns provider signature checks off
+     * @param maxBodySize largest webhook body accepted; inbound mail with attachments can be large (raise
+     *        spring.servlet.multipart.max-file-size and max-request-size to match)
      */
-    public record Webhooks(@DefaultValue("true") boolean verifySignatures) {
+    public record Webhooks(@DefaultValue("true") boolean verifySignatures, @DefaultValue("30MB") DataSize maxBodySize) {
     }
 
     /**

@@ -68,7 +68,8 @@ public class MessagingWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "messagingBodySizeLimitFilter")
     FilterRegistrationBean<BodySizeLimitFilter> messagingBodySizeLimitFilter(ApiPaths paths, MessagingProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(paths, properties.maxBodySize().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(paths, properties.maxBodySize().toBytes(),
+                properties.webhooks().maxBodySize().toBytes()));
         registration.addUrlPatterns(paths.basePath() + "/*", ApiPaths.WEBHOOKS + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
         return registration;

@@ -108,6 +108,16 @@ class TwilioWebhookTest extends WebhookTestBase {
     }
 
     @Test
+    void webhookBodyOverTheWebhookLimitIsPayloadTooLarge() {
+        Map<String, String> form = new java.util.HashMap<>(inbound(ApiTestBase.newPhone(), "x".repeat(150_000)));
+
+        HttpApi.Response response = postSignedTwilio("/webhooks/twilio/sms", form);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.errorCode()).isEqualTo("payload_too_large");
+    }
+
+    @Test
     void stopKeywordOptsTheSenderOut() {
         String phone = ApiTestBase.newPhone();
         postSignedTwilio("/webhooks/twilio/sms", inbound(phone, "hello"));

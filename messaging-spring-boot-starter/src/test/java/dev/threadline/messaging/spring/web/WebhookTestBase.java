@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "messaging.tenants.replying.addresses=" + WebhookTestBase.REPLYING_NUMBER,
         "messaging.tenants.replying.ai.mode=auto",
         "messaging.simulator.delivery-delay=1h",
+        "messaging.webhooks.max-body-size=100KB",
         "messaging.ai.mode=off"})
 abstract class WebhookTestBase {
 

@@ -13,17 +13,20 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects bodies over {@code messaging.max-body-size} on the admin and webhook routes with {@code 413}:
- * at once when {@code Content-Length} says so, else as soon as a chunked body grows past the limit.
+ * Rejects bodies over the limit with {@code 413}: {@code messaging.max-body-size} on the admin routes,
+ * {@code messaging.webhooks.max-body-size} on the webhook routes (inbound mail may carry attachments). The
+ * answer comes at once when {@code Content-Length} says so, else as soon as a chunked body grows past it.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final ApiPaths paths;
-    private final long maxBytes;
+    private final long adminMaxBytes;
+    private final long webhookMaxBytes;
 
-    public BodySizeLimitFilter(ApiPaths paths, long maxBytes) {
+    public BodySizeLimitFilter(ApiPaths paths, long adminMaxBytes, long webhookMaxBytes) {
         this.paths = paths;
-        this.maxBytes = maxBytes;
+        this.adminMaxBytes = adminMaxBytes;
+        this.webhookMaxBytes = webhookMaxBytes;
     }
 
     @Override
@@ -34,6 +37,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = paths.isAdmin(request) ? adminMaxBytes : webhookMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBytes + " bytes").write(response);
             return;
