@@ -273,6 +273,13 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void aBasePathEndingInASlashFailsStartup() {
+        new WebApplicationContextRunner().withConfiguration(ALL)
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.api.base-path=/api/messaging/")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void theHttpApiCanBeSwitchedOff() {
         new WebApplicationContextRunner().withConfiguration(ALL)
                 .withPropertyValues("messaging.delivery.enabled=false", "messaging.api.enabled=false")

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * An app whose AI provider is down, with a tight rate limit and webhook signature checks explicitly off;
- * unmapped webhooks land in tenant {@code default}.
+ * unmapped webhooks land in tenant {@code default}. The admin API lives under a custom base path.
  */
 @SpringBootTest(classes = {TestApplication.class, FailingProviderAppTest.DownProvider.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Bean;
         "messaging.security.api-keys.key-default=default",
         "messaging.rate-limit.requests=5",
         "messaging.rate-limit.period=1h",
-        "messaging.webhooks.verify-signatures=false"})
+        "messaging.webhooks.verify-signatures=false",
+        "messaging.api.base-path=" + FailingProviderAppTest.BASE})
 class FailingProviderAppTest {
 
     @TestConfiguration
@@ -41,6 +42,8 @@ class FailingProviderAppTest {
         }
     }
 
+    static final String BASE = "/ops/messaging";
+
     @LocalServerPort
     int port;
 
@@ -48,7 +51,12 @@ class FailingProviderAppTest {
 
     @BeforeEach
     void client() {
-        ai = new HttpApi(port, ApiTestBase.BASE, "key-ai");
+        ai = new HttpApi(port, BASE, "key-ai");
+    }
+
+    @Test
+    void theDefaultBasePathIsNotServedWhenAnotherIsConfigured() {
+        assertThat(new HttpApi(port, ApiTestBase.BASE, "key-spare").get("/unread").status()).isEqualTo(404);
     }
 
     @Test
@@ -76,7 +84,7 @@ class FailingProviderAppTest {
 
     @Test
     void theRateLimitAnswersTooManyRequestsWithRetryAfter() {
-        HttpApi limited = new HttpApi(port, ApiTestBase.BASE, "key-limited-one");
+        HttpApi limited = new HttpApi(port, BASE, "key-limited-one");
         for (int i = 0; i < 5; i++) {
             assertThat(limited.post("/send", ApiTestBase.smsBody(ApiTestBase.newPhone(), "hi", false)).status()).isEqualTo(201);
         }
@@ -90,13 +98,13 @@ class FailingProviderAppTest {
 
     @Test
     void theRateLimitIsPerTenantAndLeavesReadsAlone() {
-        HttpApi limited = new HttpApi(port, ApiTestBase.BASE, "key-limited-two");
+        HttpApi limited = new HttpApi(port, BASE, "key-limited-two");
         for (int i = 0; i < 6; i++) {
             limited.post("/send", ApiTestBase.smsBody(ApiTestBase.newPhone(), "hi", false));
         }
 
         assertThat(limited.get("/conversations").status()).isEqualTo(200);
-        HttpApi spare = new HttpApi(port, ApiTestBase.BASE, "key-spare");
+        HttpApi spare = new HttpApi(port, BASE, "key-spare");
         assertThat(spare.post("/send", ApiTestBase.smsBody(ApiTestBase.newPhone(), "hi", false)).status()).isEqualTo(201);
     }
 
@@ -109,7 +117,7 @@ class FailingProviderAppTest {
         HttpApi.Response response = webhooks.postBytes("/webhooks/twilio/sms", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(200);
-        HttpApi defaultTenant = new HttpApi(port, ApiTestBase.BASE, "key-default");
+        HttpApi defaultTenant = new HttpApi(port, BASE, "key-default");
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 defaultTenant.get("/conversations?q=" + phone.substring(1)).json().at("/conversations/0/message_count").asLong() == 1);
     }

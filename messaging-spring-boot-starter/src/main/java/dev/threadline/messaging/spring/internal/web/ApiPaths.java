@@ -11,11 +11,11 @@ public final class ApiPaths {
     private final String basePath;
 
     public ApiPaths(String basePath) {
-        String trimmed = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-        if (!trimmed.startsWith("/") || trimmed.length() < 2) {
-            throw new IllegalArgumentException("messaging.api.base-path must start with / and not be the root: " + basePath);
+        if (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.contains("*") || basePath.contains("{")) {
+            throw new IllegalArgumentException(
+                    "messaging.api.base-path must start with /, not end with / and hold no patterns: " + basePath);
         }
-        this.basePath = trimmed;
+        this.basePath = basePath;
     }
 
     public String basePath() {
