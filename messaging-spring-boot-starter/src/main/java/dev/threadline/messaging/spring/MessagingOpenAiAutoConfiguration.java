@@ -1,5 +1,7 @@
 package dev.threadline.messaging.spring;
 
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.openai.OpenAiResponder;
 import dev.threadline.messaging.openai.OpenAiSatisfactionScorer;
 import dev.threadline.messaging.openai.OpenAiSettings;
@@ -7,9 +9,12 @@ import dev.threadline.messaging.openai.OpenAiSummarizer;
 import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.ConversationSummarizer;
 import dev.threadline.messaging.spi.SatisfactionScorer;
+import dev.threadline.messaging.spring.internal.ResponderDecorator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -56,6 +61,15 @@ public class MessagingOpenAiAutoConfiguration {
     @ConditionalOnMissingBean(AiResponder.class)
     OpenAiResponder openAiResponder(OpenAiSettings settings) {
         return new OpenAiResponder(settings);
+    }
+
+    /** While the provider is unavailable, customers still get an answer from the host's knowledge base. */
+    @Bean
+    @ConditionalOnBean(KnowledgeBase.class)
+    @ConditionalOnBooleanProperty(name = "messaging.openai.offline-fallback", matchIfMissing = true)
+    ResponderDecorator messagingOfflineFallback(KnowledgeBase knowledgeBase) {
+        KnowledgeBaseResponder offline = new KnowledgeBaseResponder(knowledgeBase);
+        return responder -> responder instanceof KnowledgeBaseResponder ? responder : responder.withFallback(offline);
     }
 
     @Bean

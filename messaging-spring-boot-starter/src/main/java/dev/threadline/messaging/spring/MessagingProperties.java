@@ -153,6 +153,7 @@ public record MessagingProperties(
      * @param maxRetries retries of a failed request
      * @param temperature sampling temperature; unset leaves it to the server
      * @param persona the business's voice and facts, the start of every system prompt
+     * @param offlineFallback when a KnowledgeBase bean exists, answer from it while the AI provider is unavailable
      */
     public record OpenAi(
             @Nullable String apiKey,
@@ -161,7 +162,8 @@ public record MessagingProperties(
             @DefaultValue("30s") Duration timeout,
             @DefaultValue("2") int maxRetries,
             @Nullable Double temperature,
-            @Nullable String persona) {
+            @Nullable String persona,
+            @DefaultValue("true") boolean offlineFallback) {
     }
 
     /**

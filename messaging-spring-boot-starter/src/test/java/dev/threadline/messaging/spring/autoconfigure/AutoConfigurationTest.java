@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.ReceiveResult;
@@ -256,6 +257,35 @@ class AutoConfigurationTest {
     void withoutTheOpenAiModuleTheKeyIsIgnored() {
         runner.withPropertyValues("messaging.openai.api-key=sk-test").withClassLoader(new FilteredClassLoader(OpenAiResponder.class))
                 .run(context -> assertThat(context).doesNotHaveBean(AiResponder.class));
+    }
+
+    @Test
+    void unavailableOpenAiFallsBackToTheKnowledgeBase() {
+        KnowledgeBase kb = new KnowledgeBase("Glow", List.of("Mon–Fri 9–6"),
+                List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths lines.", List.of())), List.of(), List.of());
+        runner.withPropertyValues("messaging.openai.api-key=sk-test", "messaging.openai.base-url=http://127.0.0.1:9/v1",
+                        "messaging.openai.max-retries=0")
+                .withBean(KnowledgeBase.class, () -> kb)
+                .run(context -> {
+                    ReceiveResult result = context.getBean(MessageManager.class).receive(InboundMessage.builder("t", ChannelId.SMS)
+                            .customerName("Ana").customerPhone("+15551234567").body("How much is Botox?").build());
+                    assertThat(result.aiError()).isNull();
+                    assertThat(result.aiReply().body()).contains("$12 per unit");
+                });
+    }
+
+    @Test
+    void offlineFallbackCanBeSwitchedOff() {
+        KnowledgeBase kb = new KnowledgeBase("Glow", List.of(), List.of(), List.of(), List.of());
+        runner.withPropertyValues("messaging.openai.api-key=sk-test", "messaging.openai.base-url=http://127.0.0.1:9/v1",
+                        "messaging.openai.max-retries=0", "messaging.openai.offline-fallback=false")
+                .withBean(KnowledgeBase.class, () -> kb)
+                .run(context -> {
+                    ReceiveResult result = context.getBean(MessageManager.class).receive(InboundMessage.builder("t", ChannelId.SMS)
+                            .customerName("Ana").customerPhone("+15551234567").body("How much is Botox?").build());
+                    assertThat(result.aiReply()).isNull();
+                    assertThat(result.aiError().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+                });
     }
 
     @Test
