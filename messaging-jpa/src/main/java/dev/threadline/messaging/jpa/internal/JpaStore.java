@@ -215,13 +215,17 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         }));
     }
 
-    /** One UPDATE, so concurrent appends never lose a count; it also locks the row until commit. */
+    /**
+     * One UPDATE, so concurrent appends never lose a count; it also locks the row until commit. Native
+     * SQL: Hibernate rebuilds the SQL of an HQL update on every execution, which cost the receive path
+     * more CPU than any other step.
+     */
     private static void moveCounters(Session s, Message message) {
-        int updated = s.createMutationQuery("update ConversationEntity c set c.messageCount = c.messageCount + 1,"
-                        + " c.unreadCount = c.unreadCount + :unread,"
-                        + " c.lastActivityAt = case when c.lastActivityAt < :at then :at else c.lastActivityAt end,"
-                        + " c.lastMessagePreview = :preview, c.subject = coalesce(c.subject, :subject), c.version = c.version + 1"
-                        + " where c.tenantId = :tenant and c.id = :id")
+        int updated = s.createNativeMutationQuery("update conversations set message_count = message_count + 1,"
+                        + " unread_count = unread_count + :unread,"
+                        + " last_activity_at = case when last_activity_at < :at then :at else last_activity_at end,"
+                        + " last_message_preview = :preview, subject = coalesce(subject, :subject), version = version + 1"
+                        + " where tenant_id = :tenant and id = :id")
                 .setParameter("unread", message.direction() == Direction.INBOUND ? 1L : 0L)
                 .setParameter("at", micros(message.createdAt()))
                 .setParameter("preview", Conversation.preview(message.body(), Conversation.PREVIEW_LENGTH))
