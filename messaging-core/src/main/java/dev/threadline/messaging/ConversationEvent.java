@@ -27,6 +27,8 @@ public record ConversationEvent(String id, String tenantId, String conversationI
     public static final String MARKED_READ = "conversation.marked_read";
     /** Satisfaction scored; data: {@code score}, {@code sentiment}, {@code outcome}. */
     public static final String SCORED = "conversation.scored";
+    /** A failed message was sent again on the fallback channel; data: {@code message_id}, {@code channel}, {@code fallback_message_id}. */
+    public static final String FALLBACK_SENT = "message.fallback_sent";
     /** A staff action (reply, approve, discard) for the audit trail; data: {@code actor}, {@code action}, {@code message_id}. */
     public static final String STAFF_ACTION = "staff.action";
 

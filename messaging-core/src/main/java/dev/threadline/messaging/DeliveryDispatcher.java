@@ -34,6 +34,7 @@ final class DeliveryDispatcher {
     private final Duration lease;
     private final Consumer<Message> onStatusChange;
     private final OptOutRecorder optOuts;
+    private final Consumer<Message> onFailed;
 
     /** Records an opt-out reported by a provider at send time. */
     interface OptOutRecorder {
@@ -41,7 +42,8 @@ final class DeliveryDispatcher {
     }
 
     DeliveryDispatcher(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels, RetryPolicy retryPolicy,
-                       Clock clock, Duration lease, Consumer<Message> onStatusChange, OptOutRecorder optOuts) {
+                       Clock clock, Duration lease, Consumer<Message> onStatusChange, OptOutRecorder optOuts,
+                       Consumer<Message> onFailed) {
         this.store = store;
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
@@ -50,6 +52,7 @@ final class DeliveryDispatcher {
         this.lease = lease;
         this.onStatusChange = onStatusChange;
         this.optOuts = optOuts;
+        this.onFailed = onFailed;
     }
 
     /**
@@ -102,14 +105,16 @@ final class DeliveryDispatcher {
                 outbox.retryLater(entry, clock.instant().plus(wait), Objects.requireNonNullElse(e.getMessage(), "transient failure"));
             } else {
                 log.warn("Message {} failed after {} attempts: {}", message.id(), attemptsMade, e.getMessage());
-                finish(entry, failure(e.code().wireName(), e.getMessage()));
+                finish(entry, failure(e.code().wireName(), e.getMessage())).ifPresent(onFailed);
             }
         } catch (NonRetriableMessagingException e) {
+            String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
+            Optional<Message> failed = finish(entry, failure(code, e.getMessage()));
             if (e.code() == ErrorCode.RECIPIENT_OPTED_OUT) {
                 optOuts.optOut(conversation, "provider reported the recipient unsubscribed");
+            } else {
+                failed.ifPresent(onFailed);
             }
-            String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
-            finish(entry, failure(code, e.getMessage()));
         }
     }
 
@@ -124,7 +129,9 @@ final class DeliveryDispatcher {
         return new DeliveryUpdate(DeliveryStatus.FAILED, clock.instant(), null, code, text);
     }
 
-    private void finish(OutboxEntry entry, DeliveryUpdate update) {
-        outbox.complete(entry, update).ifPresent(onStatusChange);
+    private Optional<Message> finish(OutboxEntry entry, DeliveryUpdate update) {
+        Optional<Message> updated = outbox.complete(entry, update);
+        updated.ifPresent(onStatusChange);
+        return updated;
     }
 }

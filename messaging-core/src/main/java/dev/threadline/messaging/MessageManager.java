@@ -87,6 +87,7 @@ public final class MessageManager implements AutoCloseable {
     private final Duration toolTimeout;
     private final String helpText;
     private final String messageIdDomain;
+    private final FallbackChannels fallbacks;
     private final ExecutorService toolExecutor;
     private final DeliveryDispatcher dispatcher;
     private final DeliveryWorkers workers;
@@ -109,13 +110,15 @@ public final class MessageManager implements AutoCloseable {
         this.toolTimeout = b.toolTimeout;
         this.helpText = b.helpText;
         this.messageIdDomain = b.messageIdDomain;
+        this.fallbacks = b.fallbacks;
         this.toolExecutor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "threadline-tool");
             t.setDaemon(true);
             return t;
         });
         this.dispatcher = new DeliveryDispatcher(store, outbox, channels, b.retryPolicy, clock, b.deliveryLease,
-                this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason, null));
+                this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason, null),
+                this::sendFallback);
         this.workers = new DeliveryWorkers(dispatcher, outbox::releaseAll, b.pollInterval, b.batchSize);
     }
 
@@ -391,6 +394,27 @@ public final class MessageManager implements AutoCloseable {
             return null;
         }
         return ThreadKeys.normalizeSubject(subject).equals(subject.strip().toLowerCase(java.util.Locale.ROOT)) ? "Re: " + subject : subject;
+    }
+
+    /** After a permanent failure, sends a copy on the tenant's fallback channel when the contact can be reached there. */
+    private void sendFallback(Message failed) {
+        ChannelId fallback = fallbacks.fallbackFor(failed.tenantId(), failed.channel());
+        if (fallback == null || fallback.equals(failed.channel()) || !channels.containsKey(fallback)) {
+            return;
+        }
+        Conversation conversation = requireConversation(failed.tenantId(), failed.conversationId());
+        Contact contact = store.findContact(failed.tenantId(), conversation.contactId()).orElseThrow();
+        try {
+            Message copy = send(OutboundMessage.builder(failed.tenantId(), fallback)
+                    .customerName(contact.name()).customerPhone(contact.phone()).customerEmail(contact.email())
+                    .subject(conversation.subject()).body(failed.body()).author(failed.author())
+                    .metadata(Map.of("fallback_for", failed.id())).build());
+            appendEvent(conversation, ConversationEvent.FALLBACK_SENT, Map.of("message_id", failed.id(),
+                    "channel", fallback.value(), "fallback_message_id", copy.id()));
+        } catch (MessagingException e) {
+            // No address on the fallback channel, or opted out there: the failure stands as recorded.
+            log.info("No fallback on {} for message {}: {}", fallback, failed.id(), e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ AI
@@ -758,6 +782,7 @@ public final class MessageManager implements AutoCloseable {
         private String helpText = "Reply STOP to unsubscribe. Msg&data rates may apply.";
         private String messageIdDomain = "threadline.local";
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private FallbackChannels fallbacks = FallbackChannels.NONE;
         private Duration deliveryLease = Duration.ofMinutes(2);
         private Duration pollInterval = Duration.ofMillis(500);
         private int batchSize = 20;
@@ -888,6 +913,12 @@ public final class MessageManager implements AutoCloseable {
         /** Domain part of the {@code Message-ID}s of our emails. Default {@code threadline.local}. */
         public Builder messageIdDomain(String value) {
             this.messageIdDomain = Objects.requireNonNull(value, "messageIdDomain");
+            return this;
+        }
+
+        /** Where to resend a message that failed for good on its channel. Default: nowhere. */
+        public Builder fallbackChannels(FallbackChannels value) {
+            this.fallbacks = Objects.requireNonNull(value, "fallbackChannels");
             return this;
         }
 

@@ -452,6 +452,46 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void permanentFailureIsResentOnTheTenantsFallbackChannel() {
+            MessageManager withFallback = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).channel(email)
+                    .fallbackChannels((tenant, failed) -> failed.equals(ChannelId.SMS) ? ChannelId.EMAIL : null).build();
+            try (withFallback) {
+                sms.failNext(NonRetriableMessagingException.deliveryFailed("30003", "Unreachable destination handset"));
+                ReceiveResult result = withFallback.receive(smsFrom(PHONE, "Hi").customerEmail("ana@example.com").generateAiReply(false).build());
+                Message reply = withFallback.reply(TENANT, result.conversation().id(), "Your appointment moved to 3pm", "staff");
+
+                withFallback.deliverDue();
+
+                assertThat(withFallback.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(email.sent()).singleElement().satisfies(d -> {
+                    assertThat(d.message().body()).isEqualTo("Your appointment moved to 3pm");
+                    assertThat(d.message().metadata()).containsEntry("fallback_for", reply.id());
+                    assertThat(d.conversation().customerEmail()).isEqualTo("ana@example.com");
+                });
+                assertThat(withFallback.events(TENANT, result.conversation().id()))
+                        .anySatisfy(e -> assertThat(e.type()).isEqualTo(ConversationEvent.FALLBACK_SENT));
+            }
+        }
+
+        @Test
+        void noFallbackWhenTheContactHasNoAddressThere() {
+            MessageManager withFallback = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).channel(email)
+                    .fallbackChannels((tenant, failed) -> ChannelId.EMAIL).build();
+            try (withFallback) {
+                sms.failNext(NonRetriableMessagingException.deliveryFailed("30003", "Unreachable destination handset"));
+                ReceiveResult result = withFallback.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+                Message reply = withFallback.reply(TENANT, result.conversation().id(), "Hello", "staff");
+
+                withFallback.deliverDue();
+
+                assertThat(withFallback.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(email.sent()).isEmpty();
+            }
+        }
+
+        @Test
         void firstEmailWeStartKeepsItsSubjectAndRepliesGetRe() {
             Message first = manager.send(dev.threadline.messaging.OutboundMessage.builder(TENANT, ChannelId.EMAIL)
                     .customerName("Bo").customerEmail("bo@example.com").subject("Your visit on Friday").body("See you at 10!").build());
