@@ -1,10 +1,12 @@
 package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.automation.MessagingAutomation;
 import dev.threadline.messaging.spring.internal.web.AdminRoutes;
 import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
 import dev.threadline.messaging.spring.internal.web.ApiKeyFilter;
 import dev.threadline.messaging.spring.internal.web.ApiPaths;
+import dev.threadline.messaging.spring.internal.web.AutomationRoutes;
 import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
 import dev.threadline.messaging.spring.internal.web.EventStreamHub;
 import dev.threadline.messaging.spring.internal.web.RateLimiter;
@@ -35,7 +37,7 @@ import org.springframework.core.Ordered;
  * bodies over {@code messaging.max-body-size} get {@code 413}; errors always have the API's error body.
  */
 @AutoConfiguration(after = {MessagingAutoConfiguration.class, MessagingTwilioAutoConfiguration.class,
-        MessagingSendGridAutoConfiguration.class})
+        MessagingSendGridAutoConfiguration.class, MessagingAutomationAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageManager.class)
 @ConditionalOnBooleanProperty(name = "messaging.api.enabled", matchIfMissing = true)
@@ -114,6 +116,14 @@ public class MessagingWebAutoConfiguration {
         SendGridEventProcessor sendGridEventProcessor(MessageManager manager, ConversationStore store) {
             return new SendGridEventProcessor(manager, store);
         }
+    }
+
+    /** The automation routes (templates, reminders, campaigns, staff, digest, analytics) when messaging-automation is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MessagingAutomation.class)
+    @ConditionalOnBean(MessagingAutomation.class)
+    @Import(AutomationRoutes.class)
+    static class Automation {
     }
 
     @Bean

@@ -1,9 +1,7 @@
 package dev.threadline.messaging.spring.internal.web;
 
-import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationStatus;
-import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.Satisfaction;
@@ -46,7 +44,7 @@ final class ConversationController {
                                 @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
                                 @RequestParam(required = false) @Nullable String cursor) {
         ConversationQuery query = new ConversationQuery(
-                channel == null || channel.isBlank() ? null : knownChannel(channel),
+                channel == null || channel.isBlank() ? null : Channels.known(manager, channel, "channel"),
                 status == null || status.isBlank() ? null : ConversationStatus.fromWire(status, "status"),
                 unread != null && bool("unread", unread),
                 q,
@@ -99,14 +97,6 @@ final class ConversationController {
     @GetMapping("/unread")
     ResponseEntity<byte[]> unread(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         return Json.response(HttpStatus.OK, Views.Unread.of(manager.unreadCounts(caller.tenantId())));
-    }
-
-    private ChannelId knownChannel(String value) {
-        ChannelId channel = ChannelId.of(value);
-        if (!manager.isKnownChannel(channel)) {
-            throw new NonRetriableMessagingException(ErrorCode.UNKNOWN_CHANNEL, "unknown channel: " + value, "channel");
-        }
-        return channel;
     }
 
     private static boolean bool(String name, String value) {

@@ -3,7 +3,10 @@ package dev.threadline.messaging.spring.internal.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -82,6 +85,41 @@ final class Json {
             throw malformed("request body must be a JSON object");
         }
         return new JsonObject(node);
+    }
+
+    /** A JSON object as plain Java values (strings, numbers, booleans, maps, lists); JSON nulls are left out, as if absent. */
+    static Map<String, Object> values(JsonNode object) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            Object value = value(member.getValue());
+            if (value != null) {
+                values.put(member.getKey(), value);
+            }
+        }
+        return values;
+    }
+
+    private static @Nullable Object value(JsonNode node) {
+        if (node.isObject()) {
+            return values(node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (JsonNode element : node) {
+                Object value = value(element);
+                if (value != null) {
+                    list.add(value);
+                }
+            }
+            return list;
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNumber() ? node.numberValue() : null;
     }
 
     static byte[] bytes(Object value) {

@@ -1,0 +1,120 @@
+package dev.threadline.messaging.spring;
+
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.automation.campaign.CampaignSettings;
+import dev.threadline.messaging.automation.campaign.CampaignStore;
+import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
+import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
+import dev.threadline.messaging.automation.campaign.QuietHours;
+import dev.threadline.messaging.automation.notify.DigestSchedule;
+import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
+import dev.threadline.messaging.automation.notify.KeywordUrgencyClassifier;
+import dev.threadline.messaging.automation.notify.StaffDirectory;
+import dev.threadline.messaging.automation.notify.StaffNotifier;
+import dev.threadline.messaging.automation.notify.UrgencyClassifier;
+import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
+import dev.threadline.messaging.automation.template.TemplateStore;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spring.internal.DigestScheduler;
+import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link MessagingAutomation} (templates, reminders, campaigns, staff notifications, analytics) on the
+ * starter's {@link MessageManager} and {@link ConversationStore} when messaging-automation is on the
+ * classpath. Its stores default to memory; every bean backs off when the host defines its own, and a host
+ * {@link StaffNotifier} or {@link UrgencyClassifier} bean is picked up. The daily staff digest goes out to
+ * every configured tenant (API keys, {@code messaging.tenants}, the default tenant).
+ */
+@AutoConfiguration(after = {MessagingJpaAutoConfiguration.class, MessagingAutoConfiguration.class})
+@ConditionalOnClass(MessagingAutomation.class)
+@ConditionalOnBean({MessageManager.class, ConversationStore.class})
+@EnableConfigurationProperties(MessagingAutomationProperties.class)
+public class MessagingAutomationAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TemplateStore messagingTemplateStore() {
+        return new InMemoryTemplateStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignStore messagingCampaignStore() {
+        return new InMemoryCampaignStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContactProfileStore messagingContactProfileStore() {
+        return new InMemoryContactProfileStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StaffDirectory messagingStaffDirectory() {
+        return new InMemoryStaffDirectory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignSettings messagingCampaignSettings(MessagingAutomationProperties automation, MessagingProperties properties) {
+        MessagingAutomationProperties.Campaigns campaigns = automation.campaigns();
+        return new CampaignSettings(campaigns.messagesPerMinute(), campaigns.messagesPerMinuteByTenant(),
+                new QuietHours(campaigns.quietHours().allowedFrom(), campaigns.quietHours().allowedUntil()),
+                properties.defaultRegion());
+    }
+
+    /** Follows the manager's events from creation until the context closes. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MessagingAutomation messagingAutomation(MessageManager manager, ConversationStore store, Clock clock, IdGenerator ids,
+                                            TemplateStore templates, CampaignStore campaigns, ContactProfileStore profiles,
+                                            StaffDirectory staff, CampaignSettings settings, MessagingAutomationProperties automation,
+                                            ObjectProvider<StaffNotifier> notifier, ObjectProvider<UrgencyClassifier> classifier) {
+        MessagingAutomation.Builder builder = MessagingAutomation.builder(manager, store)
+                .clock(clock)
+                .idGenerator(ids)
+                .templateStore(templates)
+                .campaignStore(campaigns)
+                .contactProfiles(profiles)
+                .staffDirectory(staff)
+                .campaignSettings(settings);
+        if (automation.urgentKeywords() != null) {
+            builder.urgentKeywords(new KeywordUrgencyClassifier(automation.urgentKeywords()));
+        }
+        notifier.ifUnique(builder::staffNotifier);
+        classifier.ifUnique(builder::urgencyClassifier);
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "messaging.automation.digest.enabled", matchIfMissing = true)
+    DigestScheduler messagingDigestScheduler(MessagingAutomation automation, MessagingAutomationProperties properties,
+                                             MessagingProperties messaging, Clock clock) {
+        MessagingAutomationProperties.Digest digest = properties.digest();
+        return new DigestScheduler(automation.notifications(), tenants(messaging),
+                new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), clock);
+    }
+
+    /** Every tenant the configuration names: those of the API keys, of {@code messaging.tenants}, and the default. */
+    private static Set<String> tenants(MessagingProperties properties) {
+        Set<String> tenants = new TreeSet<>(properties.security().apiKeys().values());
+        tenants.addAll(properties.tenants().keySet());
+        tenants.add(properties.defaultTenant());
+        return tenants;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.threadline.messaging.spring.internal;
+
+import dev.threadline.messaging.automation.notify.DigestSchedule;
+import dev.threadline.messaging.automation.notify.StaffNotifications;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends the daily digest of unanswered conversations to each tenant's staff at the configured local time.
+ * It runs on its own daemon thread, so the host needs no {@code @EnableScheduling}; each run plans the next
+ * from {@link DigestSchedule#nextAfter}, which keeps the local time across daylight-saving changes.
+ */
+public final class DigestScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+
+    private final StaffNotifications notifications;
+    private final Set<String> tenants;
+    private final DigestSchedule schedule;
+    private final Duration unansweredFor;
+    private final Clock clock;
+    private @Nullable ScheduledExecutorService executor;
+
+    /** @param tenants the tenants whose staff get a digest */
+    public DigestScheduler(StaffNotifications notifications, Set<String> tenants, DigestSchedule schedule, Duration unansweredFor,
+                           Clock clock) {
+        if (unansweredFor.isNegative()) {
+            throw new IllegalArgumentException("messaging.automation.digest.unanswered-for must not be negative");
+        }
+        this.notifications = notifications;
+        this.tenants = Set.copyOf(tenants);
+        this.schedule = schedule;
+        this.unansweredFor = unansweredFor;
+        this.clock = clock;
+    }
+
+    /** Sends every tenant's digest now; one tenant's failure does not keep the others from theirs. */
+    public void sendDigests() {
+        for (String tenant : tenants) {
+            try {
+                notifications.sendDigest(tenant, unansweredFor);
+            } catch (RuntimeException e) {
+                log.warn("Daily digest of tenant {} failed: {}", tenant, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "threadline-digest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        planAfter(clock.instant());
+    }
+
+    /** Plans the run after {@code previous}; a timer firing a little early never makes the same run twice. */
+    private synchronized void planAfter(Instant previous) {
+        if (executor == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant next = schedule.nextAfter(now.isAfter(previous) ? now : previous);
+        executor.schedule(() -> {
+            try {
+                sendDigests();
+            } finally {
+                planAfter(next);
+            }
+        }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+        log.debug("Next staff digest at {}", next);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
