@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each mail carries a plain-text body with an HTML alternative, our own {@code Message-ID}
  * ({@link dev.threadline.messaging.Message#threadRef()}) and, on replies, {@code In-Reply-To}/{@code References},
  * so the customer's mail client threads it and their answer threads back through {@link SendGridInboundParser}.
- * Custom args {@code threadline_message_id} and {@code threadline_tenant_id} let {@link SendGridEventWebhook}
- * events find the message. A 202 answer yields {@link dev.threadline.messaging.DeliveryStatus#SENT} with SendGrid's
- * {@code X-Message-Id}; 429, 5xx and network failures are retriable; other 4xx are permanent
- * ({@code delivery_failed} with the HTTP status as provider code).
+ * Custom args {@code threadline_message_id} and {@code threadline_tenant_id} let the Event Webhook events
+ * ({@link SendGridEventParser}) find the message. A 202 answer yields
+ * {@link dev.threadline.messaging.DeliveryStatus#SENT} with SendGrid's {@code X-Message-Id}; 429, 5xx and network
+ * failures are retriable; other 4xx are permanent ({@code delivery_failed} with the HTTP status as provider code).
  *
  * <p>Thread-safe; close it to release its connections.
  */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * repeat (even one handled by another app instance on the same store) changes nothing.
  *
  * <pre>{@code
- * webhook.verify(body, signatureHeader, timestampHeader);
- * processor.process(webhook.parse(body), "acme");
+ * verifier.verify(body, signatureHeader, timestampHeader);
+ * processor.process(parser.parse(body), "acme");
  * }</pre>
  */
 public final class SendGridEventProcessor {

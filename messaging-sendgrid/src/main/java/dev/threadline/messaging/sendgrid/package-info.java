@@ -1,6 +1,7 @@
 /**
  * Email through SendGrid: {@link dev.threadline.messaging.sendgrid.SendGridChannel} sends,
- * {@link dev.threadline.messaging.sendgrid.SendGridEventWebhook} verifies and parses the signed Event Webhook,
+ * {@link dev.threadline.messaging.sendgrid.SendGridEventVerifier} checks the signature of the Event Webhook and
+ * {@link dev.threadline.messaging.sendgrid.SendGridEventParser} reads its events,
  * {@link dev.threadline.messaging.sendgrid.SendGridEventProcessor} applies its events to a
  * {@link dev.threadline.messaging.MessageManager}, and
  * {@link dev.threadline.messaging.sendgrid.SendGridInboundParser} turns Inbound Parse posts into inbound messages.

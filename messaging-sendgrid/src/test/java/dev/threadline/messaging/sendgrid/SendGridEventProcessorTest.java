@@ -136,15 +136,15 @@ class SendGridEventProcessorTest {
     @Test
     void signedWebhookPostIsVerifiedParsedAndApplied() {
         WebhookSigner signer = new WebhookSigner();
-        SendGridEventWebhook webhook = new SendGridEventWebhook(signer.publicKeyBase64(), Duration.ofMinutes(10), Clock.systemUTC());
+        SendGridEventVerifier verifier = new SendGridEventVerifier(signer.publicKeyBase64(), Duration.ofMinutes(10), Clock.systemUTC());
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         byte[] body = ("[{\"email\":\"ana@example.com\",\"timestamp\":" + EVENT_TIME.getEpochSecond() + ",\"event\":\"delivered\","
                 + "\"sg_event_id\":\"ZGVsaXZlcmVkLTE\",\"sg_message_id\":\"" + sent.providerMessageId() + ".filterdrecv-1.0\","
                 + "\"response\":\"250 2.0.0 OK\",\"threadline_message_id\":\"" + sent.id() + "\",\"threadline_tenant_id\":\"acme\"}]\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
-        webhook.verify(body, signer.sign(timestamp, body), timestamp);
-        processor.process(webhook.parse(body), "default-tenant");
+        verifier.verify(body, signer.sign(timestamp, body), timestamp);
+        processor.process(new SendGridEventParser().parse(body), "default-tenant");
 
         assertThat(status()).isEqualTo(DeliveryStatus.DELIVERED);
     }

@@ -5,29 +5,37 @@ import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.twilio.internal.TwilioErrors;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Twilio status callback, parsed by {@link TwilioWebhooks#parseStatus}. Apply it with
- * {@code manager.updateDeliveryByProviderId(tenant, callback.channel(), callback.messageSid(), callback.toUpdate(now))}:
- * statuses only move forward there, so a repeated or late callback changes nothing.
+ * One Twilio status callback, parsed by {@link TwilioWebhookParser#parseStatus}. Apply it with
+ * {@code manager.updateDeliveryByProviderId(tenant, channel, callback.messageSid(), callback.toUpdate(now))} on each of
+ * {@link #possibleChannels()} until one finds the message: statuses only move forward there, so a repeated or late
+ * callback changes nothing.
  *
  * @param messageSid Twilio's id of the message, the provider message id we stored when sending
- * @param channel {@code whatsapp} when the addresses carry the {@code whatsapp:} prefix, else {@code sms}
+ * @param channel {@code whatsapp} when an address carries the {@code whatsapp:} prefix, {@code sms} when the
+ *        addresses carry none, {@code null} when the callback has neither {@code From} nor {@code To}
  * @param errorCode Twilio's error code for {@code failed}/{@code undelivered} (e.g. {@code 30003})
- * @param from our sending number, without the {@code whatsapp:} prefix
- * @param to the recipient, without the {@code whatsapp:} prefix
+ * @param from our sending number, without the {@code whatsapp:} prefix, when Twilio sent it
+ * @param to the recipient, without the {@code whatsapp:} prefix, when Twilio sent it
  */
-public record TwilioStatusCallback(String messageSid, ChannelId channel, DeliveryStatus status, @Nullable String errorCode,
-                                   @Nullable String errorMessage, String from, String to) {
+public record TwilioStatusCallback(String messageSid, @Nullable ChannelId channel, DeliveryStatus status,
+                                   @Nullable String errorCode, @Nullable String errorMessage,
+                                   @Nullable String from, @Nullable String to) {
 
     public TwilioStatusCallback {
         Objects.requireNonNull(messageSid, "messageSid");
-        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+    }
+
+    /**
+     * The channels the message can be on: {@link #channel()} when known, else {@code sms} and then {@code whatsapp}.
+     */
+    public List<ChannelId> possibleChannels() {
+        return channel != null ? List.of(channel) : List.of(ChannelId.SMS, ChannelId.WHATSAPP);
     }
 
     /**

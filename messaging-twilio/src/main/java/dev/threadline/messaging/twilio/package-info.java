@@ -1,7 +1,8 @@
 /**
  * Twilio SMS and WhatsApp for Threadline: {@link dev.threadline.messaging.twilio.TwilioChannel} sends
- * through the Twilio REST API, {@link dev.threadline.messaging.twilio.TwilioWebhooks} verifies and parses
- * Twilio's inbound and status webhooks for {@link dev.threadline.messaging.MessageManager}.
+ * through the Twilio REST API, {@link dev.threadline.messaging.twilio.TwilioSignatureVerifier} checks the
+ * signature of Twilio's webhooks and {@link dev.threadline.messaging.twilio.TwilioWebhookParser} parses its
+ * inbound messages and status callbacks for {@link dev.threadline.messaging.MessageManager}.
  */
 @NullMarked
 package dev.threadline.messaging.twilio;

@@ -1,7 +1,7 @@
 package dev.threadline.messaging.twilio;
 
-import static dev.threadline.messaging.twilio.TwilioWebhookParsingTest.inboundSms;
-import static dev.threadline.messaging.twilio.TwilioWebhookParsingTest.statusCallback;
+import static dev.threadline.messaging.twilio.TwilioWebhookParserTest.inboundSms;
+import static dev.threadline.messaging.twilio.TwilioWebhookParserTest.statusCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -35,7 +35,7 @@ class TwilioWithMessageManagerTest {
     private static final String OUR_NUMBER = "+14155550100";
 
     private final FakeTime time = new FakeTime();
-    private final TwilioWebhooks webhooks = new TwilioWebhooks(FakeTwilioApi.AUTH_TOKEN, "US");
+    private final TwilioWebhookParser parser = new TwilioWebhookParser("US");
     private final List<DeliveryStatus> statusEvents = new CopyOnWriteArrayList<>();
     private FakeTwilioApi twilio;
     private MessageManager manager;
@@ -65,12 +65,19 @@ class TwilioWithMessageManagerTest {
     }
 
     private ReceiveResult receive(Map<String, String> form) {
-        return manager.receive(webhooks.parseInbound(TENANT, form));
+        return manager.receive(parser.parseInbound(TENANT, form));
     }
 
     private Optional<Message> applyStatus(Map<String, String> form) {
-        TwilioStatusCallback callback = webhooks.parseStatus(form);
-        return manager.updateDeliveryByProviderId(TENANT, callback.channel(), callback.messageSid(), callback.toUpdate(time.instant()));
+        TwilioStatusCallback callback = parser.parseStatus(form);
+        for (ChannelId channel : callback.possibleChannels()) {
+            Optional<Message> updated = manager.updateDeliveryByProviderId(TENANT, channel, callback.messageSid(),
+                    callback.toUpdate(time.instant()));
+            if (updated.isPresent()) {
+                return updated;
+            }
+        }
+        return Optional.empty();
     }
 
     /** A staff reply to an inbound SMS, handed to Twilio by the delivery worker. */
@@ -178,6 +185,21 @@ class TwilioWithMessageManagerTest {
 
         assertThat(List.of(current(reply).channel(), current(reply).status()))
                 .containsExactly(ChannelId.WHATSAPP, DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void statusCallbackWithoutAddressesFindsTheWhatsAppReply() {
+        Map<String, String> inbound = new HashMap<>(inboundSms("SM22222222222222222222222222222222", "Hola"));
+        inbound.put("From", "whatsapp:" + CUSTOMER);
+        inbound.put("To", "whatsapp:" + OUR_NUMBER);
+        Message reply = sentReply(inbound);
+        Map<String, String> delivered = new HashMap<>(statusCallback(reply.providerMessageId(), "delivered"));
+        delivered.remove("From");
+        delivered.remove("To");
+
+        applyStatus(delivered);
+
+        assertThat(current(reply).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test

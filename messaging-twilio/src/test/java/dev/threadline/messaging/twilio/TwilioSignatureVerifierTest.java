@@ -2,6 +2,7 @@ package dev.threadline.messaging.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.threadline.messaging.ErrorCode;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code X-Twilio-Signature} checks over the public URL and the form parameters. */
-class TwilioWebhookSignatureTest {
+class TwilioSignatureVerifierTest {
 
     private static final String TOKEN = "8f1c2d3e4b5a69788796a5b4c3d2e1f0";
     private static final String SMS_URL = "https://app.example.com/webhooks/twilio/sms";
@@ -34,11 +35,11 @@ class TwilioWebhookSignatureTest {
             "To", "+18005551212");
     private static final String DOC_SIGNATURE = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 
-    private final TwilioWebhooks webhooks = new TwilioWebhooks(TOKEN, "US");
+    private final TwilioSignatureVerifier verifier = new TwilioSignatureVerifier(TOKEN);
 
     @Test
     void acceptsTwilioDocumentedExample() {
-        TwilioWebhooks documented = new TwilioWebhooks(DOC_TOKEN, "US");
+        TwilioSignatureVerifier documented = new TwilioSignatureVerifier(DOC_TOKEN);
 
         assertThatCode(() -> documented.verify(DOC_URL, DOC_PARAMS, DOC_SIGNATURE)).doesNotThrowAnyException();
     }
@@ -52,7 +53,7 @@ class TwilioWebhookSignatureTest {
     void acceptsSignedInboundMessage() {
         String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
 
-        assertThatCode(() -> webhooks.verify(SMS_URL, INBOUND, signature)).doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(SMS_URL, INBOUND, signature)).doesNotThrowAnyException();
     }
 
     @Test
@@ -61,7 +62,7 @@ class TwilioWebhookSignatureTest {
         Map<String, String> tampered = new HashMap<>(INBOUND);
         tampered.put("Body", "Cancel all my appointments");
 
-        assertRejected(() -> webhooks.verify(SMS_URL, tampered, signature));
+        assertRejected(() -> verifier.verify(SMS_URL, tampered, signature));
     }
 
     @Test
@@ -70,31 +71,36 @@ class TwilioWebhookSignatureTest {
         Map<String, String> extended = new HashMap<>(INBOUND);
         extended.put("MediaUrl0", "https://evil.example.com/x.jpg");
 
-        assertRejected(() -> webhooks.verify(SMS_URL, extended, signature));
+        assertRejected(() -> verifier.verify(SMS_URL, extended, signature));
     }
 
     @Test
     void rejectsSignatureMadeForAnotherUrl() {
         String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
 
-        assertRejected(() -> webhooks.verify("https://app.example.com/webhooks/twilio/status", INBOUND, signature));
+        assertRejected(() -> verifier.verify("https://app.example.com/webhooks/twilio/status", INBOUND, signature));
     }
 
     @Test
     void rejectsMissingSignature() {
-        assertRejected(() -> webhooks.verify(SMS_URL, INBOUND, null));
+        assertRejected(() -> verifier.verify(SMS_URL, INBOUND, null));
     }
 
     @Test
     void rejectsBlankSignature() {
-        assertRejected(() -> webhooks.verify(SMS_URL, INBOUND, " "));
+        assertRejected(() -> verifier.verify(SMS_URL, INBOUND, " "));
     }
 
     @Test
     void rejectsSignatureMadeWithAnotherToken() {
         String signature = TwilioSignatures.sign("another-accounts-token", SMS_URL, INBOUND);
 
-        assertRejected(() -> webhooks.verify(SMS_URL, INBOUND, signature));
+        assertRejected(() -> verifier.verify(SMS_URL, INBOUND, signature));
+    }
+
+    @Test
+    void blankAuthTokenIsAConfigurationError() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new TwilioSignatureVerifier(" ")).withMessageContaining("authToken");
     }
 
     private static void assertRejected(Runnable verification) {

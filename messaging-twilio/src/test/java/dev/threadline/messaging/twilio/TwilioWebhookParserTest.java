@@ -18,12 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Twilio's inbound and status webhook forms, as documented, parsed into Threadline's types. */
-class TwilioWebhookParsingTest {
+class TwilioWebhookParserTest {
 
     private static final String SID = "SM9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
 
-    private final TwilioWebhooks webhooks = new TwilioWebhooks("token", "US");
+    private final TwilioWebhookParser parser = new TwilioWebhookParser("US");
 
     /** An inbound SMS form as Twilio posts it. */
     static Map<String, String> inboundSms(String sid, String body) {
@@ -74,7 +74,7 @@ class TwilioWebhookParsingTest {
 
     @Test
     void inboundSmsBecomesInboundMessageKeyedByMessageSid() {
-        InboundMessage parsed = webhooks.parseInbound("acme", inboundSms(SID, "Can I book for Tuesday?"));
+        InboundMessage parsed = parser.parseInbound("acme", inboundSms(SID, "Can I book for Tuesday?"));
 
         assertThat(parsed).isEqualTo(InboundMessage.builder("acme", ChannelId.SMS)
                 .providerMessageId(SID)
@@ -89,7 +89,7 @@ class TwilioWebhookParsingTest {
         Map<String, String> form = with(inboundSms(SID, "Hola"),
                 "From", "whatsapp:+14155550123", "To", "whatsapp:+14155550100", "ProfileName", "Ana", "WaId", "14155550123");
 
-        InboundMessage parsed = webhooks.parseInbound("acme", form);
+        InboundMessage parsed = parser.parseInbound("acme", form);
 
         assertThat(parsed).isEqualTo(InboundMessage.builder("acme", ChannelId.WHATSAPP)
                 .providerMessageId(SID)
@@ -108,7 +108,7 @@ class TwilioWebhookParsingTest {
                 "MediaUrl1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2",
                 "MediaContentType1", "application/pdf");
 
-        InboundMessage parsed = webhooks.parseInbound("acme", form);
+        InboundMessage parsed = parser.parseInbound("acme", form);
 
         assertThat(parsed.mediaUrls()).containsExactly(
                 "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
@@ -122,28 +122,28 @@ class TwilioWebhookParsingTest {
         Map<String, String> form = inboundSms(SID, "Hi");
         form.remove("MessageSid");
 
-        assertThat(validationError(() -> webhooks.parseInbound("acme", form)).field()).isEqualTo("MessageSid");
+        assertThat(validationError(() -> parser.parseInbound("acme", form)).field()).isEqualTo("MessageSid");
     }
 
     @Test
     void inboundMissingAnAnnouncedMediaUrlNamesIt() {
         Map<String, String> form = with(inboundSms(SID, ""), "NumMedia", "2", "MediaUrl0", "https://example.com/a.jpg");
 
-        assertThat(validationError(() -> webhooks.parseInbound("acme", form)).field()).isEqualTo("MediaUrl1");
+        assertThat(validationError(() -> parser.parseInbound("acme", form)).field()).isEqualTo("MediaUrl1");
     }
 
     @Test
     void inboundWithMalformedNumMediaNamesIt() {
         Map<String, String> form = with(inboundSms(SID, "Hi"), "NumMedia", "two");
 
-        assertThat(validationError(() -> webhooks.parseInbound("acme", form)).field()).isEqualTo("NumMedia");
+        assertThat(validationError(() -> parser.parseInbound("acme", form)).field()).isEqualTo("NumMedia");
     }
 
     @Test
     void inboundFromSomethingThatIsNotAPhoneNumberNamesFrom() {
         Map<String, String> form = with(inboundSms(SID, "Hi"), "From", "not-a-number");
 
-        assertThat(validationError(() -> webhooks.parseInbound("acme", form)).field()).isEqualTo("From");
+        assertThat(validationError(() -> parser.parseInbound("acme", form)).field()).isEqualTo("From");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -151,14 +151,14 @@ class TwilioWebhookParsingTest {
             "queued, SENDING", "accepted, SENDING", "scheduled, SENDING", "sending, SENDING", "sent, SENT",
             "delivered, DELIVERED", "undelivered, UNDELIVERED", "failed, FAILED", "read, READ", "canceled, CANCELED"})
     void statusCallbackMapsTwilioStatus(String twilioStatus, DeliveryStatus expected) {
-        assertThat(webhooks.parseStatus(statusCallback(SID, twilioStatus)).status()).isEqualTo(expected);
+        assertThat(parser.parseStatus(statusCallback(SID, twilioStatus)).status()).isEqualTo(expected);
     }
 
     @Test
     void statusCallbackCarriesSidAddressesAndError() {
         Map<String, String> form = with(statusCallback(SID, "undelivered"), "ErrorCode", "30003", "ErrorMessage", "Unreachable destination handset");
 
-        TwilioStatusCallback callback = webhooks.parseStatus(form);
+        TwilioStatusCallback callback = parser.parseStatus(form);
 
         assertThat(callback).isEqualTo(new TwilioStatusCallback(SID, ChannelId.SMS, DeliveryStatus.UNDELIVERED, "30003",
                 "Unreachable destination handset", "+14155550100", "+14155550123"));
@@ -168,36 +168,69 @@ class TwilioWebhookParsingTest {
     void statusCallbackForWhatsAppIsOnWhatsApp() {
         Map<String, String> form = with(statusCallback(SID, "read"), "From", "whatsapp:+14155550100", "To", "whatsapp:+14155550123");
 
-        TwilioStatusCallback callback = webhooks.parseStatus(form);
+        TwilioStatusCallback callback = parser.parseStatus(form);
 
         assertThat(List.of(callback.channel(), callback.from(), callback.to()))
                 .containsExactly(ChannelId.WHATSAPP, "+14155550100", "+14155550123");
     }
 
     @Test
+    void statusCallbackWithoutAddressesHasNoChannelOrAddresses() {
+        Map<String, String> form = statusCallback(SID, "delivered");
+        form.remove("From");
+        form.remove("To");
+
+        TwilioStatusCallback callback = parser.parseStatus(form);
+
+        assertThat(callback).isEqualTo(new TwilioStatusCallback(SID, null, DeliveryStatus.DELIVERED, null, null, null, null));
+    }
+
+    @Test
+    void statusCallbackWithOnlyAWhatsAppRecipientIsOnWhatsApp() {
+        Map<String, String> form = with(statusCallback(SID, "read"), "To", "whatsapp:+14155550123");
+        form.remove("From");
+
+        assertThat(parser.parseStatus(form).channel()).isEqualTo(ChannelId.WHATSAPP);
+    }
+
+    @Test
+    void statusCallbackOfUnknownChannelMayBeOnSmsThenWhatsApp() {
+        Map<String, String> form = statusCallback(SID, "delivered");
+        form.remove("From");
+        form.remove("To");
+
+        assertThat(parser.parseStatus(form).possibleChannels()).containsExactly(ChannelId.SMS, ChannelId.WHATSAPP);
+    }
+
+    @Test
+    void statusCallbackOfKnownChannelIsOnlyOnThatChannel() {
+        assertThat(parser.parseStatus(statusCallback(SID, "delivered")).possibleChannels()).containsExactly(ChannelId.SMS);
+    }
+
+    @Test
     void statusCallbackBecomesDeliveryUpdateWithTwilioError() {
-        TwilioStatusCallback callback = webhooks.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "30007"));
+        TwilioStatusCallback callback = parser.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "30007"));
 
         assertThat(callback.toUpdate(AT)).isEqualTo(new DeliveryUpdate(DeliveryStatus.FAILED, AT, null, "30007", null));
     }
 
     @Test
     void statusCallbackWithError21610ReportsTheRecipientOptedOut() {
-        TwilioStatusCallback callback = webhooks.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "21610"));
+        TwilioStatusCallback callback = parser.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "21610"));
 
         assertThat(callback.recipientOptedOut()).isTrue();
     }
 
     @Test
     void statusCallbackWithOtherErrorDoesNotOptOut() {
-        TwilioStatusCallback callback = webhooks.parseStatus(with(statusCallback(SID, "undelivered"), "ErrorCode", "30003"));
+        TwilioStatusCallback callback = parser.parseStatus(with(statusCallback(SID, "undelivered"), "ErrorCode", "30003"));
 
         assertThat(callback.recipientOptedOut()).isFalse();
     }
 
     @Test
     void unknownStatusIsAValidationErrorOnMessageStatus() {
-        NonRetriableMessagingException e = validationError(() -> webhooks.parseStatus(statusCallback(SID, "teleported")));
+        NonRetriableMessagingException e = validationError(() -> parser.parseStatus(statusCallback(SID, "teleported")));
 
         assertThat(e.field()).isEqualTo("MessageStatus");
         assertThat(e.getMessage()).contains("teleported", "delivered");
@@ -208,6 +241,6 @@ class TwilioWebhookParsingTest {
         Map<String, String> form = statusCallback(SID, "sent");
         form.remove("MessageSid");
 
-        assertThat(validationError(() -> webhooks.parseStatus(form)).field()).isEqualTo("MessageSid");
+        assertThat(validationError(() -> parser.parseStatus(form)).field()).isEqualTo("MessageSid");
     }
 }

@@ -1,0 +1,134 @@
+package dev.threadline.messaging.twilio;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.support.PhoneNumbers;
+import dev.threadline.messaging.twilio.internal.TwilioAddresses;
+import dev.threadline.messaging.twilio.internal.TwilioStatuses;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses the webhooks Twilio posts: inbound messages ({@code /webhooks/twilio/sms}) and status callbacks
+ * ({@code /webhooks/twilio/status}). Needs no key: check the signature first with
+ * {@link TwilioSignatureVerifier} (unless the host has deliberately switched checks off).
+ *
+ * <pre>{@code
+ * TwilioWebhookParser parser = new TwilioWebhookParser("US");
+ * manager.receive(parser.parseInbound("acme", form));
+ * }</pre>
+ */
+public final class TwilioWebhookParser {
+
+    /** Most media Twilio attaches to one message. */
+    private static final int MAX_MEDIA = 10;
+
+    private final String defaultRegion;
+
+    /**
+     * @param defaultRegion ISO region for numbers without a country code (Twilio sends E.164, so rarely used)
+     */
+    public TwilioWebhookParser(String defaultRegion) {
+        this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+    }
+
+    /**
+     * Parses an inbound SMS, MMS or WhatsApp message. {@code MessageSid} becomes the provider message id (so a
+     * retried webhook is stored once), {@code From} the customer's phone, {@code To} our address, and
+     * {@code MediaUrlN}/{@code MediaContentTypeN} the media URLs and {@code media_content_type_N} metadata.
+     * WhatsApp's {@code ProfileName} becomes the customer's name.
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} naming the missing or malformed parameter
+     */
+    public InboundMessage parseInbound(String tenantId, Map<String, String> params) {
+        String sid = required(params, "MessageSid");
+        String from = required(params, "From");
+        boolean whatsApp = TwilioAddresses.isWhatsApp(from);
+        int mediaCount = mediaCount(params);
+        List<String> mediaUrls = new ArrayList<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < mediaCount; i++) {
+            mediaUrls.add(required(params, "MediaUrl" + i));
+            String type = params.get("MediaContentType" + i);
+            if (type != null && !type.isBlank()) {
+                metadata.put("media_content_type_" + i, type.strip());
+            }
+        }
+        String to = params.get("To");
+        return InboundMessage.builder(tenantId, whatsApp ? ChannelId.WHATSAPP : ChannelId.SMS)
+                .providerMessageId(sid)
+                .customerPhone(PhoneNumbers.toE164(TwilioAddresses.bare(from), defaultRegion, "From"))
+                .customerName(whatsApp ? blankToNull(params.get("ProfileName")) : null)
+                .ourAddress(to == null || to.isBlank() ? null : TwilioAddresses.bare(to))
+                .body(params.getOrDefault("Body", ""))
+                .mediaUrls(mediaUrls)
+                .metadata(metadata)
+                .build();
+    }
+
+    /**
+     * Parses a status callback: {@code MessageSid}, {@code MessageStatus}, and when present {@code ErrorCode},
+     * {@code ErrorMessage}, {@code From} and {@code To}. Twilio sends the addresses, but they are not needed to
+     * find the message; when neither is present the callback's channel is unknown ({@code null}).
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} for a missing parameter or a status
+     *         Twilio does not define, naming the parameter
+     */
+    public TwilioStatusCallback parseStatus(Map<String, String> params) {
+        String sid = required(params, "MessageSid");
+        String statusName = required(params, "MessageStatus");
+        DeliveryStatus status = TwilioStatuses.toDeliveryStatus(statusName);
+        if (status == null) {
+            throw NonRetriableMessagingException.validation("MessageStatus",
+                    "unknown MessageStatus '" + statusName + "'; expected one of " + TwilioStatuses.known());
+        }
+        String from = blankToNull(params.get("From"));
+        String to = blankToNull(params.get("To"));
+        return new TwilioStatusCallback(sid, channel(from, to), status,
+                blankToNull(params.get("ErrorCode")), blankToNull(params.get("ErrorMessage")),
+                from == null ? null : TwilioAddresses.bare(from), to == null ? null : TwilioAddresses.bare(to));
+    }
+
+    /** Twilio prefixes WhatsApp addresses, so either address names the channel; without both it is unknown. */
+    private static @Nullable ChannelId channel(@Nullable String from, @Nullable String to) {
+        if (from == null && to == null) {
+            return null;
+        }
+        boolean whatsApp = (from != null && TwilioAddresses.isWhatsApp(from)) || (to != null && TwilioAddresses.isWhatsApp(to));
+        return whatsApp ? ChannelId.WHATSAPP : ChannelId.SMS;
+    }
+
+    private static int mediaCount(Map<String, String> params) {
+        String raw = params.get("NumMedia");
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            int count = Integer.parseInt(raw.strip());
+            if (count >= 0 && count <= MAX_MEDIA) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw NonRetriableMessagingException.validation("NumMedia", "NumMedia must be a whole number from 0 to " + MAX_MEDIA + ": " + raw);
+    }
+
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            throw NonRetriableMessagingException.validation(name, name + " is required");
+        }
+        return value.strip();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
