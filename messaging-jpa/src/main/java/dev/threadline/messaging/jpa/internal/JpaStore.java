@@ -282,7 +282,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     /**
      * Applies the update only where the stored status may move to it, decided by the database in the same
-     * statement, so racing callbacks cannot move a status backwards.
+     * statement, so racing callbacks cannot move a status backwards. Native SQL, as for the counters:
+     * status callbacks and every completed send run it, and Hibernate would rebuild an HQL update's SQL
+     * each time.
      */
     private static Optional<Message> moveDelivery(Session s, String tenantId, String messageId, DeliveryUpdate update) {
         List<String> movableFrom = Arrays.stream(DeliveryStatus.values())
@@ -290,10 +292,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         if (movableFrom.isEmpty()) {
             return Optional.empty();
         }
-        int moved = s.createMutationQuery("update MessageEntity m set m.status = :status, m.statusAt = :at,"
-                        + " m.providerMessageId = coalesce(:providerId, m.providerMessageId),"
-                        + " m.errorCode = coalesce(:errorCode, m.errorCode), m.errorMessage = coalesce(:errorMessage, m.errorMessage)"
-                        + " where m.tenantId = :tenant and m.id = :id and m.status in :from")
+        int moved = s.createNativeMutationQuery("update messages set status = :status, status_at = :at,"
+                        + " provider_message_id = coalesce(:providerId, provider_message_id),"
+                        + " error_code = coalesce(:errorCode, error_code), error_message = coalesce(:errorMessage, error_message)"
+                        + " where tenant_id = :tenant and id = :id and status in (:from)")
                 .setParameter("status", update.status().wireName())
                 .setParameter("at", micros(update.at()))
                 .setParameter("providerId", update.providerMessageId(), String.class)
@@ -423,8 +425,8 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     @Override
     public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
         return sessions.fromTransaction(s -> {
-            int removed = s.createMutationQuery("delete from OutboxEntity o where o.tenantId = :tenant and o.id = :id"
-                            + " and o.workerId = :worker")
+            int removed = s.createNativeMutationQuery("delete from outbox where tenant_id = :tenant and message_id = :id"
+                            + " and worker_id = :worker")
                     .setParameter("tenant", entry.tenantId()).setParameter("id", entry.messageId())
                     .setParameter("worker", entry.workerId()).executeUpdate();
             if (removed == 0) {
