@@ -72,7 +72,8 @@ final class HttpSendBenchmark {
                 report.row("5. POST /send: p99 latency vs the seed's 200 ms", Report.millis(ours.p99()), "200 ms", ours.p99() / 200,
                         "< 1× (under 200 ms)", ours.p99() < 200);
                 report.info("5. POST /send: p50 / p99", Report.millis(ours.p50()) + " / " + Report.millis(ours.p99()),
-                        Report.millis(base.p50()) + " / " + Report.millis(base.p99()), "");
+                        Report.millis(base.p50()) + " / " + Report.millis(base.p99()),
+                        String.format("%.2f× / %.2f×", ours.p50() / base.p50(), ours.p99() / base.p99()));
             }
         } finally {
             app.destroy();

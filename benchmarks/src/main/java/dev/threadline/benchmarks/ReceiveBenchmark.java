@@ -68,7 +68,8 @@ final class ReceiveBenchmark {
                         Report.perSecond(rawRate), inProc / rawRate, "≥ 0.5×", inProc / rawRate >= 0.5);
                 report.info("1. receive, " + threads + " thread(s), in-process events: p50 / p99",
                         Report.millis(m.get(0).p50()) + " / " + Report.millis(m.get(0).p99()),
-                        Report.millis(m.get(2).p50()) + " / " + Report.millis(m.get(2).p99()), "");
+                        Report.millis(m.get(2).p50()) + " / " + Report.millis(m.get(2).p99()),
+                        String.format("%.2f× / %.2f×", m.get(0).p50() / m.get(2).p50(), m.get(0).p99() / m.get(2).p99()));
                 report.row("1. receive, " + threads + " thread(s), LISTEN/NOTIFY events: throughput", Report.perSecond(withNotifyRate),
                         Report.perSecond(rawRate), withNotifyRate / rawRate, "≥ 0.5×", withNotifyRate / rawRate >= 0.5);
                 report.row("1. NOTIFY cost, " + threads + " thread(s): receive with NOTIFY vs in-process",
