@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -196,8 +198,16 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public AppendResult append(Message message, @Nullable Instant dueAt) {
-        return Retries.retrying(RACE_ATTEMPTS, Failures::isUniqueViolation, () -> sessions.fromTransaction(s -> {
-            if (message.providerMessageId() != null) {
+        // A repeated provider id is caught by its unique key; only a transaction that lost on a key looks the
+        // earlier message up, so the common append costs no extra query.
+        AtomicBoolean lostOnKey = new AtomicBoolean();
+        Predicate<Throwable> uniqueViolation = e -> {
+            boolean lost = Failures.isUniqueViolation(e);
+            lostOnKey.compareAndSet(false, lost);
+            return lost;
+        };
+        return Retries.retrying(RACE_ATTEMPTS, uniqueViolation, () -> sessions.fromTransaction(s -> {
+            if (message.providerMessageId() != null && lostOnKey.get()) {
                 MessageEntity earlier = messageByProviderId(s, message.tenantId(), message.channel(), message.providerMessageId());
                 if (earlier != null) {
                     ConversationEntity conversation = s.find(ConversationEntity.class, key(earlier.tenantId, earlier.conversationId));
