@@ -1,7 +1,8 @@
 package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.sendgrid.SendGridChannel;
-import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.sendgrid.SendGridEventParser;
+import dev.threadline.messaging.sendgrid.SendGridEventVerifier;
 import dev.threadline.messaging.sendgrid.SendGridInboundParser;
 import dev.threadline.messaging.sendgrid.SendGridSettings;
 import java.time.Clock;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * SendGrid email when messaging-sendgrid is on the classpath and {@code messaging.sendgrid.api-key} and
- * {@code from-email} are set (it replaces the email simulator); the signed Event Webhook when
- * {@code messaging.sendgrid.webhook-public-key} is set; the Inbound Parse parser whenever the module is present.
+ * {@code from-email} are set (it replaces the email simulator); the Event Webhook's signature verifier when
+ * {@code messaging.sendgrid.webhook-public-key} is set; the Event Webhook and Inbound Parse parsers whenever the
+ * module is present.
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class)
 @ConditionalOnClass(SendGridChannel.class)
@@ -29,10 +31,16 @@ public class MessagingSendGridAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    SendGridEventParser sendGridEventParser() {
+        return new SendGridEventParser();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "messaging.sendgrid", name = "webhook-public-key")
-    SendGridEventWebhook sendGridEventWebhook(MessagingProperties properties, Clock clock) {
+    SendGridEventVerifier sendGridEventVerifier(MessagingProperties properties, Clock clock) {
         MessagingProperties.SendGrid sendgrid = properties.sendgrid();
-        return new SendGridEventWebhook(sendgrid.webhookPublicKey(), sendgrid.webhookTolerance(), clock);
+        return new SendGridEventVerifier(sendgrid.webhookPublicKey(), sendgrid.webhookTolerance(), clock);
     }
 
     /** The mail channel, present when the API key and sender are configured. */

@@ -2,7 +2,8 @@ package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.twilio.TwilioChannel;
 import dev.threadline.messaging.twilio.TwilioSettings;
-import dev.threadline.messaging.twilio.TwilioWebhooks;
+import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
+import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Twilio SMS (and WhatsApp when {@code messaging.twilio.whatsapp-from-number} is set) when messaging-twilio is
  * on the classpath and {@code messaging.twilio.account-sid}, {@code auth-token} and {@code from-number} are
- * set; these channels replace the sms simulator. The auth token alone is enough to verify webhooks.
+ * set; these channels replace the sms simulator. The webhook parser is always there with the module; the auth token
+ * alone is enough to verify webhooks.
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class)
 @ConditionalOnClass(TwilioChannel.class)
@@ -21,9 +23,15 @@ public class MessagingTwilioAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    TwilioWebhookParser twilioWebhookParser(MessagingProperties properties) {
+        return new TwilioWebhookParser(properties.defaultRegion());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "messaging.twilio", name = "auth-token")
-    TwilioWebhooks twilioWebhooks(MessagingProperties properties) {
-        return new TwilioWebhooks(properties.twilio().authToken(), properties.defaultRegion());
+    TwilioSignatureVerifier twilioSignatureVerifier(MessagingProperties properties) {
+        return new TwilioSignatureVerifier(properties.twilio().authToken());
     }
 
     /** The REST channels, present when the account is configured. */

@@ -15,9 +15,9 @@ import dev.threadline.messaging.spring.internal.web.TwilioWebhookRoutes;
 import dev.threadline.messaging.spring.internal.web.WebhookExecutor;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
 import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
-import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.sendgrid.SendGridEventParser;
 import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.twilio.TwilioWebhooks;
+import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
@@ -100,14 +100,14 @@ public class MessagingWebAutoConfiguration {
 
     /** {@code /webhooks/twilio/*} when messaging-twilio is present. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(TwilioWebhooks.class)
+    @ConditionalOnClass(TwilioWebhookParser.class)
     @Import(TwilioWebhookRoutes.class)
     static class Twilio {
     }
 
     /** {@code /webhooks/sendgrid/*} when messaging-sendgrid is present. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(SendGridEventWebhook.class)
+    @ConditionalOnClass(SendGridEventParser.class)
     @Import(SendGridWebhookRoutes.class)
     static class SendGrid {
 

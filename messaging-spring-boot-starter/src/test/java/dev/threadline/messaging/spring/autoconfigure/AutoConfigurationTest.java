@@ -16,7 +16,8 @@ import dev.threadline.messaging.openai.OpenAiResponder;
 import dev.threadline.messaging.openai.OpenAiSatisfactionScorer;
 import dev.threadline.messaging.openai.OpenAiSummarizer;
 import dev.threadline.messaging.sendgrid.SendGridChannel;
-import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.sendgrid.SendGridEventParser;
+import dev.threadline.messaging.sendgrid.SendGridEventVerifier;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiReply;
 import dev.threadline.messaging.spi.AiResponder;
@@ -40,7 +41,8 @@ import dev.threadline.messaging.spring.internal.MessagingHealthIndicator;
 import dev.threadline.messaging.spring.internal.MessagingMetrics;
 import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
 import dev.threadline.messaging.twilio.TwilioChannel;
-import dev.threadline.messaging.twilio.TwilioWebhooks;
+import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
+import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -183,7 +185,7 @@ class AutoConfigurationTest {
     void twilioPropertiesReplaceTheSmsSimulator() {
         runner.withPropertyValues(twilio()).run(context -> {
             assertThat(context).hasSingleBean(TwilioChannel.class);
-            assertThat(context).hasSingleBean(TwilioWebhooks.class);
+            assertThat(context).hasSingleBean(TwilioSignatureVerifier.class);
             assertThat(context.getBean(MessageManager.class).sendingChannels()).containsExactlyInAnyOrder(ChannelId.SMS, ChannelId.EMAIL);
         });
     }
@@ -197,15 +199,36 @@ class AutoConfigurationTest {
     @Test
     void anAuthTokenAloneVerifiesWebhooksWithoutAChannel() {
         runner.withPropertyValues("messaging.twilio.auth-token=token").run(context -> {
-            assertThat(context).hasSingleBean(TwilioWebhooks.class);
+            assertThat(context).hasSingleBean(TwilioSignatureVerifier.class);
             assertThat(context).doesNotHaveBean(TwilioChannel.class);
         });
     }
 
     @Test
+    void withoutAnAuthTokenTwilioWebhooksAreParsedButNotVerified() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(TwilioWebhookParser.class);
+            assertThat(context).doesNotHaveBean(TwilioSignatureVerifier.class);
+        });
+    }
+
+    @Test
+    void aHostTwilioParserReplacesOurs() {
+        TwilioWebhookParser hostParser = new TwilioWebhookParser("GB");
+        runner.withBean(TwilioWebhookParser.class, () -> hostParser)
+                .run(context -> assertThat(context.getBean(TwilioWebhookParser.class)).isSameAs(hostParser));
+    }
+
+    @Test
     void withoutTheTwilioModuleTwilioPropertiesAreIgnored() {
         runner.withPropertyValues(twilio()).withClassLoader(new FilteredClassLoader(TwilioChannel.class))
-                .run(context -> assertThat(context).doesNotHaveBean(TwilioWebhooks.class));
+                .run(context -> assertThat(context).doesNotHaveBean(TwilioSignatureVerifier.class));
+    }
+
+    @Test
+    void withoutTheTwilioModuleThereIsNoTwilioParser() {
+        runner.withClassLoader(new FilteredClassLoader(TwilioChannel.class))
+                .run(context -> assertThat(context).doesNotHaveBean(TwilioWebhookParser.class));
     }
 
     @Test
@@ -213,7 +236,7 @@ class AutoConfigurationTest {
         runner.withPropertyValues("messaging.sendgrid.api-key=SG.test", "messaging.sendgrid.from-email=hello@glow.example")
                 .run(context -> {
                     assertThat(context).hasSingleBean(SendGridChannel.class);
-                    assertThat(context).doesNotHaveBean(SendGridEventWebhook.class);
+                    assertThat(context).doesNotHaveBean(SendGridEventVerifier.class);
                 });
     }
 
@@ -221,7 +244,22 @@ class AutoConfigurationTest {
     void aWebhookKeyEnablesEventVerification() {
         String key = java.util.Base64.getEncoder().encodeToString(ecKey());
         runner.withPropertyValues("messaging.sendgrid.webhook-public-key=" + key)
-                .run(context -> assertThat(context).hasSingleBean(SendGridEventWebhook.class));
+                .run(context -> assertThat(context).hasSingleBean(SendGridEventVerifier.class));
+    }
+
+    @Test
+    void withoutAWebhookKeySendGridEventsAreParsedButNotVerified() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(SendGridEventParser.class);
+            assertThat(context).doesNotHaveBean(SendGridEventVerifier.class);
+        });
+    }
+
+    @Test
+    void aHostSendGridEventParserReplacesOurs() {
+        SendGridEventParser hostParser = new SendGridEventParser();
+        runner.withBean(SendGridEventParser.class, () -> hostParser)
+                .run(context -> assertThat(context.getBean(SendGridEventParser.class)).isSameAs(hostParser));
     }
 
     @Test

@@ -131,18 +131,49 @@ class TwilioWebhookTest extends WebhookTestBase {
 
     @Test
     void statusCallbackMovesTheMessageForwardOnly() {
-        String phone = ApiTestBase.newPhone();
-        String conversationId = acme.post("/send", ApiTestBase.smsBody(phone, "status test", false)).text("/conversation_id");
-        HttpApi.Response reply = acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"on the way\"}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        String messageId = reply.text("/message_id");
-        String sid = await().atMost(Duration.ofSeconds(5)).until(() -> providerId(conversationId, messageId), id -> id != null);
+        Reply reply = smsReply(ApiTestBase.newPhone());
 
-        HttpApi.Response delivered = postSignedTwilio("/webhooks/twilio/status", status(sid, "delivered", phone));
-        postSignedTwilio("/webhooks/twilio/status", status(sid, "sent", phone));
+        HttpApi.Response delivered = postSignedTwilio("/webhooks/twilio/status", status(reply.sid(), "delivered", reply.phone()));
+        postSignedTwilio("/webhooks/twilio/status", status(reply.sid(), "sent", reply.phone()));
 
         assertThat(delivered.status()).isEqualTo(200);
+        assertThat(statusOf(reply)).isEqualTo("delivered");
+    }
+
+    @Test
+    void statusCallbackWithoutAddressesFindsTheSmsMessage() {
+        Reply reply = smsReply(ApiTestBase.newPhone());
+
+        postSignedTwilio("/webhooks/twilio/status", unaddressedStatus(reply.sid(), "delivered"));
+
+        assertThat(statusOf(reply)).isEqualTo("delivered");
+    }
+
+    @Test
+    void statusCallbackWithoutAddressesFindsTheWhatsAppMessage() throws InterruptedException {
+        String phone = ApiTestBase.newPhone();
+        String conversationId = whatsAppConversation(phone);
+        String messageId = staffReply(conversationId);
+        assertThat(whatsApp.awaitSending(messageId)).as("the reply is being sent").isTrue();
+        whatsApp.release(messageId);
+        String sid = await().atMost(Duration.ofSeconds(5)).until(() -> providerId(conversationId, messageId), id -> id != null);
+
+        postSignedTwilio("/webhooks/twilio/status", unaddressedStatus(sid, "delivered"));
+
         assertThat(message(conversationId, messageId).get("status").asString()).isEqualTo("delivered");
+    }
+
+    @Test
+    void statusCallbackArrivingBeforeTheSidIsStoredStillApplies() throws InterruptedException {
+        String phone = ApiTestBase.newPhone();
+        String conversationId = whatsAppConversation(phone);
+        String messageId = staffReply(conversationId);
+        assertThat(whatsApp.awaitSending(messageId)).as("the reply is being sent").isTrue();
+
+        postSignedTwilio("/webhooks/twilio/status", whatsAppStatus(HeldWhatsAppChannel.sidOf(messageId), "delivered", phone));
+        whatsApp.release(messageId);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> message(conversationId, messageId).get("status").asString(), "delivered"::equals);
     }
 
     @Test
@@ -167,6 +198,46 @@ class TwilioWebhookTest extends WebhookTestBase {
 
     private static Map<String, String> status(String sid, String status, String to) {
         return Map.of("MessageSid", sid, "MessageStatus", status, "From", OUR_NUMBER, "To", to, "AccountSid", "AC" + "1".repeat(32));
+    }
+
+    private static Map<String, String> whatsAppStatus(String sid, String status, String to) {
+        return Map.of("MessageSid", sid, "MessageStatus", status, "From", "whatsapp:" + OUR_NUMBER, "To", "whatsapp:" + to,
+                "AccountSid", "AC" + "1".repeat(32));
+    }
+
+    /** A status callback with only the fields API.md lists. */
+    private static Map<String, String> unaddressedStatus(String sid, String status) {
+        return Map.of("MessageSid", sid, "MessageStatus", status, "AccountSid", "AC" + "1".repeat(32));
+    }
+
+    /** A staff reply sent on sms through the simulator, with the provider id it was sent under. */
+    private record Reply(String phone, String conversationId, String messageId, String sid) {
+    }
+
+    private Reply smsReply(String phone) {
+        String conversationId = acme.post("/send", ApiTestBase.smsBody(phone, "status test", false)).text("/conversation_id");
+        String messageId = staffReply(conversationId);
+        String sid = await().atMost(Duration.ofSeconds(5)).until(() -> providerId(conversationId, messageId), id -> id != null);
+        return new Reply(phone, conversationId, messageId, sid);
+    }
+
+    private String staffReply(String conversationId) {
+        HttpApi.Response reply = acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"on the way\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        return reply.text("/message_id");
+    }
+
+    /** The conversation a WhatsApp message from {@code phone} to our number starts. */
+    private String whatsAppConversation(String phone) {
+        Map<String, String> form = new java.util.HashMap<>(inbound(phone, "Hola"));
+        form.put("From", "whatsapp:" + phone);
+        form.put("To", "whatsapp:" + OUR_NUMBER);
+        postSignedTwilio("/webhooks/twilio/sms", form);
+        return awaitConversation(phone).get("id").asString();
+    }
+
+    private String statusOf(Reply reply) {
+        return message(reply.conversationId(), reply.messageId()).get("status").asString();
     }
 
     private JsonNode awaitConversation(String phone) {

@@ -8,22 +8,28 @@ import java.security.KeyPair;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An app that receives provider webhooks: Twilio's auth token and public URL, SendGrid's Event Webhook key and
  * Inbound Parse token, our number and address mapped to tenant {@code acme} (AI mode off), another number to
- * tenant {@code replying} (AI mode auto). No provider REST credentials, so replies go through the simulators,
- * which here never report delivery on their own.
+ * tenant {@code replying} (AI mode auto). No provider REST credentials, so sms and email replies go through the
+ * simulators, which here never report delivery on their own; whatsapp replies go through a channel whose sends
+ * the test holds and releases. Our number is also Twilio's default sending number.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = {TestApplication.class, WebhookTestBase.HeldSends.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "messaging.security.api-keys.key-acme=acme",
         "messaging.security.api-keys.key-other=other",
         "messaging.twilio.auth-token=" + WebhookTestBase.AUTH_TOKEN,
         "messaging.twilio.public-base-url=" + WebhookTestBase.PUBLIC_URL,
+        "messaging.twilio.from-number=" + WebhookTestBase.OUR_NUMBER,
         "messaging.sendgrid.inbound-token=" + WebhookTestBase.INBOUND_TOKEN,
         "messaging.tenants.acme.addresses=" + WebhookTestBase.OUR_NUMBER + "," + WebhookTestBase.OUR_EMAIL,
         "messaging.security.api-keys.key-replying=replying",
@@ -43,6 +49,14 @@ abstract class WebhookTestBase {
     static final String REPLYING_NUMBER = "+14155550009";
     static final KeyPair SENDGRID_KEYS = ProviderSignatures.sendGridKeys();
 
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HeldSends {
+        @Bean
+        HeldWhatsAppChannel heldWhatsAppChannel() {
+            return new HeldWhatsAppChannel();
+        }
+    }
+
     @DynamicPropertySource
     static void sendGridKey(DynamicPropertyRegistry registry) {
         registry.add("messaging.sendgrid.webhook-public-key", () -> ProviderSignatures.publicKeyBase64(SENDGRID_KEYS));
@@ -50,6 +64,9 @@ abstract class WebhookTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HeldWhatsAppChannel whatsApp;
 
     HttpApi acme;
     HttpApi webhooks;

@@ -6,7 +6,8 @@ import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.sendgrid.SendGridEvent;
 import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
-import dev.threadline.messaging.sendgrid.SendGridEventWebhook;
+import dev.threadline.messaging.sendgrid.SendGridEventParser;
+import dev.threadline.messaging.sendgrid.SendGridEventVerifier;
 import dev.threadline.messaging.sendgrid.SendGridInboundParser;
 import dev.threadline.messaging.spring.MessagingProperties;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
@@ -18,12 +19,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +48,8 @@ final class SendGridWebhookController {
     private static final JsonMapper CHARSETS = JsonMapper.builder().build();
 
     private final MessageManager manager;
-    private final @Nullable SendGridEventWebhook verifier;
+    private final @Nullable SendGridEventVerifier verifier;
+    private final SendGridEventParser eventParser;
     private final SendGridEventProcessor processor;
     private final SendGridInboundParser inboundParser;
     private final boolean verifySignatures;
@@ -60,14 +57,14 @@ final class SendGridWebhookController {
     private final String defaultTenant;
     private final WebhookTenants tenants;
     private final WebhookExecutor executor;
-    private final SendGridEventWebhook eventParser;
 
-    SendGridWebhookController(MessageManager manager, ObjectProvider<SendGridEventWebhook> webhook,
-                              SendGridEventProcessor processor, SendGridInboundParser inboundParser,
-                              MessagingProperties properties, WebhookTenants tenants, WebhookExecutor executor, Clock clock) {
+    SendGridWebhookController(MessageManager manager, ObjectProvider<SendGridEventVerifier> verifier,
+                              SendGridEventParser eventParser, SendGridEventProcessor processor,
+                              SendGridInboundParser inboundParser, MessagingProperties properties, WebhookTenants tenants,
+                              WebhookExecutor executor) {
         this.manager = manager;
-        this.verifier = webhook.getIfAvailable();
-        this.eventParser = verifier != null ? verifier : parseOnlyWebhook(clock);
+        this.verifier = verifier.getIfAvailable();
+        this.eventParser = eventParser;
         this.processor = processor;
         this.inboundParser = inboundParser;
         this.verifySignatures = properties.webhooks().verifySignatures();
@@ -80,14 +77,14 @@ final class SendGridWebhookController {
 
     @PostMapping("/webhooks/sendgrid/events")
     ResponseEntity<Void> events(@RequestBody(required = false) byte @Nullable [] body,
-                                @RequestHeader(value = SendGridEventWebhook.SIGNATURE_HEADER, required = false) @Nullable String signature,
-                                @RequestHeader(value = SendGridEventWebhook.TIMESTAMP_HEADER, required = false) @Nullable String timestamp) {
+                                @RequestHeader(value = SendGridEventVerifier.SIGNATURE_HEADER, required = false) @Nullable String signature,
+                                @RequestHeader(value = SendGridEventVerifier.TIMESTAMP_HEADER, required = false) @Nullable String timestamp) {
         byte[] raw = body == null ? new byte[0] : body;
         if (verifySignatures) {
             if (verifier == null) {
                 throw new NonRetriableMessagingException(ErrorCode.INVALID_SIGNATURE,
                         "messaging.sendgrid.webhook-public-key is not configured, so no Event Webhook signature can be verified",
-                        SendGridEventWebhook.SIGNATURE_HEADER);
+                        SendGridEventVerifier.SIGNATURE_HEADER);
             }
             verifier.verify(raw, signature, timestamp);
         }
@@ -107,21 +104,6 @@ final class SendGridWebhookController {
         InboundMessage inbound = inboundParser.parse(tenantId, fields);
         executor.submit("SendGrid inbound mail " + inbound.providerMessageId(), () -> manager.receive(inbound));
         return ResponseEntity.status(HttpStatus.OK).build();
-    }
-
-    /**
-     * With signature checks off and no public key configured, events are still parsed by the module's webhook
-     * class, which needs some EC key to exist: a throwaway one, never used to verify.
-     */
-    private static SendGridEventWebhook parseOnlyWebhook(Clock clock) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            String key = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
-            return new SendGridEventWebhook(key, Duration.ofMinutes(10), clock);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has EC keys", e);
-        }
     }
 
     /** The text fields of the multipart post, each decoded with the charset SendGrid names in {@code charsets}. */

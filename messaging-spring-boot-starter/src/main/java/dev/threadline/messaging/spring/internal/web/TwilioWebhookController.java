@@ -1,18 +1,24 @@
 package dev.threadline.messaging.spring.internal.web;
 
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spring.MessagingProperties;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
+import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioStatusCallback;
-import dev.threadline.messaging.twilio.TwilioWebhooks;
+import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +33,24 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code messaging.twilio.public-base-url} plus the path and query Twilio called (or the request's own URL
  * when no public URL is configured). Inbound messages are acknowledged with an empty TwiML
  * {@code <Response/>} and processed right after.
+ *
+ * <p>A status callback can overtake the send it reports on: Twilio may call back before the delivery worker has
+ * stored the message's SID. A callback for an unknown SID is therefore acknowledged at once and tried again a few
+ * times over about three seconds on the webhook executor before it is dropped.
  */
 @RestController
 final class TwilioWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /** The waits before each new look for an unknown SID: 2.75 s in all, well past a send's commit. */
+    private static final List<Duration> UNKNOWN_SID_RETRIES =
+            List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     private final MessageManager manager;
-    private final @Nullable TwilioWebhooks verifier;
-    private final TwilioWebhooks parser;
+    private final ConversationStore store;
+    private final @Nullable TwilioSignatureVerifier verifier;
+    private final TwilioWebhookParser parser;
     private final boolean verifySignatures;
     private final @Nullable String publicBaseUrl;
     private final WebhookTenants tenants;
@@ -44,12 +58,13 @@ final class TwilioWebhookController {
     private final Clock clock;
     private final @Nullable String fromNumber;
 
-    TwilioWebhookController(MessageManager manager, ObjectProvider<TwilioWebhooks> webhooks, MessagingProperties properties,
-                            WebhookTenants tenants, WebhookExecutor executor, Clock clock) {
+    TwilioWebhookController(MessageManager manager, ConversationStore store, ObjectProvider<TwilioSignatureVerifier> verifier,
+                            TwilioWebhookParser parser, MessagingProperties properties, WebhookTenants tenants,
+                            WebhookExecutor executor, Clock clock) {
         this.manager = manager;
-        this.verifier = webhooks.getIfAvailable();
-        // Without an auth token nothing can be verified; the parser needs no key.
-        this.parser = verifier != null ? verifier : new TwilioWebhooks("no-auth-token-configured", properties.defaultRegion());
+        this.store = store;
+        this.verifier = verifier.getIfAvailable();
+        this.parser = parser;
         this.verifySignatures = properties.webhooks().verifySignatures();
         String base = properties.twilio().publicBaseUrl();
         this.publicBaseUrl = base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
@@ -73,20 +88,40 @@ final class TwilioWebhookController {
     ResponseEntity<String> status(HttpServletRequest request) {
         Map<String, String> params = FormParameters.of(request);
         verify(request, params);
-        boolean addressed = has(params, "From") && has(params, "To");
-        TwilioStatusCallback callback = parser.parseStatus(addressed ? params : withOurNumber(params));
-        // A status callback comes from our number: its From decides the tenant.
-        String tenantId = tenants.forPhone(callback.from());
-        var update = callback.toUpdate(clock.instant());
-        var applied = manager.updateDeliveryByProviderId(tenantId, callback.channel(), callback.messageSid(), update);
-        if (applied.isEmpty() && !addressed) {
-            applied = manager.updateDeliveryByProviderId(tenantId, ChannelId.WHATSAPP, callback.messageSid(), update);
-        }
-        if (applied.isEmpty()) {
-            log.info("Twilio status {} for {} changed nothing (unknown MessageSid or not a forward move)",
-                    update.status().wireName(), callback.messageSid());
+        TwilioStatusCallback callback = parser.parseStatus(params);
+        // A status callback comes from our number, which decides the tenant; without From, the number we send from.
+        String tenantId = tenants.forPhone(callback.from() != null ? callback.from() : fromNumber);
+        DeliveryUpdate update = callback.toUpdate(clock.instant());
+        if (!apply(tenantId, callback, update)) {
+            retryUnknownSid(tenantId, callback, update, 0);
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+    }
+
+    /** Applies {@code update} to the message with the callback's SID; false when no message has that SID (yet). */
+    private boolean apply(String tenantId, TwilioStatusCallback callback, DeliveryUpdate update) {
+        for (ChannelId channel : callback.possibleChannels()) {
+            Optional<Message> message = store.findMessageByProviderId(tenantId, channel, callback.messageSid());
+            if (message.isPresent()) {
+                if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
+                    log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void retryUnknownSid(String tenantId, TwilioStatusCallback callback, DeliveryUpdate update, int retry) {
+        if (retry == UNKNOWN_SID_RETRIES.size()) {
+            log.debug("Twilio status {} for unknown MessageSid {} dropped", update.status().wireName(), callback.messageSid());
+            return;
+        }
+        executor.submitAfter(UNKNOWN_SID_RETRIES.get(retry), "Twilio status " + callback.messageSid(), () -> {
+            if (!apply(tenantId, callback, update)) {
+                retryUnknownSid(tenantId, callback, update, retry + 1);
+            }
+        });
     }
 
     private void verify(HttpServletRequest request, Map<String, String> params) {
@@ -95,34 +130,15 @@ final class TwilioWebhookController {
         }
         if (verifier == null) {
             throw new NonRetriableMessagingException(ErrorCode.INVALID_SIGNATURE,
-                    "messaging.twilio.auth-token is not configured, so no Twilio signature can be verified", TwilioWebhooks.SIGNATURE_HEADER);
+                    "messaging.twilio.auth-token is not configured, so no Twilio signature can be verified",
+                    TwilioSignatureVerifier.SIGNATURE_HEADER);
         }
-        verifier.verify(calledUrl(request), params, request.getHeader(TwilioWebhooks.SIGNATURE_HEADER));
+        verifier.verify(calledUrl(request), params, request.getHeader(TwilioSignatureVerifier.SIGNATURE_HEADER));
     }
 
     private String calledUrl(HttpServletRequest request) {
         String base = publicBaseUrl != null ? publicBaseUrl + request.getRequestURI() : request.getRequestURL().toString();
         String query = request.getQueryString();
         return query == null || query.isEmpty() ? base : base + "?" + query;
-    }
-
-    /**
-     * Twilio always sends {@code From} and {@code To}; a callback without them is read as one from our
-     * configured number (on sms, then whatsapp), so its status still applies.
-     */
-    private Map<String, String> withOurNumber(Map<String, String> params) {
-        Map<String, String> completed = new LinkedHashMap<>(params);
-        String ours = fromNumber != null && !fromNumber.isBlank() ? fromNumber : "unknown";
-        for (String name : new String[] {"From", "To"}) {
-            if (!has(params, name)) {
-                completed.put(name, ours);
-            }
-        }
-        return completed;
-    }
-
-    private static boolean has(Map<String, String> params, String name) {
-        String value = params.get(name);
-        return value != null && !value.isBlank();
     }
 }

@@ -1,6 +1,9 @@
 package dev.threadline.messaging.spring.internal.web;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,13 +14,19 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Runs accepted webhooks right after they were acknowledged, so a provider never waits on an AI reply. The
  * queue is bounded; when it is full the request thread does the work itself, which slows the provider down
- * instead of dropping messages. On shutdown, queued work finishes for up to 10 s.
+ * instead of dropping messages. Work can also be submitted after a delay: a single timer thread waits, then hands
+ * it to the same pool. On shutdown, queued work finishes for up to 10 s; work still waiting for its delay is dropped.
  */
 public final class WebhookExecutor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookExecutor.class);
 
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "threadline-webhook-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public WebhookExecutor(int threads) {
         AtomicInteger count = new AtomicInteger();
@@ -40,8 +49,17 @@ public final class WebhookExecutor implements DisposableBean {
         });
     }
 
+    /** Runs {@code work} once {@code delay} has passed, like {@link #submit}. */
+    void submitAfter(Duration delay, String what, Runnable work) {
+        timer.schedule(() -> submit(what, work), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void destroy() throws InterruptedException {
+        int waiting = timer.shutdownNow().size();
+        if (waiting > 0) {
+            log.debug("{} delayed webhook tasks dropped at shutdown", waiting);
+        }
         executor.shutdown();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             log.warn("Webhook work still running after 10 s at shutdown: {} tasks dropped", executor.shutdownNow().size());
