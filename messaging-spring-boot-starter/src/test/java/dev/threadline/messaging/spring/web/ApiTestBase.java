@@ -9,12 +9,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * One running app shared by the route tests (Spring caches the context): two tenants with one key each
- * ({@code globex} in AI draft mode), the in-memory store, simulator channels and the offline responder.
+ * One running app shared by the route tests (Spring caches the context): tenants with one key each
+ * ({@code globex} in AI draft mode; {@code clinic} and {@code metrics} kept for the staff and analytics
+ * tests, whose counts other tests must not disturb), the in-memory store, simulator channels and the
+ * offline responder.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "messaging.security.api-keys.key-acme=acme",
         "messaging.security.api-keys.key-globex=globex",
+        "messaging.security.api-keys.key-clinic=clinic",
+        "messaging.security.api-keys.key-metrics=metrics",
         "messaging.rate-limit.requests=100000",
         "messaging.simulator.delivery-delay=50ms",
         "messaging.max-body-size=64KB",

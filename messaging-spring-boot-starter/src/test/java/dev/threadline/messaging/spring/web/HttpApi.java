@@ -51,6 +51,10 @@ final class HttpApi {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
