@@ -121,4 +121,25 @@ class FailingProviderAppTest {
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 defaultTenant.get("/conversations?q=" + phone.substring(1)).json().at("/conversations/0/message_count").asLong() == 1);
     }
+
+    @Test
+    void withSignatureChecksOffAnUnsignedTwilioStatusCallbackIsParsedAndAcknowledged() {
+        HttpApi webhooks = new HttpApi(port, "", null);
+        String form = "MessageSid=SM" + "0".repeat(32) + "&MessageStatus=delivered";
+
+        HttpApi.Response response = webhooks.postBytes("/webhooks/twilio/status", "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void withSignatureChecksOffAnUnsignedSendGridEventBodyIsParsed() {
+        HttpApi webhooks = new HttpApi(port, "", null);
+
+        HttpApi.Response response = webhooks.postBytes("/webhooks/sendgrid/events", "application/json",
+                "[{\"event\":\"delivered\"}]".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.errorCode()).isEqualTo("malformed_request");
+    }
 }
