@@ -141,6 +141,19 @@ class TwilioWebhookTest extends WebhookTestBase {
     }
 
     @Test
+    void undeliveredWithUnsubscribedErrorOptsTheRecipientOut() {
+        Reply reply = smsReply(ApiTestBase.newPhone());
+        Map<String, String> failed = new java.util.HashMap<>(status(reply.sid(), "undelivered", reply.phone()));
+        failed.put("ErrorCode", "21610");
+
+        postSignedTwilio("/webhooks/twilio/status", failed);
+
+        assertThat(statusOf(reply)).isEqualTo("undelivered");
+        assertThat(acme.post("/conversations/" + reply.conversationId() + "/reply", "{\"content\":\"still there?\"}").status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void statusCallbackWithoutAddressesFindsTheSmsMessage() {
         Reply reply = smsReply(ApiTestBase.newPhone());
 

@@ -105,6 +105,8 @@ final class TwilioWebhookController {
             if (message.isPresent()) {
                 if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
                     log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
+                } else if (callback.recipientOptedOut()) {
+                    manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
                 }
                 return true;
             }
