@@ -37,6 +37,18 @@ class CampaignRoutesTest extends AutomationTestBase {
     }
 
     @Test
+    void withoutDefaultTimeZoneTheCampaignUsesUtc() {
+        String body = """
+                {"name":"Plain","template":"%s","channel":"sms","recipients":[{"address":"%s"}]}""".formatted(smsTemplate(acme, "Hi"), newPhone());
+
+        HttpApi.Response response = acme.post("/campaigns", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.text("/campaign/default_time_zone")).isEqualTo("UTC");
+        assertThat(response.json().at("/campaign/marketing").asBoolean()).isTrue();
+    }
+
+    @Test
     void aMissingVariableNamesItsPathAndStoresNothing() {
         String template = smsTemplate(acme, "{{discount}} off");
         String name = newName("Broken offer");

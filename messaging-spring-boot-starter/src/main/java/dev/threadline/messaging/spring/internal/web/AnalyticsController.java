@@ -7,7 +7,6 @@ import dev.threadline.messaging.automation.analytics.AnalyticsQuery;
 import dev.threadline.messaging.automation.analytics.AnalyticsReport;
 import dev.threadline.messaging.automation.analytics.Granularity;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 final class AnalyticsController {
 
-    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Analytics analytics;
@@ -60,7 +58,7 @@ final class AnalyticsController {
     private AnalyticsQuery query(Caller caller, String from, String to, @Nullable String zone, @Nullable String granularity,
                                  @Nullable String channel) {
         return new AnalyticsQuery(caller.tenantId(), WireValues.instant("from", from), WireValues.instant("to", to),
-                zone == null || zone.isBlank() ? UTC : WireValues.zone("zone", zone),
+                zone == null || zone.isBlank() ? WireValues.UTC : WireValues.zone("zone", zone),
                 granularity == null || granularity.isBlank() ? Granularity.DAY
                         : WireValues.lowerCaseName(Granularity.class, "granularity", granularity),
                 channel == null || channel.isBlank() ? null : Channels.known(manager, channel, "channel"));

@@ -92,9 +92,7 @@ final class AutomationRequests {
             builder.marketing(marketing);
         }
         ZoneId zone = json.parsed("default_time_zone", WireValues::zone);
-        if (zone != null) {
-            builder.defaultZone(zone);
-        }
+        builder.defaultZone(zone != null ? zone : WireValues.UTC);
         JsonObject quietHours = json.object("quiet_hours");
         if (quietHours != null) {
             builder.quietHours(new QuietHours(quietHours.requiredParsed("allowed_from", WireValues::localTime),

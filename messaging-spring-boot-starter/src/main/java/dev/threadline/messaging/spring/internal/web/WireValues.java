@@ -19,6 +19,9 @@ import java.util.Locale;
  */
 final class WireValues {
 
+    /** The default zone of the automation routes, by name, so answers say {@code UTC} rather than the offset {@code Z}. */
+    static final ZoneId UTC = ZoneId.of("UTC");
+
     private WireValues() {
     }
 
