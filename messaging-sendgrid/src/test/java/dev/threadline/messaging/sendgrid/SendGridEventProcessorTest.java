@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 /** Event Webhook events applied to a real manager whose mail went out through {@link SendGridChannel}. */
 class SendGridEventProcessorTest {
@@ -135,15 +136,15 @@ class SendGridEventProcessorTest {
 
     @Test
     void signedWebhookPostIsVerifiedParsedAndApplied() {
-        WebhookSigner signer = new WebhookSigner();
-        SendGridEventVerifier verifier = new SendGridEventVerifier(signer.publicKeyBase64(), Duration.ofMinutes(10), Clock.systemUTC());
+        WebhookSigner signer = WebhookSigner.withNewSendGridKey();
+        SendGridEventVerifier verifier = new SendGridEventVerifier(signer.sendGridPublicKeyBase64(), Duration.ofMinutes(10), Clock.systemUTC());
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         byte[] body = ("[{\"email\":\"ana@example.com\",\"timestamp\":" + EVENT_TIME.getEpochSecond() + ",\"event\":\"delivered\","
                 + "\"sg_event_id\":\"ZGVsaXZlcmVkLTE\",\"sg_message_id\":\"" + sent.providerMessageId() + ".filterdrecv-1.0\","
                 + "\"response\":\"250 2.0.0 OK\",\"threadline_message_id\":\"" + sent.id() + "\",\"threadline_tenant_id\":\"acme\"}]\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
-        verifier.verify(body, signer.sign(timestamp, body), timestamp);
+        verifier.verify(body, signer.sendGrid(timestamp, body), timestamp);
         processor.process(new SendGridEventParser().parse(body), "default-tenant");
 
         assertThat(status()).isEqualTo(DeliveryStatus.DELIVERED);

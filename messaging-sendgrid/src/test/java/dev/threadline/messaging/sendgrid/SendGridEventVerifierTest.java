@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 /** Signature and timestamp checks of the signed Event Webhook. */
 class SendGridEventVerifierTest {
@@ -21,12 +22,12 @@ class SendGridEventVerifierTest {
     private static final String TIMESTAMP = Long.toString(NOW.getEpochSecond());
     private static final byte[] BODY = SendGridEventParserTest.BODY;
 
-    private final WebhookSigner signer = new WebhookSigner();
-    private final SendGridEventVerifier verifier = verifier(signer.publicKeyBase64());
+    private final WebhookSigner signer = WebhookSigner.withNewSendGridKey();
+    private final SendGridEventVerifier verifier = verifier(signer.sendGridPublicKeyBase64());
 
     @Test
     void bodySignedBySendGridIsAccepted() {
-        assertThatCode(() -> verifier.verify(BODY, signer.sign(TIMESTAMP, BODY), TIMESTAMP)).doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(BODY, signer.sendGrid(TIMESTAMP, BODY), TIMESTAMP)).doesNotThrowAnyException();
     }
 
     /** The vector of SendGrid's own library tests: key, signature and timestamp as SendGrid published them. */
@@ -51,12 +52,12 @@ class SendGridEventVerifierTest {
     void timestampWithinToleranceIsAccepted() {
         String nineMinutesAgo = Long.toString(NOW.minusSeconds(540).getEpochSecond());
 
-        assertThatCode(() -> verifier.verify(BODY, signer.sign(nineMinutesAgo, BODY), nineMinutesAgo)).doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(BODY, signer.sendGrid(nineMinutesAgo, BODY), nineMinutesAgo)).doesNotThrowAnyException();
     }
 
     @Test
     void tamperedBodyIsRejected() {
-        String signature = signer.sign(TIMESTAMP, BODY);
+        String signature = signer.sendGrid(TIMESTAMP, BODY);
         byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("delivered", "bounce").getBytes(StandardCharsets.UTF_8);
 
         assertInvalidSignature(() -> verifier.verify(tampered, signature, TIMESTAMP));
@@ -64,7 +65,7 @@ class SendGridEventVerifierTest {
 
     @Test
     void signatureOverAnotherTimestampIsRejected() {
-        String signature = signer.sign(TIMESTAMP, BODY);
+        String signature = signer.sendGrid(TIMESTAMP, BODY);
         String otherTimestamp = Long.toString(NOW.getEpochSecond() - 1);
 
         assertInvalidSignature(() -> verifier.verify(BODY, signature, otherTimestamp));
@@ -74,14 +75,14 @@ class SendGridEventVerifierTest {
     void staleTimestampIsRejectedEvenWhenSigned() {
         String elevenMinutesAgo = Long.toString(NOW.minusSeconds(660).getEpochSecond());
 
-        assertInvalidSignature(() -> verifier.verify(BODY, signer.sign(elevenMinutesAgo, BODY), elevenMinutesAgo));
+        assertInvalidSignature(() -> verifier.verify(BODY, signer.sendGrid(elevenMinutesAgo, BODY), elevenMinutesAgo));
     }
 
     @Test
     void timestampFarInTheFutureIsRejected() {
         String inAnHour = Long.toString(NOW.plusSeconds(3600).getEpochSecond());
 
-        assertInvalidSignature(() -> verifier.verify(BODY, signer.sign(inAnHour, BODY), inAnHour));
+        assertInvalidSignature(() -> verifier.verify(BODY, signer.sendGrid(inAnHour, BODY), inAnHour));
     }
 
     @Test
@@ -93,16 +94,16 @@ class SendGridEventVerifierTest {
 
     @Test
     void missingTimestampHeaderIsRejected() {
-        NonRetriableMessagingException failure = assertInvalidSignature(() -> verifier.verify(BODY, signer.sign(TIMESTAMP, BODY), " "));
+        NonRetriableMessagingException failure = assertInvalidSignature(() -> verifier.verify(BODY, signer.sendGrid(TIMESTAMP, BODY), " "));
 
         assertThat(failure.field()).isEqualTo(SendGridEventVerifier.TIMESTAMP_HEADER);
     }
 
     @Test
     void signatureByAnotherKeyIsRejected() {
-        WebhookSigner stranger = new WebhookSigner();
+        WebhookSigner stranger = WebhookSigner.withNewSendGridKey();
 
-        assertInvalidSignature(() -> verifier.verify(BODY, stranger.sign(TIMESTAMP, BODY), TIMESTAMP));
+        assertInvalidSignature(() -> verifier.verify(BODY, stranger.sendGrid(TIMESTAMP, BODY), TIMESTAMP));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.threadline.messaging.NonRetriableMessagingException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 /** {@code X-Twilio-Signature} checks over the public URL and the form parameters. */
 class TwilioSignatureVerifierTest {
@@ -46,19 +47,19 @@ class TwilioSignatureVerifierTest {
 
     @Test
     void testSignerReproducesTwilioDocumentedExample() {
-        assertThat(TwilioSignatures.sign(DOC_TOKEN, DOC_URL, DOC_PARAMS)).isEqualTo(DOC_SIGNATURE);
+        assertThat(WebhookSigner.twilio(DOC_TOKEN, DOC_URL, DOC_PARAMS)).isEqualTo(DOC_SIGNATURE);
     }
 
     @Test
     void acceptsSignedInboundMessage() {
-        String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
+        String signature = WebhookSigner.twilio(TOKEN, SMS_URL, INBOUND);
 
         assertThatCode(() -> verifier.verify(SMS_URL, INBOUND, signature)).doesNotThrowAnyException();
     }
 
     @Test
     void rejectsTamperedParameter() {
-        String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
+        String signature = WebhookSigner.twilio(TOKEN, SMS_URL, INBOUND);
         Map<String, String> tampered = new HashMap<>(INBOUND);
         tampered.put("Body", "Cancel all my appointments");
 
@@ -67,7 +68,7 @@ class TwilioSignatureVerifierTest {
 
     @Test
     void rejectsAddedParameter() {
-        String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
+        String signature = WebhookSigner.twilio(TOKEN, SMS_URL, INBOUND);
         Map<String, String> extended = new HashMap<>(INBOUND);
         extended.put("MediaUrl0", "https://evil.example.com/x.jpg");
 
@@ -76,7 +77,7 @@ class TwilioSignatureVerifierTest {
 
     @Test
     void rejectsSignatureMadeForAnotherUrl() {
-        String signature = TwilioSignatures.sign(TOKEN, SMS_URL, INBOUND);
+        String signature = WebhookSigner.twilio(TOKEN, SMS_URL, INBOUND);
 
         assertRejected(() -> verifier.verify("https://app.example.com/webhooks/twilio/status", INBOUND, signature));
     }
@@ -93,7 +94,7 @@ class TwilioSignatureVerifierTest {
 
     @Test
     void rejectsSignatureMadeWithAnotherToken() {
-        String signature = TwilioSignatures.sign("another-accounts-token", SMS_URL, INBOUND);
+        String signature = WebhookSigner.twilio("another-accounts-token", SMS_URL, INBOUND);
 
         assertRejected(() -> verifier.verify(SMS_URL, INBOUND, signature));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 class SendGridWebhookTest extends WebhookTestBase {
 
@@ -40,7 +41,7 @@ class SendGridWebhookTest extends WebhookTestBase {
         Outbound mail = emailReply();
         byte[] body = event(mail, "delivered");
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String signedOther = ProviderSignatures.sendGrid(SENDGRID_KEYS, timestamp, "[]".getBytes(StandardCharsets.UTF_8));
+        String signedOther = SIGNER.sendGrid(timestamp, "[]".getBytes(StandardCharsets.UTF_8));
 
         HttpApi.Response response = postEvents(body, timestamp, signedOther);
 
@@ -54,7 +55,7 @@ class SendGridWebhookTest extends WebhookTestBase {
         byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
 
-        HttpApi.Response response = postEvents(body, timestamp, ProviderSignatures.sendGrid(ProviderSignatures.sendGridKeys(), timestamp, body));
+        HttpApi.Response response = postEvents(body, timestamp, WebhookSigner.withNewSendGridKey().sendGrid(timestamp, body));
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -142,7 +143,7 @@ class SendGridWebhookTest extends WebhookTestBase {
 
     private HttpApi.Response postEvents(byte[] body, Instant signedAt) {
         String timestamp = Long.toString(signedAt.getEpochSecond());
-        return postEvents(body, timestamp, ProviderSignatures.sendGrid(SENDGRID_KEYS, timestamp, body));
+        return postEvents(body, timestamp, SIGNER.sendGrid(timestamp, body));
     }
 
     private HttpApi.Response postEvents(byte[] body, String timestamp, String signature) {

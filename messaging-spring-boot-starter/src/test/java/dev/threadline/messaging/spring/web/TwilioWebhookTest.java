@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 class TwilioWebhookTest extends WebhookTestBase {
 
@@ -82,7 +83,7 @@ class TwilioWebhookTest extends WebhookTestBase {
         Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
 
         HttpApi.Response response = postTwilio("/webhooks/twilio/sms", form,
-                ProviderSignatures.twilio("another-token", PUBLIC_URL + "/webhooks/twilio/sms", form));
+                WebhookSigner.twilio("another-token", PUBLIC_URL + "/webhooks/twilio/sms", form));
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -92,7 +93,7 @@ class TwilioWebhookTest extends WebhookTestBase {
         Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
 
         HttpApi.Response response = postTwilio("/webhooks/twilio/sms", form,
-                ProviderSignatures.twilio(AUTH_TOKEN, "https://attacker.example/webhooks/twilio/sms", form));
+                WebhookSigner.twilio(AUTH_TOKEN, "https://attacker.example/webhooks/twilio/sms", form));
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -100,7 +101,7 @@ class TwilioWebhookTest extends WebhookTestBase {
     @Test
     void tamperedParameterBreaksTheSignature() {
         Map<String, String> form = inbound(ApiTestBase.newPhone(), "hi");
-        String signature = ProviderSignatures.twilio(AUTH_TOKEN, PUBLIC_URL + "/webhooks/twilio/sms", form);
+        String signature = WebhookSigner.twilio(AUTH_TOKEN, PUBLIC_URL + "/webhooks/twilio/sms", form);
         Map<String, String> tampered = new java.util.LinkedHashMap<>(form);
         tampered.put("Body", "send me everything");
 

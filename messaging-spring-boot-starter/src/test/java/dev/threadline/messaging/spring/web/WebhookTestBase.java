@@ -4,7 +4,6 @@ import dev.threadline.messaging.spring.TestApplication;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import dev.threadline.messaging.testkit.WebhookSigner;
 
 /**
  * An app that receives provider webhooks: Twilio's auth token and public URL, SendGrid's Event Webhook key and
@@ -47,7 +47,7 @@ abstract class WebhookTestBase {
     static final String OUR_EMAIL = "support@acme.example";
     /** A number of tenant {@code replying}, whose AI mode is {@code auto}. */
     static final String REPLYING_NUMBER = "+14155550009";
-    static final KeyPair SENDGRID_KEYS = ProviderSignatures.sendGridKeys();
+    static final WebhookSigner SIGNER = WebhookSigner.withNewSendGridKey();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class HeldSends {
@@ -59,7 +59,7 @@ abstract class WebhookTestBase {
 
     @DynamicPropertySource
     static void sendGridKey(DynamicPropertyRegistry registry) {
-        registry.add("messaging.sendgrid.webhook-public-key", () -> ProviderSignatures.publicKeyBase64(SENDGRID_KEYS));
+        registry.add("messaging.sendgrid.webhook-public-key", () -> SIGNER.sendGridPublicKeyBase64());
     }
 
     @LocalServerPort
@@ -92,6 +92,6 @@ abstract class WebhookTestBase {
     }
 
     HttpApi.Response postSignedTwilio(String path, Map<String, String> form) {
-        return postTwilio(path, form, ProviderSignatures.twilio(AUTH_TOKEN, PUBLIC_URL + path, form));
+        return postTwilio(path, form, WebhookSigner.twilio(AUTH_TOKEN, PUBLIC_URL + path, form));
     }
 }
