@@ -54,7 +54,8 @@ public final class BenchmarkMain {
                 + " messages per side; throughput rounds " + scale.rounds() + " × " + scale.round().toSeconds() + " s per side, "
                 + "interleaved, after one warmup round each; latency: " + scale.rounds() * 2 + " × " + scale.latencySamples()
                 + " calls per side).\n\n"
-                + "Machine: " + machine() + ". Load average before: " + loadBefore + "; after: " + loadAverage() + ".";
+                + "Machine: " + machine() + ". Load average before: " + loadBefore + "; after: " + loadAverage() + ".\n\n"
+                + "Code: commit " + commit() + ".";
         Path out = scale.name().equals("full") ? Path.of("RESULTS.md") : Path.of("target", "results-quick.md");
         report.write(out, header);
     }
@@ -70,6 +71,26 @@ public final class BenchmarkMain {
         }
         return rt.availableProcessors() + " cores (" + cpu + "), Java " + System.getProperty("java.version") + ", heap "
                 + rt.maxMemory() / (1 << 20) + " MB, PostgreSQL on 127.0.0.1 (same machine, client and server share the cores)";
+    }
+
+    /** The commit measured, with a note when the measured sources (core, JPA store, harness) differ from it. */
+    private static String commit() {
+        try {
+            String head = run("git", "rev-parse", "--short", "HEAD");
+            String changed = run("git", "status", "--porcelain", "--", "../messaging-core/src", "../messaging-jpa/src", "src");
+            return changed.isEmpty() ? head : head + " (with uncommitted changes to " + changed.replace('\n', ' ') + ")";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(out);
+        }
+        return out;
     }
 
     private static String loadAverage() {
