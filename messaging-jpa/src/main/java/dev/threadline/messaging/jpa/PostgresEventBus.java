@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * through a notification: a small JSON payload of ids (type, tenant, conversation, message, status),
  * so subscribers look the rows up by id.
  *
- * <p>Notifications leave from a background thread, all those queued meanwhile in one transaction and in
- * publishing order: PostgreSQL serializes the commits of transactions that notified, so a commit per
- * event on the publishing threads would make every writer wait for every other.
+ * <p>Notifications leave from a background thread, those published within a few milliseconds in one
+ * transaction and in publishing order: PostgreSQL serializes the commits of transactions that notified,
+ * so a commit per event on the publishing threads would make every writer wait for every other. Within
+ * one such transaction PostgreSQL delivers identical notifications once, so two equal events published
+ * in quick succession may reach other instances as one.
  *
  * <p>One connection of the DataSource is held for listening, on a daemon thread that reconnects after a
  * failure. Notifications sent while it is reconnecting are lost (PostgreSQL does not keep them), so
