@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -137,7 +138,8 @@ final class ChatHistoryBenchmark {
     /** The table Spring AI documents for PostgreSQL, from its own jar. */
     private static void springAiSchema(HikariDataSource pool) throws Exception {
         String sql;
-        try (InputStream in = JdbcChatMemoryRepository.class.getResourceAsStream("schema-postgresql.sql")) {
+        try (InputStream in = Objects.requireNonNull(JdbcChatMemoryRepository.class.getResourceAsStream("schema-postgresql.sql"),
+                "Spring AI's PostgreSQL schema")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {

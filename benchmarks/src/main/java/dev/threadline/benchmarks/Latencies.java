@@ -39,12 +39,4 @@ final class Latencies {
         int rank = (int) Math.ceil(p / 100.0 * size);
         return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / 1e6;
     }
-
-    double meanMillis() {
-        long sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += nanos[i];
-        }
-        return size == 0 ? Double.NaN : sum / 1e6 / size;
-    }
 }
