@@ -36,7 +36,9 @@ final class ConversationListBenchmark {
             ListSeed.ensure(pool, scale.listConversations());
             RawList raw = new RawList(pool);
             RawList.Row deep = raw.rowAt(tenant, scale.listConversations() / 2);
-            String cursor = new ConversationCursor(deep.lastActivityAt(), deep.id()).encode();
+            // As the API hands it out: the cursor carries the total counted for the first page.
+            long total = manager.listConversations(tenant, ConversationQuery.all()).total();
+            String cursor = new ConversationCursor(deep.lastActivityAt(), deep.id(), total).encode();
             ConversationQuery first = ConversationQuery.all();
             compare("first page", tenant, manager, raw, first, null, null, null);
             compare("channel = email", tenant, manager, raw, first.withChannel(ChannelId.EMAIL), "email", null, null);

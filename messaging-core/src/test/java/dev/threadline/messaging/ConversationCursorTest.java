@@ -11,7 +11,7 @@ class ConversationCursorTest {
 
     @Test
     void encodedCursorDecodesToTheSamePosition() {
-        ConversationCursor cursor = new ConversationCursor(Instant.parse("2026-11-21T12:00:30.123456789Z"), "0190-abc");
+        ConversationCursor cursor = new ConversationCursor(Instant.parse("2026-11-21T12:00:30.123456789Z"), "0190:abc", 42);
 
         assertThat(ConversationCursor.decode(cursor.encode())).isEqualTo(cursor);
     }

@@ -297,17 +297,19 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
                 .sorted(LIST_ORDER)
                 .toList();
         Stream<Conversation> window = matching.stream();
+        long total = matching.size();
         if (query.cursor() != null) {
             ConversationCursor cursor = ConversationCursor.decode(query.cursor());
             window = window.filter(cursor::isBefore);
+            total = cursor.total();
         } else {
             window = window.skip(query.offset());
         }
         List<Conversation> page = window.limit(query.pageSize() + 1L).toList();
         boolean more = page.size() > query.pageSize();
         List<Conversation> items = more ? page.subList(0, query.pageSize()) : page;
-        String next = more ? ConversationCursor.after(items.get(items.size() - 1)).encode() : null;
-        return new ConversationPage(items, matching.size(), query.page(), query.pageSize(), next);
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
+        return new ConversationPage(items, total, query.page(), query.pageSize(), next);
     }
 
     private Predicate<Conversation> matches(ConversationQuery query) {

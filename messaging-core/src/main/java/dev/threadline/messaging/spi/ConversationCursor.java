@@ -10,16 +10,19 @@ import java.util.Base64;
  * Keyset position in the conversation list (newest activity first, ties by id descending), encoded as
  * an opaque URL-safe string. Stores use it to serve {@link ConversationQuery#cursor()}: the next page
  * holds rows strictly after this position.
+ *
+ * <p>It also carries the {@code total} counted for the first page, so later pages need no count: counting
+ * every matching row costs far more than reading a keyset page, and would make deep pages slow.
  */
-public record ConversationCursor(Instant lastActivityAt, String id) {
+public record ConversationCursor(Instant lastActivityAt, String id, long total) {
 
-    /** The cursor pointing just after {@code last}. */
-    public static ConversationCursor after(Conversation last) {
-        return new ConversationCursor(last.lastActivityAt(), last.id());
+    /** The cursor pointing just after {@code last}, carrying the list's {@code total}. */
+    public static ConversationCursor after(Conversation last, long total) {
+        return new ConversationCursor(last.lastActivityAt(), last.id(), total);
     }
 
     public String encode() {
-        String raw = lastActivityAt.getEpochSecond() + ":" + lastActivityAt.getNano() + ":" + id;
+        String raw = lastActivityAt.getEpochSecond() + ":" + lastActivityAt.getNano() + ":" + total + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -27,8 +30,9 @@ public record ConversationCursor(Instant lastActivityAt, String id) {
     public static ConversationCursor decode(String encoded) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-            String[] parts = raw.split(":", 3);
-            return new ConversationCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+            String[] parts = raw.split(":", 4);
+            return new ConversationCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[3],
+                    Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
             throw NonRetriableMessagingException.validation("cursor", "cursor is not one this API returned");
         }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of the conversation list.
  *
- * @param total conversations matching the filters, across all pages
+ * @param total conversations matching the filters, across all pages: counted for a page asked by number, and
+ *        carried forward unchanged by the cursor of later pages
  * @param nextCursor pass as {@link ConversationQuery#cursor()} for the next page; null on the last page
  */
 public record ConversationPage(List<Conversation> conversations, long total, int page, int pageSize,

@@ -762,6 +762,21 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void cursorPagesCarryTheTotalOfTheFirstPage() {
+            for (int i = 0; i < 5; i++) {
+                conversation(TENANT, "+1555123000" + i, at(i));
+            }
+            ConversationPage first = list(ConversationQuery.all().withPage(1, 2));
+            conversation(TENANT, "+15551239999", at(9));
+
+            ConversationPage second = list(ConversationQuery.all().withPage(1, 2).withCursor(first.nextCursor()));
+
+            assertThat(first.total()).isEqualTo(5);
+            assertThat(second.total()).isEqualTo(5);
+            assertThat(list(ConversationQuery.all()).total()).isEqualTo(6);
+        }
+
+        @Test
         void theLastPageHasNoCursor() {
             conversation();
             assertThat(list(ConversationQuery.all()).nextCursor()).isNull();

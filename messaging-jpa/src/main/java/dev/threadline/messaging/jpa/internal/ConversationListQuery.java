@@ -67,8 +67,8 @@ final class ConversationListQuery {
     ConversationPage run(Session session) {
         String pageWhere = where.toString();
         Map<String, Object> pageParameters = new LinkedHashMap<>(parameters);
-        if (query.cursor() != null) {
-            ConversationCursor cursor = ConversationCursor.decode(query.cursor());
+        ConversationCursor cursor = query.cursor() == null ? null : ConversationCursor.decode(query.cursor());
+        if (cursor != null) {
             pageWhere += " and (c.lastActivityAt, c.id) < (:cursorAt, :cursorId)";
             pageParameters.put("cursorAt", cursor.lastActivityAt());
             pageParameters.put("cursorId", cursor.id());
@@ -76,15 +76,17 @@ final class ConversationListQuery {
         SelectionQuery<ConversationEntity> page = session.createSelectionQuery(
                 "from ConversationEntity c" + pageWhere + " order by c.lastActivityAt desc, c.id desc", ConversationEntity.class);
         pageParameters.forEach(page::setParameter);
-        if (query.cursor() == null) {
+        if (cursor == null) {
             page.setFirstResult(Math.toIntExact(query.offset()));
         }
         List<Conversation> rows = page.setMaxResults(query.pageSize() + 1).getResultList().stream()
                 .map(Records::conversation).toList();
         boolean more = rows.size() > query.pageSize();
         List<Conversation> items = more ? rows.subList(0, query.pageSize()) : rows;
-        String next = more ? ConversationCursor.after(items.get(items.size() - 1)).encode() : null;
-        return new ConversationPage(items, total(session), query.page(), query.pageSize(), next);
+        // Counting is what costs on a large list; a cursor page reuses the count of the page it came from.
+        long total = cursor != null ? cursor.total() : total(session);
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
+        return new ConversationPage(items, total, query.page(), query.pageSize(), next);
     }
 
     private long total(Session session) {
