@@ -37,14 +37,12 @@ public final class BenchmarkMain {
             if (!selected.contains(name)) {
                 continue;
             }
-            switch (name) {
-                case "receive" -> new ReceiveBenchmark(scale, report).run();
-                case "list" -> new ConversationListBenchmark(scale, report).run();
-                case "outbox" -> new OutboxBenchmark(scale, report).run();
-                case "history" -> new ChatHistoryBenchmark(scale, report).run();
-                case "memory" -> new MemoryBenchmark(report).run();
-                case "http" -> new HttpSendBenchmark(scale, report).run();
-                default -> throw new IllegalStateException(name);
+            try {
+                run(name, scale, report);
+            } catch (Exception e) {
+                // One broken benchmark must not cost the results of the others.
+                e.printStackTrace();
+                report.note("Benchmark " + name + " failed: " + e);
             }
         }
         String header = "# Benchmark results\n\n"
@@ -58,6 +56,18 @@ public final class BenchmarkMain {
                 + "Code: commit " + commit() + ".";
         Path out = scale.name().equals("full") ? Path.of("RESULTS.md") : Path.of("target", "results-quick.md");
         report.write(out, header);
+    }
+
+    private static void run(String name, Scale scale, Report report) throws Exception {
+        switch (name) {
+            case "receive" -> new ReceiveBenchmark(scale, report).run();
+            case "list" -> new ConversationListBenchmark(scale, report).run();
+            case "outbox" -> new OutboxBenchmark(scale, report).run();
+            case "history" -> new ChatHistoryBenchmark(scale, report).run();
+            case "memory" -> new MemoryBenchmark(report).run();
+            case "http" -> new HttpSendBenchmark(scale, report).run();
+            default -> throw new IllegalStateException(name);
+        }
     }
 
     private static String machine() {
