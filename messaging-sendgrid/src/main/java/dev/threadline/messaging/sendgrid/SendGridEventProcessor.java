@@ -2,6 +2,7 @@ package dev.threadline.messaging.sendgrid;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -71,11 +72,27 @@ public final class SendGridEventProcessor {
         }
         if (event.optsOut()) {
             try {
-                manager.optOut(tenantId, ChannelId.EMAIL, event.email(), "sendgrid " + event.type());
+                optOut(tenantId, event);
             } catch (NonRetriableMessagingException e) {
                 // An address we could never have sent to: nothing to opt out.
                 log.debug("SendGrid event {} names an unusable address: {}", event.eventId(), e.getMessage());
             }
         }
+    }
+
+    /** Opts out through the message when we know it, so its conversation's timeline records why. */
+    private void optOut(String tenantId, SendGridEvent event) {
+        String reason = "sendgrid " + event.type();
+        if (event.messageId() != null) {
+            try {
+                manager.optOutForMessage(tenantId, event.messageId(), reason);
+                return;
+            } catch (NonRetriableMessagingException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        manager.optOut(tenantId, ChannelId.EMAIL, event.email(), reason);
     }
 }

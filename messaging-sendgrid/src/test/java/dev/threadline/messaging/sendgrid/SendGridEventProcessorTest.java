@@ -125,6 +125,24 @@ class SendGridEventProcessorTest {
     }
 
     @Test
+    void bounceOfOurMailIsRecordedOnItsConversation() {
+        processor.process(List.of(event("e-1", "bounce", sent.id(), TENANT, null)), TENANT);
+
+        assertThat(manager.events(TENANT, sent.conversationId()))
+                .anySatisfy(e -> {
+                    assertThat(e.type()).isEqualTo(dev.threadline.messaging.ConversationEvent.OPTED_OUT);
+                    assertThat(e.data()).containsEntry("reason", "sendgrid bounce");
+                });
+    }
+
+    @Test
+    void bounceOfMailWeDoNotKnowOptsTheAddressOut() {
+        processor.process(List.of(event("e-1", "bounce", "not-our-message", TENANT, null)), TENANT);
+
+        assertThat(manager.getConversation(TENANT, sent.conversationId()).contact().isOptedOut(ChannelId.EMAIL)).isTrue();
+    }
+
+    @Test
     void afterASpamReportRepliesAreRefused() {
         processor.process(List.of(event("e-1", "spamreport", sent.id(), TENANT, null)), TENANT);
 
