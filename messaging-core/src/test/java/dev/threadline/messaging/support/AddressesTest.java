@@ -26,6 +26,14 @@ class AddressesTest {
                 });
     }
 
+    @org.junit.jupiter.api.Test
+    void theSameDigitsMeanDifferentNumbersInDifferentRegions() {
+        assertThat(PhoneNumbers.toE164("020 7946 0958", "GB", "customer_phone")).isEqualTo("+442079460958");
+        assertThat(PhoneNumbers.toE164("020 7946 0958", "GB", "customer_phone")).isEqualTo("+442079460958");
+        assertThatThrownBy(() -> PhoneNumbers.toE164("020 7946 0958", "US", "customer_phone"))
+                .isInstanceOf(NonRetriableMessagingException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Ana@Example.COM", " ana@example.com ", "ana@example.com"})
     void emailsAreLowerCasedAndTrimmed(String raw) {
