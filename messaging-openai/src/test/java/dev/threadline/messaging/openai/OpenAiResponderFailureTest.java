@@ -24,26 +24,16 @@ import dev.threadline.messaging.spi.AiResponder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Retries, timeouts and rejected requests, and what the customer's side keeps when the provider fails. */
 class OpenAiResponderFailureTest {
 
-    private FakeChatCompletionsServer server;
+    @AutoClose
+    private final FakeChatCompletionsServer server = FakeChatCompletionsServer.start();
     private final Conversation conversation = conversation(ChannelId.SMS);
     private final AiRequest request = request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Open Sunday?")));
-
-    @BeforeEach
-    void start() {
-        server = FakeChatCompletionsServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void rateLimitIsRetriedThenReportedAsProviderUnavailableWithItsRetryAfter() {

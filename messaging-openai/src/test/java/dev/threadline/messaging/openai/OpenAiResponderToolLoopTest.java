@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The tool loop: results back to the model, failures reported to it, and the bound on rounds. */
@@ -29,17 +28,8 @@ class OpenAiResponderToolLoopTest {
 
     private static final String DATE_SCHEMA = "{\"type\":\"object\",\"properties\":{\"date\":{\"type\":\"string\"}},\"required\":[\"date\"]}";
 
-    private FakeChatCompletionsServer server;
-
-    @BeforeEach
-    void start() {
-        server = FakeChatCompletionsServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final FakeChatCompletionsServer server = FakeChatCompletionsServer.start();
 
     @Test
     void toolResultGoesBackToTheModelUnderTheCallsId() {
