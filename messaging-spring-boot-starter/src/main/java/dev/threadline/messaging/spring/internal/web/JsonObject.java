@@ -55,7 +55,7 @@ final class JsonObject {
     String requiredString(String name) {
         String value = string(name);
         if (value == null || value.isBlank()) {
-            throw NonRetriableMessagingException.validation(field(name), field(name) + " is required");
+            throw invalid(name, "is required");
         }
         return value;
     }
@@ -70,7 +70,7 @@ final class JsonObject {
     <T> T requiredParsed(String name, BiFunction<String, String, T> parser) {
         T value = parsed(name, parser);
         if (value == null) {
-            throw NonRetriableMessagingException.validation(field(name), field(name) + " is required");
+            throw invalid(name, "is required");
         }
         return value;
     }
