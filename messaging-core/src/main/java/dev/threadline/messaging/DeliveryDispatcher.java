@@ -26,6 +26,8 @@ final class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
+    private static final int THREAD_REFS_WINDOW = 50;
+
     private final ConversationStore store;
     private final OutboxStore outbox;
     private final Map<ChannelId, Channel> channels;
@@ -77,7 +79,9 @@ final class DeliveryDispatcher {
 
     private void deliver(OutboxEntry entry) {
         Optional<Message> found = store.findMessage(entry.tenantId(), entry.messageId());
-        if (found.isEmpty() || found.get().status().isFinal() || found.get().status() == DeliveryStatus.SENT) {
+        if (found.isEmpty() || !isWaitingToBeSent(found.get())) {
+            // Already with the provider (a callback got here first) or gone: drop the entry. Canceled is
+            // no forward move from any such status, so completing only removes it.
             outbox.complete(entry, DeliveryUpdate.of(DeliveryStatus.CANCELED, clock.instant()));
             return;
         }
@@ -118,8 +122,16 @@ final class DeliveryDispatcher {
         }
     }
 
+    private static boolean isWaitingToBeSent(Message message) {
+        return message.status() == DeliveryStatus.QUEUED || message.status() == DeliveryStatus.SCHEDULED;
+    }
+
+    /**
+     * The newest mails' {@code Message-ID}s before this one: enough for mail clients to thread, without
+     * loading a long conversation on every send (RFC 5322 allows trimming {@code References}).
+     */
     private List<String> earlierThreadRefs(Message message) {
-        return store.messages(message.tenantId(), message.conversationId()).stream()
+        return store.recentMessages(message.tenantId(), message.conversationId(), THREAD_REFS_WINDOW).stream()
                 .filter(m -> m.threadRef() != null && m.id().compareTo(message.id()) < 0)
                 .map(Message::threadRef)
                 .toList();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ final class DeliveryWorkers {
     private volatile boolean running;
     private long signals;
 
-    DeliveryWorkers(DeliveryDispatcher dispatcher, java.util.function.Consumer<String> releaseAll, Duration pollInterval, int batchSize) {
+    DeliveryWorkers(DeliveryDispatcher dispatcher, Consumer<String> releaseAll, Duration pollInterval, int batchSize) {
         this.dispatcher = dispatcher;
         this.releaseClaims = () -> threads.forEach(t -> releaseAll.accept(workerId(t)));
         this.pollInterval = pollInterval;

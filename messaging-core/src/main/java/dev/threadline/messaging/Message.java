@@ -57,7 +57,7 @@ public record Message(
                 update.errorMessage() != null ? update.errorMessage() : errorMessage, metadata);
     }
 
-    /** This message with a different body and status (approving an edited draft). */
+    /** This message with a different body (approving an edited draft). */
     public Message withBody(String newBody) {
         return new Message(id, tenantId, conversationId, channel, direction, author, newBody, subject, mediaUrls,
                 providerMessageId, threadRef, status, createdAt, statusAt, errorCode, errorMessage, metadata);

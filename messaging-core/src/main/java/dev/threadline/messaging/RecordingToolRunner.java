@@ -61,7 +61,7 @@ final class RecordingToolRunner implements ToolRunner {
     public ToolResult run(String callId, String toolName, String argumentsJson) {
         AiTool tool = tools.get(toolName);
         if (tool == null) {
-            return record(callId, toolName, argumentsJson, "", "unknown tool: " + toolName, false);
+            return rejected(callId, toolName, argumentsJson, "unknown tool: " + toolName);
         }
         JsonNode arguments;
         try {
@@ -70,7 +70,7 @@ final class RecordingToolRunner implements ToolRunner {
                 throw new IllegalArgumentException("arguments must be a JSON object");
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return record(callId, toolName, argumentsJson, "", "malformed arguments: expected a JSON object matching the tool's schema", false);
+            return rejected(callId, toolName, argumentsJson, "malformed arguments: expected a JSON object matching the tool's schema");
         }
         String idempotencyKey = idempotencyKey(toolName, arguments);
         if (tool.sideEffecting() && !store.markProcessed(conversation.tenantId(), "tool:" + idempotencyKey)) {
@@ -108,8 +108,9 @@ final class RecordingToolRunner implements ToolRunner {
                         "the same call is already in progress", true));
     }
 
-    private ToolResult record(String callId, String toolName, String argumentsJson, String result, String error, boolean replayed) {
-        return record(callId, toolName, argumentsJson, "", result, error, replayed);
+    /** Records a call refused before running (unknown tool, malformed arguments): no key, no result. */
+    private ToolResult rejected(String callId, String toolName, String argumentsJson, String error) {
+        return record(callId, toolName, argumentsJson, "", "", error, false);
     }
 
     private ToolResult record(String callId, String toolName, String argumentsJson, String idempotencyKey, String result,

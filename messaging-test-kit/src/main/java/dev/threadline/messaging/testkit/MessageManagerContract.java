@@ -452,6 +452,19 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void messageAProviderAlreadyReportedIsNotSentAgain() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            Message reply = manager.reply(TENANT, result.conversation().id(), "Hello!", "staff");
+            manager.updateDelivery(TENANT, reply.id(), DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()));
+
+            assertThat(manager.deliverDue()).isEqualTo(1);
+
+            assertThat(sms.sent()).isEmpty();
+            assertThat(manager.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(manager.deliverDue()).as("the entry is gone").isZero();
+        }
+
+        @Test
         void permanentFailureIsResentOnTheTenantsFallbackChannel() {
             MessageManager withFallback = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
                     .channel(sms).channel(email)
