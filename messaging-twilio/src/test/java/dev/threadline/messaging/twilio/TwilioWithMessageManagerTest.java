@@ -89,6 +89,14 @@ class TwilioWithMessageManagerTest {
         return manager.getMessage(TENANT, reply.id());
     }
 
+    /** The reply the manager sent to a customer who wrote on WhatsApp. */
+    private Message sentWhatsAppReply() {
+        Map<String, String> inbound = new HashMap<>(inboundSms("SM22222222222222222222222222222222", "Hola"));
+        inbound.put("From", "whatsapp:" + CUSTOMER);
+        inbound.put("To", "whatsapp:" + OUR_NUMBER);
+        return sentReply(inbound);
+    }
+
     private Message current(Message message) {
         return manager.getMessage(TENANT, message.id());
     }
@@ -173,10 +181,7 @@ class TwilioWithMessageManagerTest {
 
     @Test
     void whatsAppStatusCallbackFindsTheWhatsAppReply() {
-        Map<String, String> inbound = new HashMap<>(inboundSms("SM22222222222222222222222222222222", "Hola"));
-        inbound.put("From", "whatsapp:" + CUSTOMER);
-        inbound.put("To", "whatsapp:" + OUR_NUMBER);
-        Message reply = sentReply(inbound);
+        Message reply = sentWhatsAppReply();
         Map<String, String> delivered = new HashMap<>(statusCallback(reply.providerMessageId(), "delivered"));
         delivered.put("From", "whatsapp:" + OUR_NUMBER);
         delivered.put("To", "whatsapp:" + CUSTOMER);
@@ -189,10 +194,7 @@ class TwilioWithMessageManagerTest {
 
     @Test
     void statusCallbackWithoutAddressesFindsTheWhatsAppReply() {
-        Map<String, String> inbound = new HashMap<>(inboundSms("SM22222222222222222222222222222222", "Hola"));
-        inbound.put("From", "whatsapp:" + CUSTOMER);
-        inbound.put("To", "whatsapp:" + OUR_NUMBER);
-        Message reply = sentReply(inbound);
+        Message reply = sentWhatsAppReply();
         Map<String, String> delivered = new HashMap<>(statusCallback(reply.providerMessageId(), "delivered"));
         delivered.remove("From");
         delivered.remove("To");
