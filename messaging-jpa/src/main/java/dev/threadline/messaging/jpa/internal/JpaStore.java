@@ -38,6 +38,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -269,21 +270,24 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public List<Message> messages(String tenantId, String conversationId) {
-        return sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
-                        + " and m.conversationId = :conversation order by m.id", MessageEntity.class)
-                .setParameter("tenant", tenantId).setParameter("conversation", conversationId)
-                .getResultList().stream().map(Records::message).toList());
+        return sessions.fromSession(s -> messagesOf(s, tenantId, conversationId, false).getResultList().stream()
+                .map(Records::message).toList());
     }
 
     @Override
     public List<Message> recentMessages(String tenantId, String conversationId, int limit) {
-        List<Message> newestFirst = sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
-                        + " and m.conversationId = :conversation order by m.id desc", MessageEntity.class)
-                .setParameter("tenant", tenantId).setParameter("conversation", conversationId)
+        List<Message> newestFirst = sessions.fromSession(s -> messagesOf(s, tenantId, conversationId, true)
                 .setMaxResults(limit).getResultList().stream().map(Records::message).toList());
         List<Message> inOrder = new ArrayList<>(newestFirst);
         Collections.reverse(inOrder);
         return inOrder;
+    }
+
+    /** A conversation's messages in id order, which is time order. */
+    private static SelectionQuery<MessageEntity> messagesOf(Session s, String tenantId, String conversationId, boolean newestFirst) {
+        return s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
+                        + " and m.conversationId = :conversation order by m.id" + (newestFirst ? " desc" : ""), MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("conversation", conversationId);
     }
 
     @Override
