@@ -45,10 +45,11 @@ final class ConversationListQuery {
             where.append(" and c.unreadCount > 0");
         }
         if (query.text() != null) {
-            where.append(" and (lower(c.customerName) like :text escape '!' or lower(c.customerPhone) like :text escape '!'"
-                    + " or lower(c.customerEmail) like :text escape '!' or lower(c.subject) like :text escape '!'"
+            String matches = " like :text escape '" + ESCAPE + "'";
+            where.append(" and (lower(c.customerName)" + matches + " or lower(c.customerPhone)" + matches
+                    + " or lower(c.customerEmail)" + matches + " or lower(c.subject)" + matches
                     + " or c.id in (select m.conversationId from MessageEntity m where m.tenantId = :tenant"
-                    + " and lower(m.body) like :text escape '!'))");
+                    + " and lower(m.body)" + matches + "))");
             parameters.put("text", "%" + escape(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
     }
