@@ -1,7 +1,7 @@
 package dev.threadline.messaging.openai;
 
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static dev.threadline.messaging.openai.OpenAiResponderRequestTest.turns;
-import static dev.threadline.messaging.openai.OpenAiResponderToolLoopTest.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

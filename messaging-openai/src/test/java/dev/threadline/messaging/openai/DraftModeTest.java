@@ -1,6 +1,6 @@
 package dev.threadline.messaging.openai;
 
-import static dev.threadline.messaging.openai.OpenAiResponderToolLoopTest.inbound;
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.AiMode;

@@ -7,6 +7,7 @@ import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiTool;
@@ -28,6 +29,12 @@ final class Fixtures {
         return new Conversation("conv-1", "tenant-1", channel, "contact-1", "Dana Reyes", "+15551234567", "dana@example.com",
                 null, "key", ConversationStatus.ACTIVE, channel.equals(ChannelId.EMAIL) ? "Facial appointment" : null, null,
                 T0, T0, 0, 0, null, null, Map.of(), 0);
+    }
+
+    /** A customer's SMS as the manager receives it, from the same customer as {@link #conversation}. */
+    static InboundMessage inbound(String body) {
+        return InboundMessage.builder("tenant-1", ChannelId.SMS).customerName("Dana Reyes").customerPhone("+15551234567")
+                .body(body).build();
     }
 
     static Message fromCustomer(Conversation conversation, String id, int minute, String body) {

@@ -2,6 +2,7 @@ package dev.threadline.messaging.openai;
 
 import static dev.threadline.messaging.openai.Fixtures.conversation;
 import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static dev.threadline.messaging.openai.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -138,7 +139,7 @@ class OpenAiResponderFailureTest {
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = MessageManager.builder().responder(responder).channel(channel).build()) {
 
-            ReceiveResult result = manager.receive(OpenAiResponderToolLoopTest.inbound("Open Sunday?"));
+            ReceiveResult result = manager.receive(inbound("Open Sunday?"));
 
             assertThat(result.aiError()).isInstanceOf(RetriableMessagingException.class);
             assertThat(manager.getConversation("tenant-1", result.conversation().id()).messages())

@@ -2,13 +2,13 @@ package dev.threadline.messaging.openai;
 
 import static dev.threadline.messaging.openai.Fixtures.conversation;
 import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static dev.threadline.messaging.openai.OpenAiResponderRequestTest.turns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
-import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.ReceiveResult;
@@ -196,10 +196,5 @@ class OpenAiResponderToolLoopTest {
 
     static AiTool tool(String name, AiTool.ToolExecutor executor) {
         return new AiTool(name, "Description of " + name, DATE_SCHEMA, false, executor);
-    }
-
-    static InboundMessage inbound(String body) {
-        return InboundMessage.builder("tenant-1", ChannelId.SMS).customerName("Dana Reyes").customerPhone("+15551234567")
-                .body(body).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.threadline.messaging.openai;
 import static dev.threadline.messaging.openai.Fixtures.conversation;
 import static dev.threadline.messaging.openai.Fixtures.fromAi;
 import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +158,7 @@ class OpenAiSatisfactionScorerTest {
         server.answer("{\"score\":4,\"sentiment\":\"positive\",\"outcome\":\"question_answered\",\"reason\":\"Got the hours.\"}");
         try (var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = MessageManager.builder().channel(channel).scorer(scorer).build()) {
-            var received = manager.receive(OpenAiResponderToolLoopTest.inbound("When are you open?"));
+            var received = manager.receive(inbound("When are you open?"));
 
             manager.score("tenant-1", received.conversation().id());
 

@@ -2,6 +2,7 @@ package dev.threadline.messaging.openai;
 
 import static dev.threadline.messaging.openai.Fixtures.conversation;
 import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
+import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.ChannelId;
@@ -116,7 +117,7 @@ class OpenAiSummarizerTest {
         try (var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = MessageManager.builder().channel(channel).summarizer(summarizer).build()) {
 
-            var received = manager.receive(OpenAiResponderToolLoopTest.inbound("Can I get a facial Friday?"));
+            var received = manager.receive(inbound("Can I get a facial Friday?"));
 
             assertThat(manager.getConversation("tenant-1", received.conversation().id()).conversation().headline())
                     .isEqualTo("Wants a facial on Friday");
