@@ -3,17 +3,23 @@ package dev.threadline.messaging;
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.OutboundDelivery;
+import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.OutboxStore.Completion;
 import dev.threadline.messaging.spi.SendResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +33,8 @@ final class DeliveryDispatcher {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private static final int THREAD_REFS_WINDOW = 50;
+    private static final long RECORD_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
+    private static final Consumer<Message> NOTHING = message -> { };
 
     private final ConversationStore store;
     private final OutboxStore outbox;
@@ -58,49 +66,64 @@ final class DeliveryDispatcher {
     }
 
     /**
-     * Claims and sends one batch.
+     * Claims and sends one batch: one claim, one load of the claimed messages with their conversations and
+     * contacts, and the outcomes recorded a few at a time (see {@link Outcomes}).
      *
      * @return how many entries were claimed
      */
     int dispatchBatch(String workerId, int batchSize) {
         Instant now = clock.instant();
         List<OutboxEntry> claimed = outbox.claimDue(now, batchSize, workerId, now.plus(lease));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // A failed load leaves the entries claimed; they are taken again when the lease runs out.
+        Map<String, OutgoingMessage> loaded = load(claimed);
+        Outcomes outcomes = new Outcomes();
         for (OutboxEntry entry : claimed) {
             try {
-                deliver(entry);
+                deliver(entry, loaded.get(entry.messageId()), outcomes);
             } catch (RuntimeException e) {
                 // A bug or a store hiccup must not lose the entry: leave it to be retried after backoff.
                 log.warn("Delivery of message {} failed unexpectedly", entry.messageId(), e);
                 outbox.retryLater(entry, clock.instant().plus(retryPolicy.backoff(entry.attempts() + 1, null)), "internal error");
             }
+            outcomes.recordIfDue();
         }
+        outcomes.record();
         return claimed.size();
     }
 
-    private void deliver(OutboxEntry entry) {
-        Optional<Message> found = store.findMessage(entry.tenantId(), entry.messageId());
-        if (found.isEmpty() || !isWaitingToBeSent(found.get())) {
+    private Map<String, OutgoingMessage> load(List<OutboxEntry> claimed) {
+        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
+        claimed.forEach(e -> idsByTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e.messageId()));
+        Map<String, OutgoingMessage> loaded = new HashMap<>();
+        idsByTenant.forEach((tenant, ids) -> loaded.putAll(store.outgoing(tenant, ids)));
+        return loaded;
+    }
+
+    private void deliver(OutboxEntry entry, @Nullable OutgoingMessage outgoing, Outcomes outcomes) {
+        if (outgoing == null || !isWaitingToBeSent(outgoing.message())) {
             // Already with the provider (a callback got here first) or gone: drop the entry. Canceled is
             // no forward move from any such status, so completing only removes it.
-            outbox.complete(entry, DeliveryUpdate.of(DeliveryStatus.CANCELED, clock.instant()));
+            outcomes.add(entry, DeliveryUpdate.of(DeliveryStatus.CANCELED, clock.instant()), null);
             return;
         }
-        Message message = found.get();
-        Conversation conversation = store.findConversation(entry.tenantId(), message.conversationId()).orElseThrow();
+        Message message = outgoing.message();
+        Conversation conversation = outgoing.conversation();
         Channel channel = channels.get(message.channel());
         if (channel == null) {
-            finish(entry, failure("no_channel", "no channel is registered for " + message.channel()));
+            outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()), NOTHING);
             return;
         }
-        Contact contact = store.findContact(entry.tenantId(), conversation.contactId()).orElseThrow();
-        if (contact.isOptedOut(message.channel())) {
-            finish(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()));
+        if (outgoing.contact().isOptedOut(message.channel())) {
+            outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()), NOTHING);
             return;
         }
         List<String> refs = message.channel().equals(ChannelId.EMAIL) ? earlierThreadRefs(message) : List.of();
         try {
             SendResult result = channel.send(new OutboundDelivery(message, conversation, refs, entry.attempts() + 1));
-            finish(entry, new DeliveryUpdate(result.status(), clock.instant(), result.providerMessageId(), null, null));
+            outcomes.add(entry, new DeliveryUpdate(result.status(), clock.instant(), result.providerMessageId(), null, null), NOTHING);
         } catch (RetriableMessagingException e) {
             int attemptsMade = entry.attempts() + 1;
             if (retryPolicy.allowsAnotherAttempt(attemptsMade)) {
@@ -109,15 +132,15 @@ final class DeliveryDispatcher {
                 outbox.retryLater(entry, clock.instant().plus(wait), Objects.requireNonNullElse(e.getMessage(), "transient failure"));
             } else {
                 log.warn("Message {} failed after {} attempts: {}", message.id(), attemptsMade, e.getMessage());
-                finish(entry, failure(e.code().wireName(), e.getMessage())).ifPresent(onFailed);
+                outcomes.add(entry, failure(e.code().wireName(), e.getMessage()), onFailed);
             }
         } catch (NonRetriableMessagingException e) {
             String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
-            Optional<Message> failed = finish(entry, failure(code, e.getMessage()));
             if (e.code() == ErrorCode.RECIPIENT_OPTED_OUT) {
+                outcomes.add(entry, failure(code, e.getMessage()), NOTHING);
                 optOuts.optOut(conversation, "provider reported the recipient unsubscribed");
             } else {
-                failed.ifPresent(onFailed);
+                outcomes.add(entry, failure(code, e.getMessage()), onFailed);
             }
         }
     }
@@ -141,9 +164,43 @@ final class DeliveryDispatcher {
         return new DeliveryUpdate(DeliveryStatus.FAILED, clock.instant(), null, code, text);
     }
 
-    private Optional<Message> finish(OutboxEntry entry, DeliveryUpdate update) {
-        Optional<Message> updated = outbox.complete(entry, update);
-        updated.ifPresent(onStatusChange);
-        return updated;
+    /**
+     * Outcomes of sends not yet written to the outbox. Writing them per batch saves the store a transaction
+     * per message; writing them at least every {@link #RECORD_INTERVAL_NANOS} keeps what a crash would send
+     * twice to the sends of the last moment, and lets a slow channel's outcomes go out one by one.
+     */
+    private final class Outcomes {
+
+        private final List<Completion> completions = new ArrayList<>();
+        private final List<@Nullable Consumer<Message>> followUps = new ArrayList<>();
+        private long recordedAt = System.nanoTime();
+
+        /** Adds an outcome; {@code followUp} runs on the updated message after the status event, null for no event. */
+        void add(OutboxEntry entry, DeliveryUpdate update, @Nullable Consumer<Message> followUp) {
+            completions.add(new Completion(entry, update));
+            followUps.add(followUp);
+        }
+
+        void recordIfDue() {
+            if (System.nanoTime() - recordedAt >= RECORD_INTERVAL_NANOS) {
+                record();
+            }
+        }
+
+        void record() {
+            recordedAt = System.nanoTime();
+            if (completions.isEmpty()) {
+                return;
+            }
+            List<Optional<Message>> updated = outbox.completeAll(List.copyOf(completions));
+            for (int i = 0; i < updated.size(); i++) {
+                Consumer<Message> followUp = followUps.get(i);
+                if (followUp != null) {
+                    updated.get(i).ifPresent(onStatusChange.andThen(followUp));
+                }
+            }
+            completions.clear();
+            followUps.clear();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,23 @@ public interface ConversationStore {
     AppendResult append(Message message, @Nullable Instant dueAt);
 
     Optional<Message> findMessage(String tenantId, String messageId);
+
+    /**
+     * The messages with their conversations and contacts, keyed by message id; ids that match no message
+     * are left out. Delivery workers call it once per claimed batch, so a store backed by a database should
+     * answer it with one query; this default looks each message up on its own.
+     */
+    default Map<String, OutgoingMessage> outgoing(String tenantId, Collection<String> messageIds) {
+        Map<String, OutgoingMessage> found = new LinkedHashMap<>();
+        for (String messageId : messageIds) {
+            findMessage(tenantId, messageId).ifPresent(message -> {
+                Conversation conversation = findConversation(tenantId, message.conversationId()).orElseThrow();
+                Contact contact = findContact(tenantId, conversation.contactId()).orElseThrow();
+                found.put(messageId, new OutgoingMessage(message, conversation, contact));
+            });
+        }
+        return found;
+    }
 
     Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId);
 

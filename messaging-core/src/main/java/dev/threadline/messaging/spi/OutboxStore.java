@@ -4,6 +4,7 @@ import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,15 @@ public interface OutboxStore {
      */
     Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update);
 
+    /**
+     * Completes each entry as {@link #complete} would, all in one transaction, and answers in the same
+     * order. Delivery workers complete a batch at a time, so a store backed by a database should do it in a
+     * round trip or two; this default completes the entries one by one.
+     */
+    default List<Optional<Message>> completeAll(List<Completion> completions) {
+        return completions.stream().map(c -> complete(c.entry(), c.update())).toList();
+    }
+
     /** Unclaims the entry and makes it due again at {@code nextAttemptAt}, counting one more attempt. */
     void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError);
 
@@ -46,4 +56,12 @@ public interface OutboxStore {
 
     /** Entries waiting, claimed or not (for health checks and metrics). */
     long pendingCount();
+
+    /** A claimed entry and the delivery update that ends it. */
+    record Completion(OutboxEntry entry, DeliveryUpdate update) {
+        public Completion {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(update, "update");
+        }
+    }
 }

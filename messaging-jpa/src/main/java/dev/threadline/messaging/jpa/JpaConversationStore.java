@@ -17,6 +17,7 @@ import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,6 +117,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
+    public Map<String, OutgoingMessage> outgoing(String tenantId, Collection<String> messageIds) {
+        return store.outgoing(tenantId, messageIds);
+    }
+
+    @Override
     public Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId) {
         return store.findMessageByProviderId(tenantId, channel, providerMessageId);
     }
@@ -178,6 +184,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     @Override
     public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
         return store.complete(entry, update);
+    }
+
+    @Override
+    public List<Optional<Message>> completeAll(List<Completion> completions) {
+        return store.completeAll(completions);
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.OutgoingMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -970,6 +971,66 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             OutboxEntry entry = claim("w1", at(0)).get(0);
             store.complete(entry, sent(at(5)));
             assertThat(store.complete(entry, sent(at(6)))).isEmpty();
+        }
+
+        @Test
+        void completeAllEndsEachEntryAndAnswersInOrder() {
+            Message first = fixtures.queue(c, "first", at(0));
+            Message second = fixtures.queue(c, "second", at(1));
+            List<OutboxEntry> claimed = claim("w1", at(1));
+            DeliveryUpdate failed = new DeliveryUpdate(DeliveryStatus.FAILED, at(6), null, "21211", "invalid number");
+            List<Optional<Message>> done = store.completeAll(List.of(
+                    new OutboxStore.Completion(claimed.get(0), sent(at(5))), new OutboxStore.Completion(claimed.get(1), failed)));
+            assertThat(done).extracting(m -> m.orElseThrow().id()).containsExactly(first.id(), second.id());
+            assertThat(done).extracting(m -> m.orElseThrow().status()).containsExactly(DeliveryStatus.SENT, DeliveryStatus.FAILED);
+            assertThat(stored(first).providerMessageId()).isEqualTo("SM-" + at(5).getEpochSecond());
+            assertThat(stored(second).errorCode()).isEqualTo("21211");
+            assertThat(store.pendingCount()).isZero();
+        }
+
+        @Test
+        void completeAllSkipsOnlyTheEntriesWhoseClaimWasLost() {
+            Message kept = fixtures.queue(c, "kept", at(0));
+            Message lost = fixtures.queue(c, "lost", at(0));
+            List<OutboxEntry> claimed = claim("w1", at(0));
+            OutboxEntry lostEntry = claimed.stream().filter(e -> e.messageId().equals(lost.id())).findFirst().orElseThrow();
+            OutboxEntry keptEntry = claimed.stream().filter(e -> e.messageId().equals(kept.id())).findFirst().orElseThrow();
+            store.retryLater(lostEntry, at(1), "timeout");
+            claim("w2", at(1));
+            List<Optional<Message>> done = store.completeAll(List.of(
+                    new OutboxStore.Completion(lostEntry, sent(at(5))), new OutboxStore.Completion(keptEntry, sent(at(5)))));
+            assertThat(done.get(0)).isEmpty();
+            assertThat(done.get(1)).map(Message::status).contains(DeliveryStatus.SENT);
+            assertThat(stored(lost).status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(store.pendingCount()).isEqualTo(1);
+        }
+
+        @Test
+        void completeAllRemovesAnEntryWhoseMessageMovedOnWithoutMovingItBack() {
+            Message queued = fixtures.queue(c, "now", at(0));
+            OutboxEntry entry = claim("w1", at(0)).get(0);
+            store.updateDelivery(TENANT, queued.id(), new DeliveryUpdate(DeliveryStatus.DELIVERED, at(3), "SM-early", null, null));
+            List<Optional<Message>> done = store.completeAll(List.of(new OutboxStore.Completion(entry, sent(at(5)))));
+            assertThat(done.get(0)).map(Message::status).contains(DeliveryStatus.DELIVERED);
+            assertThat(store.pendingCount()).isZero();
+        }
+
+        @Test
+        void outgoingLoadsEachMessageWithItsConversationAndContact() {
+            Message one = fixtures.queue(c, "one", at(0));
+            Message two = fixtures.queue(c, "two", at(0));
+            Map<String, OutgoingMessage> loaded = store.outgoing(TENANT, List.of(one.id(), "no-such-message", two.id()));
+            assertThat(loaded).containsOnlyKeys(one.id(), two.id());
+            OutgoingMessage outgoing = loaded.get(two.id());
+            assertThat(outgoing.message()).isEqualTo(stored(two));
+            assertThat(outgoing.conversation().id()).isEqualTo(c.id());
+            assertThat(outgoing.contact()).isEqualTo(store.findContact(TENANT, c.contactId()).orElseThrow());
+        }
+
+        @Test
+        void outgoingSeesOnlyItsTenant() {
+            Message queued = fixtures.queue(c, "one", at(0));
+            assertThat(store.outgoing("another-tenant", List.of(queued.id()))).isEmpty();
         }
 
         @Test

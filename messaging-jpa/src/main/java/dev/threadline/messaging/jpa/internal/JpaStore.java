@@ -19,13 +19,16 @@ import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.OutboxStore.Completion;
+import dev.threadline.messaging.spi.OutgoingMessage;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,32 +298,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         return sessions.fromTransaction(s -> moveDelivery(s, tenantId, messageId, update));
     }
 
-    /**
-     * Applies the update only where the stored status may move to it, decided by the database in the same
-     * statement, so racing callbacks cannot move a status backwards. Native SQL, as for the counters:
-     * status callbacks and every completed send run it, and Hibernate would rebuild an HQL update's SQL
-     * each time.
-     */
+    /** Applies the update where the stored status may move to it (see {@link DeliveryStatements#move}). */
     private static Optional<Message> moveDelivery(Session s, String tenantId, String messageId, DeliveryUpdate update) {
-        List<String> movableFrom = Arrays.stream(DeliveryStatus.values())
-                .filter(from -> from.canMoveTo(update.status())).map(DeliveryStatus::wireName).toList();
-        if (movableFrom.isEmpty()) {
-            return Optional.empty();
-        }
-        int moved = s.createNativeMutationQuery("update messages set status = :status, status_at = :at,"
-                        + " provider_message_id = coalesce(:providerId, provider_message_id),"
-                        + " error_code = coalesce(:errorCode, error_code), error_message = coalesce(:errorMessage, error_message)"
-                        + " where tenant_id = :tenant and id = :id and status in (:from)")
-                .setParameter("status", update.status().wireName())
-                .setParameter("at", micros(update.at()))
-                .setParameter("providerId", update.providerMessageId(), String.class)
-                .setParameter("errorCode", update.errorCode(), String.class)
-                .setParameter("errorMessage", update.errorMessage(), String.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("id", messageId)
-                .setParameterList("from", movableFrom)
-                .executeUpdate();
-        return moved == 0 ? Optional.empty() : Optional.of(Records.message(s.find(MessageEntity.class, key(tenantId, messageId))));
+        boolean moved = s.doReturningWork(c -> DeliveryStatements.move(c, List.of(new DeliveryStatements.Move(tenantId, messageId, update))))[0];
+        return moved ? Optional.of(Records.message(s.find(MessageEntity.class, key(tenantId, messageId)))) : Optional.empty();
     }
 
     @Override
@@ -420,37 +401,90 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
         Instant at = micros(now);
         Instant until = micros(leaseUntil);
+        String due = "select * from outbox where due_at <= :now and (lease_until is null or lease_until <= :now)"
+                + " order by due_at, message_id fetch first :limit rows only for update skip locked";
         return sessions.fromTransaction(s -> {
-            List<OutboxEntity> due = s.createNativeQuery("select * from outbox where due_at <= :now"
-                            + " and (lease_until is null or lease_until <= :now)"
-                            + " order by due_at, message_id fetch first :limit rows only for update skip locked", OutboxEntity.class)
-                    .setParameter("now", at)
-                    .setParameter("limit", limit)
-                    .getResultList();
-            List<OutboxEntry> claimed = new ArrayList<>(due.size());
-            for (OutboxEntity row : due) {
-                row.workerId = workerId;
-                row.leaseUntil = until;
-                claimed.add(new OutboxEntry(row.tenantId, row.id, row.dueAt, row.attempts, workerId, until));
+            List<OutboxEntity> claimed;
+            if (vendor == DatabaseVendor.POSTGRESQL) {
+                // Claimed in the statement that picks the rows: one round trip instead of a select and the updates.
+                claimed = new ArrayList<>(s.createNativeQuery("update outbox o set worker_id = :worker, lease_until = :until"
+                                + " from (" + due + ") due where o.tenant_id = due.tenant_id and o.message_id = due.message_id"
+                                + " returning o.*", OutboxEntity.class)
+                        .setParameter("worker", workerId).setParameter("until", until)
+                        .setParameter("now", at).setParameter("limit", limit)
+                        .getResultList());
+                claimed.sort(Comparator.comparing((OutboxEntity row) -> row.dueAt).thenComparing(row -> row.id));
+            } else {
+                claimed = s.createNativeQuery(due, OutboxEntity.class).setParameter("now", at).setParameter("limit", limit).getResultList();
+                claimed.forEach(row -> {
+                    row.workerId = workerId;
+                    row.leaseUntil = until;
+                });
             }
-            return claimed;
+            return claimed.stream().map(row -> new OutboxEntry(row.tenantId, row.id, row.dueAt, row.attempts, workerId, until)).toList();
         });
     }
 
     @Override
+    public Map<String, OutgoingMessage> outgoing(String tenantId, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, OutgoingMessage> found = new LinkedHashMap<>();
+        sessions.fromSession(s -> s.createSelectionQuery("select m, c, ct from MessageEntity m"
+                        + " join ConversationEntity c on c.tenantId = m.tenantId and c.id = m.conversationId"
+                        + " join ContactEntity ct on ct.tenantId = c.tenantId and ct.id = c.contactId"
+                        + " where m.tenantId = :tenant and m.id in :ids", Object[].class)
+                .setParameter("tenant", tenantId).setParameterList("ids", messageIds).getResultList())
+                .forEach(row -> {
+                    Message message = Records.message((MessageEntity) row[0]);
+                    found.put(message.id(), new OutgoingMessage(message, Records.conversation((ConversationEntity) row[1]),
+                            Records.contact((ContactEntity) row[2])));
+                });
+        return found;
+    }
+
+    @Override
     public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
+        return completeAll(List.of(new Completion(entry, update))).get(0);
+    }
+
+    /** One transaction: a batch of deletes, a batch of status moves, one read of the results. */
+    @Override
+    public List<Optional<Message>> completeAll(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
         return sessions.fromTransaction(s -> {
-            int removed = s.createNativeMutationQuery("delete from outbox where tenant_id = :tenant and message_id = :id"
-                            + " and worker_id = :worker")
-                    .setParameter("tenant", entry.tenantId()).setParameter("id", entry.messageId())
-                    .setParameter("worker", entry.workerId()).executeUpdate();
-            if (removed == 0) {
-                return Optional.empty();
+            boolean[] removed = s.doReturningWork(c -> DeliveryStatements.removeClaimed(c, completions));
+            List<Completion> ours = new ArrayList<>();
+            for (int i = 0; i < completions.size(); i++) {
+                if (removed[i]) {
+                    ours.add(completions.get(i));
+                }
             }
-            Optional<Message> moved = moveDelivery(s, entry.tenantId(), entry.messageId(), update);
-            return moved.isPresent() ? moved
-                    : Optional.ofNullable(s.find(MessageEntity.class, key(entry.tenantId(), entry.messageId()))).map(Records::message);
+            s.doWork(c -> DeliveryStatements.move(c, ours.stream()
+                    .map(o -> new DeliveryStatements.Move(o.entry().tenantId(), o.entry().messageId(), o.update())).toList()));
+            Map<TenantKey, Message> current = messagesByKey(s, ours.stream().map(Completion::entry).toList());
+            List<Optional<Message>> results = new ArrayList<>(completions.size());
+            for (int i = 0; i < completions.size(); i++) {
+                OutboxEntry entry = completions.get(i).entry();
+                results.add(removed[i] ? Optional.ofNullable(current.get(key(entry.tenantId(), entry.messageId()))) : Optional.empty());
+            }
+            return results;
         });
+    }
+
+    /** The entries' messages as they are now, in one query per tenant. */
+    private static Map<TenantKey, Message> messagesByKey(Session s, List<OutboxEntry> entries) {
+        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
+        entries.forEach(e -> idsByTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e.messageId()));
+        Map<TenantKey, Message> messages = new HashMap<>();
+        idsByTenant.forEach((tenant, ids) -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant and m.id in :ids",
+                        MessageEntity.class)
+                .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList()
+                .forEach(m -> messages.put(key(m.tenantId, m.id), Records.message(m))));
+        return messages;
     }
 
     @Override
