@@ -106,6 +106,17 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
         return store.updateConversation(tenantId, conversationId, change);
     }
 
+    /**
+     * Recounts the tenant's conversations by channel, status and unread state, from which the conversation
+     * list takes its {@code total} when no text is searched. The store keeps those counts in step with every
+     * change it makes itself; call this after loading or changing the tenant's conversations with SQL outside
+     * the store, once the load is committed and before the tenant is used again. One transaction; the other
+     * tenants' counts are left alone.
+     */
+    public void recountTotals(String tenantId) {
+        store.recountTotals(tenantId);
+    }
+
     @Override
     public AppendResult append(Message message, @Nullable Instant dueAt) {
         return store.append(message, dueAt);

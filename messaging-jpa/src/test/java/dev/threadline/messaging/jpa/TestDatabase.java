@@ -17,7 +17,7 @@ final class TestDatabase implements AutoCloseable {
 
     /** Children first, so foreign keys never block a delete. */
     private static final List<String> TABLES = List.of("outbox", "conversation_events", "messages", "conversations",
-            "contacts", "processed_keys");
+            "conversation_totals", "contacts", "processed_keys");
 
     private final HikariDataSource dataSource;
     private final Runnable onClose;

@@ -26,6 +26,7 @@ import dev.threadline.messaging.spi.OutgoingMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -775,6 +776,42 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             assertThat(first.total()).isEqualTo(5);
             assertThat(second.total()).isEqualTo(5);
             assertThat(list(ConversationQuery.all()).total()).isEqualTo(6);
+        }
+
+        @Test
+        void theTotalIsTheNumberOfListedConversationsUnderEveryFilter() {
+            Conversation sms = conversation(TENANT, "+15551230001", at(1));
+            Conversation completed = conversation(TENANT, "+15551230002", at(2));
+            Conversation email = fixtures.open(TENANT, ChannelId.EMAIL, null, "ana@example.com", "Ana", "Hi", at(3));
+            Conversation whatsapp = fixtures.open(TENANT, ChannelId.WHATSAPP, "+15551230003", null, "Bo", null, at(4));
+            conversation(OTHER_TENANT, "+15551230001", at(5));
+            store.append(fixtures.inbound(sms, "Hi", at(6), "SM1"), null);
+            store.append(fixtures.inbound(sms, "Hi", at(7), "SM1"), null);
+            store.append(fixtures.inbound(completed, "Hello", at(8)), null);
+            store.updateConversation(TENANT, completed.id(), c -> c.withStatus(ConversationStatus.COMPLETED));
+            store.append(fixtures.inbound(email, "A question", at(9)), null);
+            store.markRead(TENANT, email.id());
+            store.append(fixtures.outbound(whatsapp, "A reminder", DeliveryStatus.QUEUED, at(10)), null);
+            store.updateConversation(TENANT, whatsapp.id(), c -> c.withStatus(ConversationStatus.ARCHIVED));
+            store.append(fixtures.inbound(whatsapp, "Thanks", at(11)), null);
+
+            Map<String, Long> totals = new HashMap<>();
+            Map<String, Long> listed = new HashMap<>();
+            for (ChannelId channel : Arrays.asList(null, ChannelId.SMS, ChannelId.EMAIL, ChannelId.WHATSAPP, ChannelId.VOICE)) {
+                for (ConversationStatus status : Arrays.asList(null, ConversationStatus.ACTIVE, ConversationStatus.COMPLETED,
+                        ConversationStatus.ARCHIVED)) {
+                    for (boolean unreadOnly : new boolean[] {false, true}) {
+                        ConversationPage page = list(ConversationQuery.all().withChannel(channel).withStatus(status)
+                                .withUnreadOnly(unreadOnly).withPage(1, ConversationQuery.MAX_PAGE_SIZE));
+                        String filter = "channel=" + channel + " status=" + status + " unreadOnly=" + unreadOnly;
+                        totals.put(filter, page.total());
+                        listed.put(filter, (long) page.conversations().size());
+                    }
+                }
+            }
+            assertThat(totals).isEqualTo(listed);
+            assertThat(totals).containsEntry("channel=null status=null unreadOnly=false", 4L)
+                    .containsEntry("channel=null status=null unreadOnly=true", 3L);
         }
 
         @Test

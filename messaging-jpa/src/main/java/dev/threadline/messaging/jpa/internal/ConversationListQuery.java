@@ -16,6 +16,11 @@ import org.hibernate.query.SelectionQuery;
  * and one for the total. Search lower-cases both sides and matches with {@code LIKE}, which PostgreSQL
  * serves from its trigram indexes on the same {@code lower(...)} expressions.
  *
+ * <p>Without a text search, a first page's total is a sum over the few rows of {@link ConversationTotals}
+ * (0.06 ms on PostgreSQL for a tenant of 100,000 conversations, where {@code count(*)} took 6 to 17 ms). A
+ * text search counts its matches, which no maintained count can know. A cursor page counts nothing: it
+ * carries the total of the first page, as {@link ConversationPage#total()} promises.
+ *
  * <p>Two shapes matter for speed. The keyset is a row comparison, which the list index serves as a range
  * start; the equivalent {@code a < x or (a = x and id < y)} is only a filter, so a deep page scanned
  * every row above it. Message text is matched by an uncorrelated {@code in (select ...)}, looked up once
@@ -26,12 +31,16 @@ final class ConversationListQuery {
 
     private static final char ESCAPE = '!';
 
+    private final String tenantId;
     private final ConversationQuery query;
+    private final ConversationTotals totals;
     private final StringBuilder where = new StringBuilder(" where c.tenantId = :tenant");
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    ConversationListQuery(String tenantId, ConversationQuery query) {
+    ConversationListQuery(String tenantId, ConversationQuery query, ConversationTotals totals) {
+        this.tenantId = tenantId;
         this.query = query;
+        this.totals = totals;
         parameters.put("tenant", tenantId);
         if (query.channel() != null) {
             where.append(" and c.channel = :channel");
@@ -91,6 +100,9 @@ final class ConversationListQuery {
     }
 
     private long total(Session session) {
+        if (query.text() == null) {
+            return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
+        }
         SelectionQuery<Long> count = session.createSelectionQuery("select count(c) from ConversationEntity c" + where, Long.class);
         parameters.forEach(count::setParameter);
         return count.getSingleResult();

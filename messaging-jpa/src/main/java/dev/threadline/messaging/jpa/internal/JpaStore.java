@@ -59,12 +59,14 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     private final DatabaseVendor vendor;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ConversationTotals totals;
 
     public JpaStore(SessionFactory sessions, DatabaseVendor vendor, IdGenerator ids, Clock clock) {
         this.sessions = sessions;
         this.vendor = vendor;
         this.ids = ids;
         this.clock = clock;
+        this.totals = new ConversationTotals(vendor);
     }
 
     private static TenantKey key(String tenantId, String id) {
@@ -173,6 +175,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 ConversationEntity e = Records.newConversation(candidate);
                 s.persist(e);
                 s.flush();
+                totals.move(s, e, null);
                 return Records.conversation(e);
             });
         });
@@ -186,8 +189,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 if (e == null) {
                     throw NonRetriableMessagingException.notFound("conversation", conversationId);
                 }
+                ConversationTotals.Counted before = ConversationTotals.Counted.of(e);
                 Records.applyChange(e, change.apply(Records.conversation(e)));
                 s.flush();
+                totals.move(s, e, before);
                 return Records.conversation(e);
             }));
         } catch (RuntimeException e) {
@@ -196,6 +201,11 @@ public final class JpaStore implements ConversationStore, OutboxStore {
             }
             throw e;
         }
+    }
+
+    /** Rebuilds the tenant's conversation totals from its conversations, in one transaction. */
+    public void recountTotals(String tenantId) {
+        sessions.inTransaction(s -> totals.recount(s, tenantId));
     }
 
     // ------------------------------------------------------------------ messages
@@ -224,6 +234,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 s.persist(new OutboxEntity(message.tenantId(), message.id(), micros(dueAt)));
             }
             s.flush();
+            totals.appended(s, conversation, message.direction());
             return new AppendResult(Records.conversation(conversation), message, false);
         }));
     }
@@ -332,8 +343,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
             if (e == null) {
                 throw NonRetriableMessagingException.notFound("conversation", conversationId);
             }
+            ConversationTotals.Counted before = ConversationTotals.Counted.of(e);
             long unread = e.unreadCount;
             e.unreadCount = 0;
+            totals.move(s, e, before);
             return unread;
         });
     }
@@ -357,7 +370,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
-        ConversationListQuery list = new ConversationListQuery(tenantId, query);
+        ConversationListQuery list = new ConversationListQuery(tenantId, query, totals);
         return sessions.fromSession(list::run);
     }
 

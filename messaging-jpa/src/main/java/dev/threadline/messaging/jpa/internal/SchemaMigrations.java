@@ -10,7 +10,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class SchemaMigrations {
 
-    static final String HISTORY_TABLE = "threadline_schema_history";
+    /** Flyway's record of the applied migrations. */
+    public static final String HISTORY_TABLE = "threadline_schema_history";
 
     private SchemaMigrations() {
     }
