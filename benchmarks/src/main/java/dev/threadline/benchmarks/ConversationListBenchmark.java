@@ -33,7 +33,7 @@ final class ConversationListBenchmark {
         try (HikariDataSource pool = BenchDatabase.pool(4, "bench-list");
              JpaConversationStore store = JpaConversationStore.builder().dataSource(pool).build();
              MessageManager manager = MessageManager.builder().store(store).outbox(store).build()) {
-            ListSeed.ensure(pool, scale.listConversations());
+            ListSeed.ensure(pool, store, scale.listConversations());
             RawList raw = new RawList(pool);
             RawList.Row deep = raw.rowAt(tenant, scale.listConversations() / 2);
             // As the API hands it out: the cursor carries the total counted for the first page.

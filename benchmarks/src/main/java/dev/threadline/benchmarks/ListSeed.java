@@ -1,5 +1,6 @@
 package dev.threadline.benchmarks;
 
+import dev.threadline.messaging.jpa.JpaConversationStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
  * The conversation list's data set: one tenant with {@code n} conversations of ten messages each,
  * written with COPY into the store's own tables and kept across runs (a {@code bench_seeds} row records
  * that a tenant is complete). Names, channels, statuses, unread counts and activity times vary the way a
- * busy inbox's do; the random source is seeded, so every run sees the same data.
+ * busy inbox's do; the random source is seeded, so every run sees the same data. The store recounts the
+ * tenant's list totals afterwards, since it cannot see rows written around it.
  */
 final class ListSeed {
 
@@ -42,7 +44,7 @@ final class ListSeed {
     }
 
     /** Seeds the tenant unless a complete seed of that size is there already. */
-    static void ensure(DataSource pool, int conversations) throws Exception {
+    static void ensure(DataSource pool, JpaConversationStore store, int conversations) throws Exception {
         String tenant = tenant(conversations);
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS bench_seeds (tenant_id text PRIMARY KEY, conversations int NOT NULL, seeded_at timestamptz NOT NULL)");
@@ -63,6 +65,7 @@ final class ListSeed {
                 }
             }
             seed(c, tenant, conversations);
+            store.recountTotals(tenant);
             try (PreparedStatement done = c.prepareStatement("INSERT INTO bench_seeds VALUES (?, ?, now())")) {
                 done.setString(1, tenant);
                 done.setInt(2, conversations);
