@@ -443,17 +443,21 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         if (messageIds.isEmpty()) {
             return Map.of();
         }
+        // Native SQL: Hibernate translates an HQL query with a list parameter afresh on every call, which cost the
+        // delivery workers more CPU than the query itself.
         Map<String, OutgoingMessage> found = new LinkedHashMap<>();
-        sessions.fromSession(s -> s.createSelectionQuery("select m, c, ct from MessageEntity m"
-                        + " join ConversationEntity c on c.tenantId = m.tenantId and c.id = m.conversationId"
-                        + " join ContactEntity ct on ct.tenantId = c.tenantId and ct.id = c.contactId"
-                        + " where m.tenantId = :tenant and m.id in :ids", Object[].class)
-                .setParameter("tenant", tenantId).setParameterList("ids", messageIds).getResultList())
-                .forEach(row -> {
-                    Message message = Records.message((MessageEntity) row[0]);
-                    found.put(message.id(), new OutgoingMessage(message, Records.conversation((ConversationEntity) row[1]),
-                            Records.contact((ContactEntity) row[2])));
-                });
+        List<?> rows = sessions.fromSession(s -> s.createNativeQuery("select {m.*}, {c.*}, {ct.*} from messages m"
+                        + " join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
+                        + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
+                        + " where m.tenant_id = :tenant and m.id in (:ids)", Object[].class)
+                .addEntity("m", MessageEntity.class).addEntity("c", ConversationEntity.class).addEntity("ct", ContactEntity.class)
+                .setParameter("tenant", tenantId).setParameterList("ids", messageIds).getResultList());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            Message message = Records.message((MessageEntity) columns[0]);
+            found.put(message.id(), new OutgoingMessage(message, Records.conversation((ConversationEntity) columns[1]),
+                    Records.contact((ContactEntity) columns[2])));
+        }
         return found;
     }
 
@@ -462,42 +466,52 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         return completeAll(List.of(new Completion(entry, update))).get(0);
     }
 
-    /** One transaction: a batch of deletes, a batch of status moves, one read of the results. */
+    /**
+     * One transaction. On PostgreSQL one statement does it all; elsewhere a batch of deletes, a batch of status
+     * moves and one read of the results.
+     */
     @Override
     public List<Optional<Message>> completeAll(List<Completion> completions) {
         if (completions.isEmpty()) {
             return List.of();
         }
-        return sessions.fromTransaction(s -> {
-            boolean[] removed = s.doReturningWork(c -> DeliveryStatements.removeClaimed(c, completions));
-            List<Completion> ours = new ArrayList<>();
-            for (int i = 0; i < completions.size(); i++) {
-                if (removed[i]) {
-                    ours.add(completions.get(i));
-                }
+        Map<TenantKey, Message> completed = sessions.fromTransaction(s -> vendor == DatabaseVendor.POSTGRESQL
+                ? byKey(DeliveryStatements.completeInOneStatement(s, completions))
+                : completeInBatches(s, completions));
+        return completions.stream()
+                .map(c -> Optional.ofNullable(completed.get(key(c.entry().tenantId(), c.entry().messageId())))).toList();
+    }
+
+    /** The messages of the entries this call removed, as they are after it. */
+    private static Map<TenantKey, Message> completeInBatches(Session s, List<Completion> completions) {
+        boolean[] removed = s.doReturningWork(c -> DeliveryStatements.removeClaimed(c, completions));
+        List<Completion> ours = new ArrayList<>();
+        for (int i = 0; i < completions.size(); i++) {
+            if (removed[i]) {
+                ours.add(completions.get(i));
             }
-            s.doWork(c -> DeliveryStatements.move(c, ours.stream()
-                    .map(o -> new DeliveryStatements.Move(o.entry().tenantId(), o.entry().messageId(), o.update())).toList()));
-            Map<TenantKey, Message> current = messagesByKey(s, ours.stream().map(Completion::entry).toList());
-            List<Optional<Message>> results = new ArrayList<>(completions.size());
-            for (int i = 0; i < completions.size(); i++) {
-                OutboxEntry entry = completions.get(i).entry();
-                results.add(removed[i] ? Optional.ofNullable(current.get(key(entry.tenantId(), entry.messageId()))) : Optional.empty());
-            }
-            return results;
-        });
+        }
+        s.doWork(c -> DeliveryStatements.move(c, ours.stream()
+                .map(o -> new DeliveryStatements.Move(o.entry().tenantId(), o.entry().messageId(), o.update())).toList()));
+        return messagesByKey(s, ours.stream().map(Completion::entry).toList());
+    }
+
+    private static Map<TenantKey, Message> byKey(List<MessageEntity> entities) {
+        Map<TenantKey, Message> messages = new HashMap<>();
+        entities.forEach(m -> messages.put(key(m.tenantId, m.id), Records.message(m)));
+        return messages;
     }
 
     /** The entries' messages as they are now, in one query per tenant. */
     private static Map<TenantKey, Message> messagesByKey(Session s, List<OutboxEntry> entries) {
         Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
         entries.forEach(e -> idsByTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e.messageId()));
-        Map<TenantKey, Message> messages = new HashMap<>();
-        idsByTenant.forEach((tenant, ids) -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant and m.id in :ids",
-                        MessageEntity.class)
-                .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList()
-                .forEach(m -> messages.put(key(m.tenantId, m.id), Records.message(m))));
-        return messages;
+        List<MessageEntity> found = new ArrayList<>();
+        // Native SQL for the reason given in outgoing().
+        idsByTenant.forEach((tenant, ids) -> found.addAll(s.createNativeQuery("select * from messages where tenant_id = :tenant"
+                        + " and id in (:ids)", MessageEntity.class)
+                .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList()));
+        return byKey(found);
     }
 
     @Override

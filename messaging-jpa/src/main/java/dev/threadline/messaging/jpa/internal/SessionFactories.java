@@ -26,6 +26,9 @@ public final class SessionFactories {
                 .property(AvailableSettings.ORDER_UPDATES, true)
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .property(AvailableSettings.USE_SECOND_LEVEL_CACHE, false)
+                // Queries are translated once and reused; "in" lists padded to powers of two share a translation.
+                .property(AvailableSettings.QUERY_PLAN_CACHE_ENABLED, true)
+                .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true)
                 .createEntityManagerFactory();
     }
 }
