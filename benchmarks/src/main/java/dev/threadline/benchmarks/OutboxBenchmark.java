@@ -68,8 +68,14 @@ final class OutboxBenchmark {
                 .batchSize(BATCH).pollInterval(Duration.ofMillis(100)).build()) {
             start = System.nanoTime();
             manager.startDelivery(WORKERS);
-            while (queued(pool, tenant) > 0) {
-                Thread.sleep(20);
+            // Watch the channel's counter, which costs nothing, until every message went out; only then ask the
+            // database, cheaply, whether every outcome is written. Counting the outbox every few milliseconds
+            // took a large share of the database's CPU away from the workers.
+            while (channel.sends() < n) {
+                Thread.sleep(5);
+            }
+            while (anyQueued(pool, tenant)) {
+                Thread.sleep(5);
             }
             elapsed = System.nanoTime() - start;
         }
@@ -126,13 +132,13 @@ final class OutboxBenchmark {
         return count;
     }
 
-    private static long queued(DataSource pool, String tenant) throws SQLException {
+    private static boolean anyQueued(DataSource pool, String tenant) throws SQLException {
         try (Connection c = pool.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM outbox WHERE tenant_id = ?")) {
+             PreparedStatement st = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM outbox WHERE tenant_id = ?)")) {
             st.setString(1, tenant);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getBoolean(1);
             }
         }
     }
