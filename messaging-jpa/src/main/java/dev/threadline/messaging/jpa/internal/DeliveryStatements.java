@@ -4,33 +4,50 @@ import static dev.threadline.messaging.jpa.internal.Records.micros;
 
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.spi.OutboxEntry;
+import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.spi.OutboxStore.Completion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The writes that end deliveries, as JDBC batches: a delivery worker ends fifty sends at a time, and the
- * PostgreSQL driver sends a whole batch in one round trip, where one statement per message cost a round
- * trip each. Plain JDBC because Hibernate executes native updates one by one.
+ * The delivery path's statements, in plain JDBC: claiming a batch, loading what sending it needs, and
+ * ending it. A delivery worker handles fifty messages at a time; Hibernate executes native updates one by
+ * one and spends more CPU per row of a native query than the database spends on the query, while the
+ * PostgreSQL driver sends a JDBC batch in one round trip.
  */
 final class DeliveryStatements {
+
+    private static final String DUE = "select tenant_id, message_id, due_at, attempts from outbox where due_at <= ?"
+            + " and (lease_until is null or lease_until <= ?) order by due_at, message_id fetch first ? rows only for update skip locked";
+
+    /** PostgreSQL claims in the statement that picks the rows. */
+    private static final String CLAIM_AT_ONCE = "update outbox o set worker_id = ?, lease_until = ? from (" + DUE + ") due"
+            + " where o.tenant_id = due.tenant_id and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.due_at, o.attempts";
+
+    private static final String CLAIM_ONE = "update outbox set worker_id = ?, lease_until = ? where tenant_id = ? and message_id = ?";
 
     private static final String REMOVE_CLAIMED = "delete from outbox where tenant_id = ? and message_id = ? and worker_id = ?";
 
     /** The main query sees the messages as they were before the statement, which are the unmoved ones' current rows. */
-    private static final String COMPLETE_IN_ONE_STATEMENT = "with batch as (select * from json_to_recordset(cast(:batch as json))"
+    private static final String COMPLETE_IN_ONE_STATEMENT = "with batch as (select * from json_to_recordset(cast(? as json))"
             + " as b(tenant_id text, message_id text, worker_id text, status text, at timestamptz, provider_id text,"
             + " error_code text, error_message text, movable_from text[])),"
             + " removed as (delete from outbox o using batch b where o.tenant_id = b.tenant_id and o.message_id = b.message_id"
@@ -44,6 +61,81 @@ final class DeliveryStatements {
             + " and m.id = r.message_id where not exists (select 1 from moved v where v.tenant_id = r.tenant_id and v.id = r.message_id)";
 
     private DeliveryStatements() {
+    }
+
+    /**
+     * Claims up to {@code limit} due entries for the worker, in due order. PostgreSQL picks and claims them in
+     * one statement; elsewhere the picked rows, locked, are claimed by a batch of updates in the same transaction.
+     */
+    static List<OutboxEntry> claim(Connection connection, DatabaseVendor vendor, Instant now, int limit, String workerId,
+                                   Instant leaseUntil) throws SQLException {
+        List<OutboxEntry> claimed = new ArrayList<>(limit);
+        OffsetDateTime at = timestamp(now);
+        OffsetDateTime until = timestamp(leaseUntil);
+        if (vendor == DatabaseVendor.POSTGRESQL) {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM_AT_ONCE)) {
+                claim.setString(1, workerId);
+                claim.setObject(2, until);
+                claim.setObject(3, at);
+                claim.setObject(4, at);
+                claim.setInt(5, limit);
+                readEntries(claim.executeQuery(), workerId, until, claimed);
+            }
+        } else {
+            try (PreparedStatement due = connection.prepareStatement(DUE); PreparedStatement claim = connection.prepareStatement(CLAIM_ONE)) {
+                due.setObject(1, at);
+                due.setObject(2, at);
+                due.setInt(3, limit);
+                readEntries(due.executeQuery(), workerId, until, claimed);
+                for (OutboxEntry entry : claimed) {
+                    claim.setString(1, workerId);
+                    claim.setObject(2, until);
+                    claim.setString(3, entry.tenantId());
+                    claim.setString(4, entry.messageId());
+                    claim.addBatch();
+                }
+                claim.executeBatch();
+            }
+        }
+        claimed.sort(Comparator.comparing(OutboxEntry::dueAt).thenComparing(OutboxEntry::messageId));
+        return claimed;
+    }
+
+    private static void readEntries(ResultSet rs, String workerId, OffsetDateTime until, List<OutboxEntry> into) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                into.add(new OutboxEntry(rs.getString("tenant_id"), rs.getString("message_id"),
+                        rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), workerId, until.toInstant()));
+            }
+        }
+    }
+
+    /** The messages with their conversations and contacts, in one query; ids of no message are left out. */
+    static Map<String, OutgoingMessage> outgoing(Connection connection, String tenantId, List<String> messageIds) throws SQLException {
+        String sql = "select " + EntityRows.selectList("m", EntityRows.MESSAGE_COLUMNS) + ", "
+                + EntityRows.selectList("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.selectList("ct", EntityRows.CONTACT_COLUMNS)
+                + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
+                + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
+                + " where m.tenant_id = ? and m.id in (" + String.join(", ", Collections.nCopies(messageIds.size(), "?")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, tenantId);
+            for (int i = 0; i < messageIds.size(); i++) {
+                select.setString(i + 2, messageIds.get(i));
+            }
+            Map<String, OutgoingMessage> found = new LinkedHashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Message message = Records.message(EntityRows.message(rs, "m_"));
+                    found.put(message.id(), new OutgoingMessage(message, Records.conversation(EntityRows.conversation(rs, "c_")),
+                            Records.contact(EntityRows.contact(rs, "ct_"))));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return micros(instant).atOffset(ZoneOffset.UTC);
     }
 
     /** A delivery update for one message. */
@@ -122,7 +214,7 @@ final class DeliveryStatements {
      *
      * @return the messages of the removed entries as they are after the statement
      */
-    static List<MessageEntity> completeInOneStatement(Session s, List<Completion> completions) {
+    static List<MessageEntity> completeInOneStatement(Connection connection, List<Completion> completions) throws SQLException {
         List<Map<String, @Nullable Object>> batch = new ArrayList<>(completions.size());
         for (Completion completion : completions) {
             DeliveryUpdate u = completion.update();
@@ -138,13 +230,22 @@ final class DeliveryStatements {
             row.put("movable_from", movableFrom(u.status()));
             batch.add(row);
         }
-        return s.createNativeQuery(COMPLETE_IN_ONE_STATEMENT, MessageEntity.class).setParameter("batch", Json.write(batch)).getResultList();
+        try (PreparedStatement complete = connection.prepareStatement(COMPLETE_IN_ONE_STATEMENT)) {
+            complete.setString(1, Json.write(batch));
+            try (ResultSet rs = complete.executeQuery()) {
+                List<MessageEntity> messages = new ArrayList<>(completions.size());
+                while (rs.next()) {
+                    messages.add(EntityRows.message(rs, ""));
+                }
+                return messages;
+            }
+        }
     }
 
     private static void bind(PreparedStatement update, Move move) throws SQLException {
         DeliveryUpdate u = move.update();
         update.setString(1, u.status().wireName());
-        update.setObject(2, micros(u.at()).atOffset(ZoneOffset.UTC));
+        update.setObject(2, timestamp(u.at()));
         setNullableString(update, 3, u.providerMessageId());
         setNullableString(update, 4, u.errorCode());
         setNullableString(update, 5, u.errorMessage());

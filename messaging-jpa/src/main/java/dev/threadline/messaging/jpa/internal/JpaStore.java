@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -412,30 +411,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
-        Instant at = micros(now);
-        Instant until = micros(leaseUntil);
-        String due = "select * from outbox where due_at <= :now and (lease_until is null or lease_until <= :now)"
-                + " order by due_at, message_id fetch first :limit rows only for update skip locked";
-        return sessions.fromTransaction(s -> {
-            List<OutboxEntity> claimed;
-            if (vendor == DatabaseVendor.POSTGRESQL) {
-                // Claimed in the statement that picks the rows: one round trip instead of a select and the updates.
-                claimed = new ArrayList<>(s.createNativeQuery("update outbox o set worker_id = :worker, lease_until = :until"
-                                + " from (" + due + ") due where o.tenant_id = due.tenant_id and o.message_id = due.message_id"
-                                + " returning o.*", OutboxEntity.class)
-                        .setParameter("worker", workerId).setParameter("until", until)
-                        .setParameter("now", at).setParameter("limit", limit)
-                        .getResultList());
-                claimed.sort(Comparator.comparing((OutboxEntity row) -> row.dueAt).thenComparing(row -> row.id));
-            } else {
-                claimed = s.createNativeQuery(due, OutboxEntity.class).setParameter("now", at).setParameter("limit", limit).getResultList();
-                claimed.forEach(row -> {
-                    row.workerId = workerId;
-                    row.leaseUntil = until;
-                });
-            }
-            return claimed.stream().map(row -> new OutboxEntry(row.tenantId, row.id, row.dueAt, row.attempts, workerId, until)).toList();
-        });
+        return sessions.fromTransaction(s -> s.doReturningWork(c -> DeliveryStatements.claim(c, vendor, now, limit, workerId, leaseUntil)));
     }
 
     @Override
@@ -443,22 +419,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         if (messageIds.isEmpty()) {
             return Map.of();
         }
-        // Native SQL: Hibernate translates an HQL query with a list parameter afresh on every call, which cost the
-        // delivery workers more CPU than the query itself.
-        Map<String, OutgoingMessage> found = new LinkedHashMap<>();
-        List<?> rows = sessions.fromSession(s -> s.createNativeQuery("select {m.*}, {c.*}, {ct.*} from messages m"
-                        + " join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
-                        + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
-                        + " where m.tenant_id = :tenant and m.id in (:ids)", Object[].class)
-                .addEntity("m", MessageEntity.class).addEntity("c", ConversationEntity.class).addEntity("ct", ContactEntity.class)
-                .setParameter("tenant", tenantId).setParameterList("ids", messageIds).getResultList());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            Message message = Records.message((MessageEntity) columns[0]);
-            found.put(message.id(), new OutgoingMessage(message, Records.conversation((ConversationEntity) columns[1]),
-                    Records.contact((ContactEntity) columns[2])));
-        }
-        return found;
+        return sessions.fromSession(s -> s.doReturningWork(c -> DeliveryStatements.outgoing(c, tenantId, List.copyOf(messageIds))));
     }
 
     @Override
@@ -476,7 +437,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
             return List.of();
         }
         Map<TenantKey, Message> completed = sessions.fromTransaction(s -> vendor == DatabaseVendor.POSTGRESQL
-                ? byKey(DeliveryStatements.completeInOneStatement(s, completions))
+                ? byKey(s.doReturningWork(c -> DeliveryStatements.completeInOneStatement(c, completions)))
                 : completeInBatches(s, completions));
         return completions.stream()
                 .map(c -> Optional.ofNullable(completed.get(key(c.entry().tenantId(), c.entry().messageId())))).toList();
@@ -507,7 +468,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
         entries.forEach(e -> idsByTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e.messageId()));
         List<MessageEntity> found = new ArrayList<>();
-        // Native SQL for the reason given in outgoing().
+        // Native SQL: Hibernate translates an HQL query with a list parameter afresh on every call.
         idsByTenant.forEach((tenant, ids) -> found.addAll(s.createNativeQuery("select * from messages where tenant_id = :tenant"
                         + " and id in (:ids)", MessageEntity.class)
                 .setParameter("tenant", tenant).setParameterList("ids", ids).getResultList()));
