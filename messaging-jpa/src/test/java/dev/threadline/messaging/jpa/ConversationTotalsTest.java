@@ -25,14 +25,18 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The list's total without a text search comes from counts the store maintains; these tests hold them to
  * {@code count(*)} over the conversations after every kind of change, concurrent changes, and a bulk load
  * with plain SQL followed by {@link JpaConversationStore#recountTotals}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConversationTotalsTest {
 
     private static final String TENANT = "acme";
@@ -43,18 +47,31 @@ abstract class ConversationTotalsTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator();
+    private TestDatabase database;
+    private SharedStore shared;
     private JpaConversationStore store;
     private DataSource dataSource;
 
-    /** The store, emptied. */
-    protected abstract JpaConversationStore freshStore();
+    /** The database the class runs on; one per class, shared by its tests. */
+    protected abstract TestDatabase newDatabase();
 
-    protected abstract DataSource dataSource();
+    @BeforeAll
+    void startStore() {
+        database = newDatabase();
+        shared = new SharedStore(database);
+    }
+
+    @AfterAll
+    void stopStore() {
+        if (shared != null) {
+            shared.close();
+        }
+    }
 
     @BeforeEach
     void emptyStore() {
-        store = freshStore();
-        dataSource = dataSource();
+        store = shared.fresh();
+        dataSource = database.dataSource();
     }
 
     @Test

@@ -1,35 +1,10 @@
 package dev.threadline.messaging.jpa;
 
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 @RequiresPostgres
 class PostgresConversationTotalsTest extends ConversationTotalsTest {
 
-    private static TestDatabase database;
-    private static SharedStore shared;
-
-    @BeforeAll
-    static void startStore() {
-        database = TestDatabase.postgres();
-        shared = new SharedStore(database);
-    }
-
     @Override
-    protected JpaConversationStore freshStore() {
-        return shared.fresh();
-    }
-
-    @Override
-    protected DataSource dataSource() {
-        return database.dataSource();
-    }
-
-    @AfterAll
-    static void stopStore() {
-        if (shared != null) {
-            shared.close();
-        }
+    protected TestDatabase newDatabase() {
+        return TestDatabase.postgres();
     }
 }
