@@ -81,9 +81,21 @@ final class ConversationListQuery {
     }
 
     ConversationPage run(Session session) {
-        StringBuilder page = new StringBuilder("select * from conversations c").append(where);
-        List<Object> pageParameters = new ArrayList<>(parameters);
         ConversationCursor cursor = query.cursor() == null ? null : ConversationCursor.decode(query.cursor());
+        // A first page without a text search reads its total from the counts in the same statement.
+        boolean totalInPage = cursor == null && query.text() == null;
+        List<Object> pageParameters = new ArrayList<>();
+        StringBuilder page = new StringBuilder("select c.*");
+        if (totalInPage) {
+            page.append(", (").append(ConversationTotals.totalQuery(query.channel(), query.status(), query.unreadOnly()))
+                    .append(") as list_total");
+            pageParameters.add(tenantId);
+            if (query.channel() != null) {
+                pageParameters.add(query.channel().value());
+            }
+        }
+        page.append(" from conversations c").append(where);
+        pageParameters.addAll(parameters);
         if (cursor != null) {
             page.append(" and (c.last_activity_at, c.id) < (?, ?)");
             pageParameters.add(cursor.lastActivityAt().atOffset(ZoneOffset.UTC));
@@ -92,21 +104,28 @@ final class ConversationListQuery {
         page.append(" order by c.last_activity_at desc, c.id desc offset ? rows fetch next ? rows only");
         pageParameters.add(cursor == null ? query.offset() : 0L);
         pageParameters.add(query.pageSize() + 1);
-        List<Conversation> rows = session.doReturningWork(connection -> {
+        Rows rows = session.doReturningWork(connection -> {
             try (PreparedStatement select = prepared(connection, page.toString(), pageParameters); ResultSet rs = select.executeQuery()) {
                 List<Conversation> read = new ArrayList<>(query.pageSize() + 1);
+                long total = -1;
                 while (rs.next()) {
                     read.add(Records.conversation(EntityRows.conversation(rs, "")));
+                    total = totalInPage ? rs.getLong("list_total") : total;
                 }
-                return read;
+                return new Rows(read, total);
             }
         });
-        boolean more = rows.size() > query.pageSize();
-        List<Conversation> items = more ? rows.subList(0, query.pageSize()) : rows;
-        // Counting is what costs on a large list; a cursor page reuses the count of the page it came from.
-        long total = cursor != null ? cursor.total() : total(session);
+        boolean more = rows.conversations().size() > query.pageSize();
+        List<Conversation> items = more ? rows.conversations().subList(0, query.pageSize()) : rows.conversations();
+        // Counting is what costs on a large list; a cursor page reuses the count of the page it came from, and a
+        // page past the end (no row to carry the total) asks for it separately.
+        long total = cursor != null ? cursor.total() : rows.total() >= 0 ? rows.total() : total(session);
         String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
         return new ConversationPage(items, total, query.page(), query.pageSize(), next);
+    }
+
+    /** A page's rows, and the total read with them (-1 when it was not). */
+    private record Rows(List<Conversation> conversations, long total) {
     }
 
     private long total(Session session) {

@@ -162,12 +162,8 @@ final class ConversationTotals {
 
     /** The tenant's conversations on {@code channel} (any when null) with {@code status} (any when null). */
     long total(Session s, String tenantId, @Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly) {
-        String counts = STATUSES.stream().filter(st -> status == null || st == status)
-                .map(st -> column(st, unreadOnly)).collect(Collectors.joining(" + "));
-        String sql = "select coalesce(sum(" + counts + "), 0) from conversation_totals where tenant_id = ?"
-                + (channel != null ? " and channel = ?" : "");
         return s.doReturningWork(connection -> {
-            try (PreparedStatement total = connection.prepareStatement(sql)) {
+            try (PreparedStatement total = connection.prepareStatement(totalQuery(channel, status, unreadOnly))) {
                 total.setString(1, tenantId);
                 if (channel != null) {
                     total.setString(2, channel.value());
@@ -178,6 +174,17 @@ final class ConversationTotals {
                 }
             }
         });
+    }
+
+    /**
+     * The query behind {@link #total}, to run on its own or as a scalar subquery: its parameters are the
+     * tenant, then the channel when one is given.
+     */
+    static String totalQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly) {
+        String counts = STATUSES.stream().filter(st -> status == null || st == status)
+                .map(st -> column(st, unreadOnly)).collect(Collectors.joining(" + "));
+        return "select coalesce(sum(" + counts + "), 0) from conversation_totals where tenant_id = ?"
+                + (channel != null ? " and channel = ?" : "");
     }
 
     /**
