@@ -34,7 +34,6 @@ final class DeliveryDispatcher {
 
     private static final int THREAD_REFS_WINDOW = 50;
     private static final long RECORD_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
-    private static final Consumer<Message> NOTHING = message -> { };
 
     private final ConversationStore store;
     private final OutboxStore outbox;
@@ -106,24 +105,24 @@ final class DeliveryDispatcher {
         if (outgoing == null || !isWaitingToBeSent(outgoing.message())) {
             // Already with the provider (a callback got here first) or gone: drop the entry. Canceled is
             // no forward move from any such status, so completing only removes it.
-            outcomes.add(entry, DeliveryUpdate.of(DeliveryStatus.CANCELED, clock.instant()), null);
+            outcomes.addUnpublished(entry, DeliveryUpdate.of(DeliveryStatus.CANCELED, clock.instant()));
             return;
         }
         Message message = outgoing.message();
         Conversation conversation = outgoing.conversation();
         Channel channel = channels.get(message.channel());
         if (channel == null) {
-            outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()), NOTHING);
+            outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()));
             return;
         }
         if (outgoing.contact().isOptedOut(message.channel())) {
-            outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()), NOTHING);
+            outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()));
             return;
         }
         List<String> refs = message.channel().equals(ChannelId.EMAIL) ? earlierThreadRefs(message) : List.of();
         try {
             SendResult result = channel.send(new OutboundDelivery(message, conversation, refs, entry.attempts() + 1));
-            outcomes.add(entry, new DeliveryUpdate(result.status(), clock.instant(), result.providerMessageId(), null, null), NOTHING);
+            outcomes.add(entry, new DeliveryUpdate(result.status(), clock.instant(), result.providerMessageId(), null, null));
         } catch (RetriableMessagingException e) {
             int attemptsMade = entry.attempts() + 1;
             if (retryPolicy.allowsAnotherAttempt(attemptsMade)) {
@@ -137,7 +136,7 @@ final class DeliveryDispatcher {
         } catch (NonRetriableMessagingException e) {
             String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
             if (e.code() == ErrorCode.RECIPIENT_OPTED_OUT) {
-                outcomes.add(entry, failure(code, e.getMessage()), NOTHING);
+                outcomes.add(entry, failure(code, e.getMessage()));
                 optOuts.optOut(conversation, "provider reported the recipient unsubscribed");
             } else {
                 outcomes.add(entry, failure(code, e.getMessage()), onFailed);
@@ -172,13 +171,27 @@ final class DeliveryDispatcher {
     private final class Outcomes {
 
         private final List<Completion> completions = new ArrayList<>();
-        private final List<@Nullable Consumer<Message>> followUps = new ArrayList<>();
+        private final List<Consumer<Message>> afterwards = new ArrayList<>();
         private long recordedAt = System.nanoTime();
 
-        /** Adds an outcome; {@code followUp} runs on the updated message after the status event, null for no event. */
-        void add(OutboxEntry entry, DeliveryUpdate update, @Nullable Consumer<Message> followUp) {
+        /** Adds an outcome whose updated message is published as a status change. */
+        void add(OutboxEntry entry, DeliveryUpdate update) {
+            add(entry, update, onStatusChange, message -> { });
+        }
+
+        /** Adds an outcome whose updated message is published, then handed to {@code followUp}. */
+        void add(OutboxEntry entry, DeliveryUpdate update, Consumer<Message> followUp) {
+            add(entry, update, onStatusChange, followUp);
+        }
+
+        /** Adds an outcome that only removes the entry: its message did not change, so nothing is published. */
+        void addUnpublished(OutboxEntry entry, DeliveryUpdate update) {
+            add(entry, update, message -> { }, message -> { });
+        }
+
+        private void add(OutboxEntry entry, DeliveryUpdate update, Consumer<Message> publish, Consumer<Message> followUp) {
             completions.add(new Completion(entry, update));
-            followUps.add(followUp);
+            afterwards.add(publish.andThen(followUp));
         }
 
         void recordIfDue() {
@@ -194,13 +207,10 @@ final class DeliveryDispatcher {
             }
             List<Optional<Message>> updated = outbox.completeAll(List.copyOf(completions));
             for (int i = 0; i < updated.size(); i++) {
-                Consumer<Message> followUp = followUps.get(i);
-                if (followUp != null) {
-                    updated.get(i).ifPresent(onStatusChange.andThen(followUp));
-                }
+                updated.get(i).ifPresent(afterwards.get(i));
             }
             completions.clear();
-            followUps.clear();
+            afterwards.clear();
         }
     }
 }

@@ -26,8 +26,7 @@ public final class SessionFactories {
                 .property(AvailableSettings.ORDER_UPDATES, true)
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .property(AvailableSettings.USE_SECOND_LEVEL_CACHE, false)
-                // Queries are translated once and reused; "in" lists padded to powers of two share a translation.
-                .property(AvailableSettings.QUERY_PLAN_CACHE_ENABLED, true)
+                // An "in" list padded to a power of two shares its translation with lists of nearby sizes.
                 .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true)
                 .createEntityManagerFactory();
     }
