@@ -50,8 +50,9 @@ public final class BenchmarkMain {
                 + "(list: " + String.format("%,d", scale.listConversations()) + " conversations / "
                 + String.format("%,d", scale.listMessages()) + " messages; outbox: " + String.format("%,d", scale.outboxMessages())
                 + " messages per side; throughput rounds " + scale.rounds() + " × " + scale.round().toSeconds() + " s per side, "
-                + "interleaved, after one warmup round each; latency: " + scale.rounds() * 2 + " × " + scale.latencySamples()
-                + " calls per side).\n\n"
+                + "interleaved, after one warmup round each; latency: one thread, " + scale.warmup().toSeconds() + " s warmup per side, then "
+                + scale.rounds() * 2 + " rounds of at least " + scale.latencySamples() + " calls and "
+                + scale.latencyRound().toMillis() + " ms per side).\n\n"
                 + "Machine: " + machine() + ". Load average before: " + loadBefore + "; after: " + loadAverage() + ".\n\n"
                 + "Code: commit " + commit() + ".";
         Path out = scale.name().equals("full") ? Path.of("RESULTS.md") : Path.of("target", "results-quick.md");

@@ -39,16 +39,19 @@ final class Comparison {
         return results;
     }
 
-    /** Single caller, {@code scale.latencySamples()} calls per side and round. */
+    /**
+     * Single caller; each side warms up for {@code scale.warmup()}, then each round runs at least
+     * {@code scale.latencySamples()} calls and at least {@code scale.latencyRound()}.
+     */
     static List<Measured> latency(Scale scale, List<Side> sides) throws Exception {
         for (Side side : sides) {
-            counted(side, scale.latencySamples());
+            counted(side, 1, scale.warmup());
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (int round = 0; round < scale.rounds() * 2; round++) {
             for (Side side : sides) {
-                Round r = counted(side, scale.latencySamples());
+                Round r = counted(side, scale.latencySamples(), scale.latencyRound());
                 rates.computeIfAbsent(side.label(), k -> new ArrayList<>()).add(r.perSecond());
                 latencies.computeIfAbsent(side.label(), k -> new Latencies()).addAll(r.latencies());
             }
@@ -67,10 +70,11 @@ final class Comparison {
         }
     }
 
-    private static Round counted(Side side, int calls) throws Exception {
+    private static Round counted(Side side, int minCalls, Duration minDuration) throws Exception {
         Latencies latencies = new Latencies();
         long timed = 0;
-        for (int i = 0; i < calls; i++) {
+        long end = System.nanoTime() + minDuration.toNanos();
+        while (latencies.count() < minCalls || System.nanoTime() < end) {
             long t0 = System.nanoTime();
             side.workload().call(0);
             long took = System.nanoTime() - t0;
@@ -80,7 +84,7 @@ final class Comparison {
                 side.untimedAfter().call(0);
             }
         }
-        return new Round(calls, timed, latencies);
+        return new Round(latencies.count(), timed, latencies);
     }
 
     private static Round timed(Workload workload, int threads, Duration duration) throws Exception {
