@@ -1089,6 +1089,15 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void releaseAllGivesTheEntriesBackTheirDueTimes() {
+            Message first = fixtures.queue(c, "first", at(0));
+            fixtures.queue(c, "second", at(5));
+            claim("w1", at(10));
+            store.releaseAll("w1");
+            assertThat(claim("w2", at(1))).extracting(OutboxEntry::messageId).containsExactly(first.id());
+        }
+
+        @Test
         void releaseAllLeavesOtherWorkersClaimsAlone() {
             fixtures.queue(c, "one", at(0));
             claim("w1", at(0));

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,18 +34,40 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeliveryStatements {
 
-    private static final String DUE = "select tenant_id, message_id, due_at, attempts from outbox where due_at <= ?"
-            + " and (lease_until is null or lease_until <= ?) order by due_at, message_id fetch first ? rows only for update skip locked";
+    /**
+     * The due entries, at most {@code limit}. The limit is written into the SQL (a worker always asks for the
+     * same number): with it as a parameter, PostgreSQL planned the claim anew on every execution.
+     */
+    private static String due(int limit) {
+        return "select tenant_id, message_id, due_at, attempts from outbox where due_at <= ?"
+                + " and (lease_until is null or lease_until <= ?) order by due_at, message_id fetch first " + limit
+                + " rows only for update skip locked";
+    }
+
+    /**
+     * What a claim sets: the lease, and the entry's due time moved to the lease's end (keeping the one it
+     * had for {@code releaseAll}). Entries out on a lease so leave the head of the due index, which every
+     * claim would otherwise step over, and an expired lease is due again with no condition of its own.
+     */
+    private static String claimed(String dueAt) {
+        return "worker_id = ?, lease_until = ?, claimed_due_at = " + dueAt + ", due_at = ?";
+    }
 
     /** PostgreSQL claims in the statement that picks the rows. */
-    private static final String CLAIM_AT_ONCE = "update outbox o set worker_id = ?, lease_until = ? from (" + DUE + ") due"
-            + " where o.tenant_id = due.tenant_id and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.due_at, o.attempts";
+    private static String claimAtOnce(int limit) {
+        return "update outbox o set " + claimed("o.due_at") + " from (" + due(limit) + ") due where o.tenant_id = due.tenant_id"
+                + " and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.claimed_due_at as due_at, o.attempts";
+    }
 
-    private static final String CLAIM_ONE = "update outbox set worker_id = ?, lease_until = ? where tenant_id = ? and message_id = ?";
+    private static final String CLAIM_ONE = "update outbox set " + claimed("due_at") + " where tenant_id = ? and message_id = ?";
 
     private static final String REMOVE_CLAIMED = "delete from outbox where tenant_id = ? and message_id = ? and worker_id = ?";
 
-    /** The main query sees the messages as they were before the statement, which are the unmoved ones' current rows. */
+    /**
+     * The main query sees the messages as they were before the statement, which are the unmoved ones' current
+     * rows. They are told from the moved ones by {@code not in}, which PostgreSQL hashes; a {@code not exists}
+     * was planned as a nested loop over the two lists (0.5 ms for a batch of fifty).
+     */
     private static final String COMPLETE_IN_ONE_STATEMENT = "with batch as (select * from json_to_recordset(cast(? as json))"
             + " as b(tenant_id text, message_id text, worker_id text, status text, at timestamptz, provider_id text,"
             + " error_code text, error_message text, movable_from text[])),"
@@ -58,7 +79,7 @@ final class DeliveryStatements {
             + " from removed r join batch b on b.tenant_id = r.tenant_id and b.message_id = r.message_id"
             + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning m.*)"
             + " select * from moved union all select m.* from messages m join removed r on m.tenant_id = r.tenant_id"
-            + " and m.id = r.message_id where not exists (select 1 from moved v where v.tenant_id = r.tenant_id and v.id = r.message_id)";
+            + " and m.id = r.message_id where (r.tenant_id, r.message_id) not in (select v.tenant_id, v.id from moved v)";
 
     private DeliveryStatements() {
     }
@@ -73,25 +94,25 @@ final class DeliveryStatements {
         OffsetDateTime at = timestamp(now);
         OffsetDateTime until = timestamp(leaseUntil);
         if (vendor == DatabaseVendor.POSTGRESQL) {
-            try (PreparedStatement claim = connection.prepareStatement(CLAIM_AT_ONCE)) {
+            try (PreparedStatement claim = connection.prepareStatement(claimAtOnce(limit))) {
                 claim.setString(1, workerId);
                 claim.setObject(2, until);
-                claim.setObject(3, at);
+                claim.setObject(3, until);
                 claim.setObject(4, at);
-                claim.setInt(5, limit);
+                claim.setObject(5, at);
                 readEntries(claim.executeQuery(), workerId, until, claimed);
             }
         } else {
-            try (PreparedStatement due = connection.prepareStatement(DUE); PreparedStatement claim = connection.prepareStatement(CLAIM_ONE)) {
+            try (PreparedStatement due = connection.prepareStatement(due(limit)); PreparedStatement claim = connection.prepareStatement(CLAIM_ONE)) {
                 due.setObject(1, at);
                 due.setObject(2, at);
-                due.setInt(3, limit);
                 readEntries(due.executeQuery(), workerId, until, claimed);
                 for (OutboxEntry entry : claimed) {
                     claim.setString(1, workerId);
                     claim.setObject(2, until);
-                    claim.setString(3, entry.tenantId());
-                    claim.setString(4, entry.messageId());
+                    claim.setObject(3, until);
+                    claim.setString(4, entry.tenantId());
+                    claim.setString(5, entry.messageId());
                     claim.addBatch();
                 }
                 claim.executeBatch();
@@ -110,18 +131,22 @@ final class DeliveryStatements {
         }
     }
 
+    /**
+     * The batch load. The ids travel as one array parameter: with an {@code in} list of one parameter per id,
+     * PostgreSQL kept planning the three-table join anew on every execution (1.1 ms, more than running it),
+     * while for an array it settles on one generic plan.
+     */
+    private static final String OUTGOING = "select " + EntityRows.selectList("m", EntityRows.MESSAGE_COLUMNS) + ", "
+            + EntityRows.selectList("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.selectList("ct", EntityRows.CONTACT_COLUMNS)
+            + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
+            + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
+            + " where m.tenant_id = ? and m.id = any(?)";
+
     /** The messages with their conversations and contacts, in one query; ids of no message are left out. */
     static Map<String, OutgoingMessage> outgoing(Connection connection, String tenantId, List<String> messageIds) throws SQLException {
-        String sql = "select " + EntityRows.selectList("m", EntityRows.MESSAGE_COLUMNS) + ", "
-                + EntityRows.selectList("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.selectList("ct", EntityRows.CONTACT_COLUMNS)
-                + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
-                + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
-                + " where m.tenant_id = ? and m.id in (" + String.join(", ", Collections.nCopies(messageIds.size(), "?")) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(OUTGOING)) {
             select.setString(1, tenantId);
-            for (int i = 0; i < messageIds.size(); i++) {
-                select.setString(i + 2, messageIds.get(i));
-            }
+            select.setArray(2, connection.createArrayOf("varchar", messageIds.toArray()));
             Map<String, OutgoingMessage> found = new LinkedHashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
