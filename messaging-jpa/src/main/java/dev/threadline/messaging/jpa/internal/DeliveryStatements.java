@@ -44,22 +44,13 @@ final class DeliveryStatements {
                 + " rows only for update skip locked";
     }
 
-    /**
-     * What a claim sets: the lease, and the entry's due time moved to the lease's end (keeping the one it
-     * had for {@code releaseAll}). Entries out on a lease so leave the head of the due index, which every
-     * claim would otherwise step over, and an expired lease is due again with no condition of its own.
-     */
-    private static String claimed(String dueAt) {
-        return "worker_id = ?, lease_until = ?, claimed_due_at = " + dueAt + ", due_at = ?";
-    }
-
     /** PostgreSQL claims in the statement that picks the rows. */
     private static String claimAtOnce(int limit) {
-        return "update outbox o set " + claimed("o.due_at") + " from (" + due(limit) + ") due where o.tenant_id = due.tenant_id"
-                + " and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.claimed_due_at as due_at, o.attempts";
+        return "update outbox o set worker_id = ?, lease_until = ? from (" + due(limit) + ") due"
+                + " where o.tenant_id = due.tenant_id and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.due_at, o.attempts";
     }
 
-    private static final String CLAIM_ONE = "update outbox set " + claimed("due_at") + " where tenant_id = ? and message_id = ?";
+    private static final String CLAIM_ONE = "update outbox set worker_id = ?, lease_until = ? where tenant_id = ? and message_id = ?";
 
     private static final String REMOVE_CLAIMED = "delete from outbox where tenant_id = ? and message_id = ? and worker_id = ?";
 
@@ -97,9 +88,8 @@ final class DeliveryStatements {
             try (PreparedStatement claim = connection.prepareStatement(claimAtOnce(limit))) {
                 claim.setString(1, workerId);
                 claim.setObject(2, until);
-                claim.setObject(3, until);
+                claim.setObject(3, at);
                 claim.setObject(4, at);
-                claim.setObject(5, at);
                 readEntries(claim.executeQuery(), workerId, until, claimed);
             }
         } else {
@@ -110,9 +100,8 @@ final class DeliveryStatements {
                 for (OutboxEntry entry : claimed) {
                     claim.setString(1, workerId);
                     claim.setObject(2, until);
-                    claim.setObject(3, until);
-                    claim.setString(4, entry.tenantId());
-                    claim.setString(5, entry.messageId());
+                    claim.setString(3, entry.tenantId());
+                    claim.setString(4, entry.messageId());
                     claim.addBatch();
                 }
                 claim.executeBatch();

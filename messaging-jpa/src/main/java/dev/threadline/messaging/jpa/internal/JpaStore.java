@@ -478,7 +478,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     @Override
     public void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
         sessions.inTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.workerId = null, o.leaseUntil = null,"
-                        + " o.claimedDueAt = null, o.dueAt = :due, o.attempts = :attempts, o.lastError = :error"
+                        + " o.dueAt = :due, o.attempts = :attempts, o.lastError = :error"
                         + " where o.tenantId = :tenant and o.id = :id and o.workerId = :worker")
                 .setParameter("due", micros(nextAttemptAt))
                 .setParameter("attempts", entry.attempts() + 1)
@@ -491,9 +491,8 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public void releaseAll(String workerId) {
-        // A claim moved the due time to the lease's end; an entry claimed before V4 has none to give back.
-        sessions.inTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.workerId = null, o.leaseUntil = null,"
-                        + " o.dueAt = coalesce(o.claimedDueAt, o.dueAt), o.claimedDueAt = null where o.workerId = :worker")
+        sessions.inTransaction(s -> s.createMutationQuery("update OutboxEntity o set o.workerId = null, o.leaseUntil = null"
+                        + " where o.workerId = :worker")
                 .setParameter("worker", workerId).executeUpdate());
     }
 

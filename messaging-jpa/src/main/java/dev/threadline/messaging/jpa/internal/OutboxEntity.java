@@ -23,13 +23,8 @@ public class OutboxEntity {
     @Column(name = "message_id")
     String id;
 
-    /** When the entry is next taken: its due time, or while it is claimed, the end of its lease. */
     @Column(name = "due_at")
     Instant dueAt;
-
-    /** The due time a claim moved, given back if the claim is released. */
-    @Column(name = "claimed_due_at")
-    @Nullable Instant claimedDueAt;
 
     int attempts;
 
