@@ -1,19 +1,22 @@
 package dev.threadline.messaging.jpa.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows of the delivery path read with plain JDBC into the entities, which {@link Records} then turns into
- * records. Delivery workers read fifty messages with their conversations and contacts per batch, and
- * Hibernate's per-row work for native queries (resolving the result mapping, initializing managed
- * entities) cost more CPU than the database spent on the query. Column names are those of the entities'
- * mappings.
+ * Rows of the hot paths (receiving, delivering, listing) read and written with plain JDBC as the entities,
+ * which {@link Records} turns into records and back. Hibernate's per-row work for native queries
+ * (resolving the result mapping, initializing managed entities) and its flush of a persisted message cost
+ * more CPU than the database spent on the statements. Column names are those of the entities' mappings.
  */
 final class EntityRows {
 
@@ -27,7 +30,51 @@ final class EntityRows {
     static final List<String> CONTACT_COLUMNS = List.of("tenant_id", "id", "name", "phone", "email", "opted_out_channels",
             "created_at");
 
+    /** Inserts a message; {@link #bindMessage} binds its parameters. */
+    static final String INSERT_MESSAGE = "insert into messages (" + String.join(", ", MESSAGE_COLUMNS) + ") values ("
+            + String.join(", ", Collections.nCopies(MESSAGE_COLUMNS.size(), "?")) + ")";
+
     private EntityRows() {
+    }
+
+    /** Reads an entity from the current row of a result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row of {@code sql} with the string {@code parameters}, or null when there is none. */
+    static <T> @Nullable T firstRow(Connection connection, String sql, RowReader<T> reader, String... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? reader.read(rs) : null;
+            }
+        }
+    }
+
+    /** Binds {@link #INSERT_MESSAGE}'s parameters, in {@link #MESSAGE_COLUMNS} order. */
+    static void bindMessage(PreparedStatement insert, MessageEntity e) throws SQLException {
+        int i = 1;
+        insert.setString(i++, e.tenantId);
+        insert.setString(i++, e.id);
+        insert.setString(i++, e.conversationId);
+        insert.setString(i++, e.channel);
+        insert.setString(i++, e.direction);
+        insert.setString(i++, e.author);
+        insert.setString(i++, e.body);
+        insert.setString(i++, e.subject);
+        insert.setString(i++, e.mediaUrls);
+        insert.setString(i++, e.providerMessageId);
+        insert.setString(i++, e.threadRef);
+        insert.setString(i++, e.status);
+        insert.setObject(i++, e.createdAt.atOffset(ZoneOffset.UTC));
+        insert.setObject(i++, e.statusAt.atOffset(ZoneOffset.UTC));
+        insert.setString(i++, e.errorCode);
+        insert.setString(i++, e.errorMessage);
+        insert.setString(i, e.metadata);
     }
 
     /** A select list of the table alias's columns, each labelled with {@code alias_column}. */
