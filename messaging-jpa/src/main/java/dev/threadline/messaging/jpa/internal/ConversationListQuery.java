@@ -85,7 +85,7 @@ final class ConversationListQuery {
         // A first page without a text search reads its total from the counts in the same statement.
         boolean totalInPage = cursor == null && query.text() == null;
         List<Object> pageParameters = new ArrayList<>();
-        StringBuilder page = new StringBuilder("select c.*");
+        StringBuilder page = new StringBuilder("select ").append(EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS));
         if (totalInPage) {
             page.append(", (").append(ConversationTotals.totalQuery(query.channel(), query.status(), query.unreadOnly()))
                     .append(") as list_total");
@@ -109,7 +109,7 @@ final class ConversationListQuery {
                 List<Conversation> read = new ArrayList<>(query.pageSize() + 1);
                 long total = -1;
                 while (rs.next()) {
-                    read.add(Records.conversation(EntityRows.conversation(rs, "")));
+                    read.add(Records.conversation(EntityRows.conversation(rs, 1)));
                     total = totalInPage ? rs.getLong("list_total") : total;
                 }
                 return new Rows(read, total);

@@ -68,8 +68,8 @@ final class DeliveryStatements {
             + " provider_message_id = coalesce(b.provider_id, m.provider_message_id), error_code = coalesce(b.error_code, m.error_code),"
             + " error_message = coalesce(b.error_message, m.error_message)"
             + " from removed r join batch b on b.tenant_id = r.tenant_id and b.message_id = r.message_id"
-            + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning m.*)"
-            + " select * from moved union all select m.* from messages m join removed r on m.tenant_id = r.tenant_id"
+            + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + ")"
+            + " select * from moved union all select " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + " from messages m join removed r on m.tenant_id = r.tenant_id"
             + " and m.id = r.message_id where (r.tenant_id, r.message_id) not in (select v.tenant_id, v.id from moved v)";
 
     private DeliveryStatements() {
@@ -125,11 +125,14 @@ final class DeliveryStatements {
      * PostgreSQL kept planning the three-table join anew on every execution (1.1 ms, more than running it),
      * while for an array it settles on one generic plan.
      */
-    private static final String OUTGOING = "select " + EntityRows.selectList("m", EntityRows.MESSAGE_COLUMNS) + ", "
-            + EntityRows.selectList("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.selectList("ct", EntityRows.CONTACT_COLUMNS)
+    private static final String OUTGOING = "select " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + ", "
+            + EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.columns("ct", EntityRows.CONTACT_COLUMNS)
             + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
             + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
             + " where m.tenant_id = ? and m.id = any(?)";
+
+    private static final int CONVERSATION_FIRST = 1 + EntityRows.MESSAGE_COLUMNS.size();
+    private static final int CONTACT_FIRST = CONVERSATION_FIRST + EntityRows.CONVERSATION_COLUMNS.size();
 
     /** The messages with their conversations and contacts, in one query; ids of no message are left out. */
     static Map<String, OutgoingMessage> outgoing(Connection connection, String tenantId, List<String> messageIds) throws SQLException {
@@ -139,9 +142,9 @@ final class DeliveryStatements {
             Map<String, OutgoingMessage> found = new LinkedHashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Message message = Records.message(EntityRows.message(rs, "m_"));
-                    found.put(message.id(), new OutgoingMessage(message, Records.conversation(EntityRows.conversation(rs, "c_")),
-                            Records.contact(EntityRows.contact(rs, "ct_"))));
+                    Message message = Records.message(EntityRows.message(rs, 1));
+                    found.put(message.id(), new OutgoingMessage(message, Records.conversation(EntityRows.conversation(rs, CONVERSATION_FIRST)),
+                            Records.contact(EntityRows.contact(rs, CONTACT_FIRST))));
                 }
             }
             return found;
@@ -249,7 +252,7 @@ final class DeliveryStatements {
             try (ResultSet rs = complete.executeQuery()) {
                 List<MessageEntity> messages = new ArrayList<>(completions.size());
                 while (rs.next()) {
-                    messages.add(EntityRows.message(rs, ""));
+                    messages.add(EntityRows.message(rs, 1));
                 }
                 return messages;
             }

@@ -31,7 +31,7 @@ final class EntityRows {
             "created_at");
 
     /** Inserts a message; {@link #bindMessage} binds its parameters. */
-    static final String INSERT_MESSAGE = "insert into messages (" + String.join(", ", MESSAGE_COLUMNS) + ") values ("
+    static final String INSERT_MESSAGE = "insert into messages (" + columns(MESSAGE_COLUMNS) + ") values ("
             + String.join(", ", Collections.nCopies(MESSAGE_COLUMNS.size(), "?")) + ")";
 
     private EntityRows() {
@@ -77,78 +77,89 @@ final class EntityRows {
         insert.setString(i, e.metadata);
     }
 
-    /** A select list of the table alias's columns, each labelled with {@code alias_column}. */
-    static String selectList(String alias, List<String> columns) {
-        return columns.stream().map(c -> alias + "." + c + " as " + alias + "_" + c).collect(Collectors.joining(", "));
+    /**
+     * The select list of {@code columns} of the table {@code alias}, in their order: the readers below read
+     * by position (by label, each of the forty-odd columns of a delivery batch's row cost a lookup).
+     */
+    static String columns(String alias, List<String> columns) {
+        return columns.stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
     }
 
-    /** A message from the columns labelled {@code prefix + column}. */
-    static MessageEntity message(ResultSet rs, String prefix) throws SQLException {
+    /** The select list of {@code columns}, unqualified, for statements on one table. */
+    static String columns(List<String> columns) {
+        return String.join(", ", columns);
+    }
+
+    /** A message from the {@link #MESSAGE_COLUMNS}, starting at column {@code first}. */
+    static MessageEntity message(ResultSet rs, int first) throws SQLException {
+        int i = first;
         MessageEntity e = new MessageEntity();
-        e.tenantId = rs.getString(prefix + "tenant_id");
-        e.id = rs.getString(prefix + "id");
-        e.conversationId = rs.getString(prefix + "conversation_id");
-        e.channel = rs.getString(prefix + "channel");
-        e.direction = rs.getString(prefix + "direction");
-        e.author = rs.getString(prefix + "author");
-        e.body = rs.getString(prefix + "body");
-        e.subject = rs.getString(prefix + "subject");
-        e.mediaUrls = rs.getString(prefix + "media_urls");
-        e.providerMessageId = rs.getString(prefix + "provider_message_id");
-        e.threadRef = rs.getString(prefix + "thread_ref");
-        e.status = rs.getString(prefix + "status");
-        e.createdAt = instant(rs, prefix + "created_at");
-        e.statusAt = instant(rs, prefix + "status_at");
-        e.errorCode = rs.getString(prefix + "error_code");
-        e.errorMessage = rs.getString(prefix + "error_message");
-        e.metadata = rs.getString(prefix + "metadata");
+        e.tenantId = rs.getString(i++);
+        e.id = rs.getString(i++);
+        e.conversationId = rs.getString(i++);
+        e.channel = rs.getString(i++);
+        e.direction = rs.getString(i++);
+        e.author = rs.getString(i++);
+        e.body = rs.getString(i++);
+        e.subject = rs.getString(i++);
+        e.mediaUrls = rs.getString(i++);
+        e.providerMessageId = rs.getString(i++);
+        e.threadRef = rs.getString(i++);
+        e.status = rs.getString(i++);
+        e.createdAt = instant(rs, i++);
+        e.statusAt = instant(rs, i++);
+        e.errorCode = rs.getString(i++);
+        e.errorMessage = rs.getString(i++);
+        e.metadata = rs.getString(i++);
         return e;
     }
 
-    /** A conversation from the columns labelled {@code prefix + column}. */
-    static ConversationEntity conversation(ResultSet rs, String prefix) throws SQLException {
+    /** A conversation from the {@link #CONVERSATION_COLUMNS}, starting at column {@code first}. */
+    static ConversationEntity conversation(ResultSet rs, int first) throws SQLException {
+        int i = first;
         ConversationEntity e = new ConversationEntity();
-        e.tenantId = rs.getString(prefix + "tenant_id");
-        e.id = rs.getString(prefix + "id");
-        e.channel = rs.getString(prefix + "channel");
-        e.contactId = rs.getString(prefix + "contact_id");
-        e.customerName = rs.getString(prefix + "customer_name");
-        e.customerPhone = rs.getString(prefix + "customer_phone");
-        e.customerEmail = rs.getString(prefix + "customer_email");
-        e.ourAddress = rs.getString(prefix + "our_address");
-        e.threadKey = rs.getString(prefix + "thread_key");
-        e.status = rs.getString(prefix + "status");
-        e.subject = rs.getString(prefix + "subject");
-        e.headline = rs.getString(prefix + "headline");
-        e.initiatedAt = instant(rs, prefix + "initiated_at");
-        e.lastActivityAt = instant(rs, prefix + "last_activity_at");
-        e.messageCount = rs.getLong(prefix + "message_count");
-        e.unreadCount = rs.getLong(prefix + "unread_count");
-        e.lastMessagePreview = rs.getString(prefix + "last_message_preview");
-        double score = rs.getDouble(prefix + "satisfaction_score");
+        e.tenantId = rs.getString(i++);
+        e.id = rs.getString(i++);
+        e.channel = rs.getString(i++);
+        e.contactId = rs.getString(i++);
+        e.customerName = rs.getString(i++);
+        e.customerPhone = rs.getString(i++);
+        e.customerEmail = rs.getString(i++);
+        e.ourAddress = rs.getString(i++);
+        e.threadKey = rs.getString(i++);
+        e.status = rs.getString(i++);
+        e.subject = rs.getString(i++);
+        e.headline = rs.getString(i++);
+        e.initiatedAt = instant(rs, i++);
+        e.lastActivityAt = instant(rs, i++);
+        e.messageCount = rs.getLong(i++);
+        e.unreadCount = rs.getLong(i++);
+        e.lastMessagePreview = rs.getString(i++);
+        double score = rs.getDouble(i++);
         e.satisfactionScore = rs.wasNull() ? null : score;
-        e.satisfactionSentiment = rs.getString(prefix + "satisfaction_sentiment");
-        e.satisfactionOutcome = rs.getString(prefix + "satisfaction_outcome");
-        e.satisfactionReason = rs.getString(prefix + "satisfaction_reason");
-        e.metadata = rs.getString(prefix + "metadata");
-        e.version = rs.getLong(prefix + "version");
+        e.satisfactionSentiment = rs.getString(i++);
+        e.satisfactionOutcome = rs.getString(i++);
+        e.satisfactionReason = rs.getString(i++);
+        e.metadata = rs.getString(i++);
+        e.version = rs.getLong(i++);
         return e;
     }
 
-    /** A contact from the columns labelled {@code prefix + column}. */
-    static ContactEntity contact(ResultSet rs, String prefix) throws SQLException {
+    /** A contact from the {@link #CONTACT_COLUMNS}, starting at column {@code first}. */
+    static ContactEntity contact(ResultSet rs, int first) throws SQLException {
+        int i = first;
         ContactEntity e = new ContactEntity();
-        e.tenantId = rs.getString(prefix + "tenant_id");
-        e.id = rs.getString(prefix + "id");
-        e.name = rs.getString(prefix + "name");
-        e.phone = rs.getString(prefix + "phone");
-        e.email = rs.getString(prefix + "email");
-        e.optedOutChannels = rs.getString(prefix + "opted_out_channels");
-        e.createdAt = instant(rs, prefix + "created_at");
+        e.tenantId = rs.getString(i++);
+        e.id = rs.getString(i++);
+        e.name = rs.getString(i++);
+        e.phone = rs.getString(i++);
+        e.email = rs.getString(i++);
+        e.optedOutChannels = rs.getString(i++);
+        e.createdAt = instant(rs, i++);
         return e;
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

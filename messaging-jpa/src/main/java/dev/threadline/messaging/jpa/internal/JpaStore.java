@@ -76,7 +76,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 + " last_activity_at = case when last_activity_at < ? then ? else last_activity_at end,"
                 + " last_message_preview = ?, subject = coalesce(subject, ?), version = version + 1"
                 + " where tenant_id = ? and id = ?";
-        this.moveCounters = vendor == DatabaseVendor.POSTGRESQL ? update + " returning *" : "select * from final table (" + update + ")";
+        String columns = EntityRows.columns(EntityRows.CONVERSATION_COLUMNS);
+        this.moveCounters = vendor == DatabaseVendor.POSTGRESQL ? update + " returning " + columns
+                : "select " + columns + " from final table (" + update + ")";
     }
 
     private static TenantKey key(String tenantId, String id) {
@@ -150,8 +152,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     public Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
         // The status is a literal so PostgreSQL can use the partial unique index. Plain JDBC, as every receive asks.
         return sessions.fromSession(s -> Optional.ofNullable(s.doReturningWork(c -> EntityRows.firstRow(c,
-                "select * from conversations where tenant_id = ? and thread_key = ? and status = 'active'",
-                rs -> EntityRows.conversation(rs, ""), tenantId, threadKey))).map(Records::conversation));
+                "select " + EntityRows.columns(EntityRows.CONVERSATION_COLUMNS) + " from conversations where tenant_id = ?"
+                        + " and thread_key = ? and status = 'active'",
+                rs -> EntityRows.conversation(rs, 1), tenantId, threadKey))).map(Records::conversation));
     }
 
     @Override
@@ -270,7 +273,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 update.setString(6, message.tenantId());
                 update.setString(7, message.conversationId());
                 try (ResultSet rs = update.executeQuery()) {
-                    return rs.next() ? EntityRows.conversation(rs, "") : null;
+                    return rs.next() ? EntityRows.conversation(rs, 1) : null;
                 }
             }
         });
@@ -283,8 +286,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     /** Plain JDBC: every receive with a provider id asks first, to answer a repeated webhook with what it stored. */
     private static @Nullable MessageEntity messageByProviderId(Session s, String tenantId, ChannelId channel, String providerMessageId) {
         return s.doReturningWork(c -> EntityRows.firstRow(c,
-                "select * from messages where tenant_id = ? and channel = ? and provider_message_id = ?",
-                rs -> EntityRows.message(rs, ""), tenantId, channel.value(), providerMessageId));
+                "select " + EntityRows.columns(EntityRows.MESSAGE_COLUMNS) + " from messages where tenant_id = ? and channel = ?"
+                        + " and provider_message_id = ?",
+                rs -> EntityRows.message(rs, 1), tenantId, channel.value(), providerMessageId));
     }
 
     @Override
