@@ -735,6 +735,18 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void aSearchTotalCountsEachMatchOnceWithinTheOtherFilters() {
+            Conversation ana = conversation();
+            store.append(fixtures.inbound(ana, "Are lima beans on the menu?", at(1)), null);
+            fixtures.open(TENANT, ChannelId.EMAIL, null, "bo@example.com", "Bo", "Trip to Lima", T0);
+            fixtures.open(TENANT, ChannelId.SMS, "+15551230003", null, "Cy", null, T0);
+            fixtures.open("another-tenant", ChannelId.SMS, "+15551230004", null, "Di Lima", null, T0);
+            assertThat(list(ConversationQuery.all().withText("lima")).total()).isEqualTo(2);
+            assertThat(list(ConversationQuery.all().withText("lima").withChannel(ChannelId.EMAIL)).total()).isEqualTo(1);
+            assertThat(list(ConversationQuery.all().withText("lima").withPage(2, 1)).total()).isEqualTo(2);
+        }
+
+        @Test
         void pageNumbersSkipEarlierPages() {
             List<String> newestFirst = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

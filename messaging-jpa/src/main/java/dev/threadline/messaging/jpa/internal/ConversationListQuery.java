@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The conversation list: one query for the page (keyset on last activity and id when a cursor is given)
@@ -40,8 +42,11 @@ final class ConversationListQuery {
     private final String tenantId;
     private final ConversationQuery query;
     private final ConversationTotals totals;
+    /** The filters other than the text search, and their parameters. */
     private final StringBuilder where = new StringBuilder(" where c.tenant_id = ?");
     private final List<Object> parameters = new ArrayList<>();
+    /** The text search's pattern, or null. */
+    private final @Nullable String pattern;
 
     ConversationListQuery(String tenantId, ConversationQuery query, ConversationTotals totals) {
         this.tenantId = tenantId;
@@ -59,14 +64,41 @@ final class ConversationListQuery {
         if (query.unreadOnly()) {
             where.append(" and c.unread_count > 0");
         }
-        if (query.text() != null) {
-            String text = "%" + escape(query.text().toLowerCase(Locale.ROOT)) + "%";
-            String matches = " like ? escape '" + ESCAPE + "'";
-            where.append(" and (lower(c.customer_name)" + matches + " or lower(c.customer_phone)" + matches
-                    + " or lower(c.customer_email)" + matches + " or lower(c.subject)" + matches
-                    + " or c.id in (select m.conversation_id from messages m where m.tenant_id = ? and lower(m.body)" + matches + "))");
-            parameters.addAll(List.of(text, text, text, text, tenantId, text));
+        pattern = query.text() == null ? null : "%" + escape(query.text().toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static final String MATCHES = " like ? escape '" + ESCAPE + "'";
+    private static final List<String> SEARCHED_COLUMNS = List.of("c.customer_name", "c.customer_phone", "c.customer_email", "c.subject");
+
+    /** The page's filter: the text search as one condition, which the walk down the list index checks row by row. */
+    private String pageWhere(List<Object> into) {
+        into.addAll(parameters);
+        if (pattern == null) {
+            return where.toString();
         }
+        into.addAll(List.of(pattern, pattern, pattern, pattern, tenantId, pattern));
+        return where + " and (" + SEARCHED_COLUMNS.stream().map(column -> "lower(" + column + ")" + MATCHES)
+                .collect(Collectors.joining(" or ")) + " or c.id in (select m.conversation_id from messages m"
+                + " where m.tenant_id = ? and lower(m.body)" + MATCHES + "))";
+    }
+
+    /**
+     * The matches of a text search, to count: one branch per searched column, each served by its trigram
+     * index, united. Counting the page's single condition scanned every conversation of the tenant and
+     * matched four columns of each (50 to 65 ms for 100,000 conversations, against 14 ms for the branches).
+     */
+    private String textMatches(List<Object> into) {
+        List<String> branches = new ArrayList<>();
+        for (String column : SEARCHED_COLUMNS) {
+            branches.add("select c.id from conversations c" + where + " and lower(" + column + ")" + MATCHES);
+            into.addAll(parameters);
+            into.add(pattern);
+        }
+        branches.add("select c.id from conversations c join messages m on m.tenant_id = c.tenant_id and m.conversation_id = c.id"
+                + where + " and lower(m.body)" + MATCHES);
+        into.addAll(parameters);
+        into.add(pattern);
+        return String.join(" union ", branches);
     }
 
     private static String escape(String text) {
@@ -94,8 +126,7 @@ final class ConversationListQuery {
                 pageParameters.add(query.channel().value());
             }
         }
-        page.append(" from conversations c").append(where);
-        pageParameters.addAll(parameters);
+        page.append(" from conversations c").append(pageWhere(pageParameters));
         if (cursor != null) {
             page.append(" and (c.last_activity_at, c.id) < (?, ?)");
             pageParameters.add(cursor.lastActivityAt().atOffset(ZoneOffset.UTC));
@@ -132,8 +163,10 @@ final class ConversationListQuery {
         if (query.text() == null) {
             return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
         }
+        List<Object> countParameters = new ArrayList<>();
+        String matches = textMatches(countParameters);
         return session.doReturningWork(connection -> {
-            try (PreparedStatement count = prepared(connection, "select count(*) from conversations c" + where, parameters);
+            try (PreparedStatement count = prepared(connection, "select count(*) from (" + matches + ") matches", countParameters);
                  ResultSet rs = count.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
