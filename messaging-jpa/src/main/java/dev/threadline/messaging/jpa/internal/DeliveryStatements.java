@@ -34,6 +34,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeliveryStatements {
 
+    /** A message's columns under the alias {@code m}, in {@link EntityRows#MESSAGE_COLUMNS} order. */
+    private static final String MESSAGE = EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS);
+
+    /**
+     * The batch load. The ids travel as one array parameter: with an {@code in} list of one parameter per id,
+     * PostgreSQL kept planning the three-table join anew on every execution (1.1 ms, more than running it),
+     * while for an array it settles on one generic plan.
+     */
+    private static final String OUTGOING = "select " + MESSAGE + ", "
+            + EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.columns("ct", EntityRows.CONTACT_COLUMNS)
+            + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
+            + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
+            + " where m.tenant_id = ? and m.id = any(?)";
+
+    private static final int CONVERSATION_FIRST = 1 + EntityRows.MESSAGE_COLUMNS.size();
+    private static final int CONTACT_FIRST = CONVERSATION_FIRST + EntityRows.CONVERSATION_COLUMNS.size();
+
     /**
      * The due entries, at most {@code limit}. The limit is written into the SQL (a worker always asks for the
      * same number): with it as a parameter, PostgreSQL planned the claim anew on every execution.
@@ -68,8 +85,8 @@ final class DeliveryStatements {
             + " provider_message_id = coalesce(b.provider_id, m.provider_message_id), error_code = coalesce(b.error_code, m.error_code),"
             + " error_message = coalesce(b.error_message, m.error_message)"
             + " from removed r join batch b on b.tenant_id = r.tenant_id and b.message_id = r.message_id"
-            + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + ")"
-            + " select * from moved union all select " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + " from messages m join removed r on m.tenant_id = r.tenant_id"
+            + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning " + MESSAGE + ")"
+            + " select * from moved union all select " + MESSAGE + " from messages m join removed r on m.tenant_id = r.tenant_id"
             + " and m.id = r.message_id where (r.tenant_id, r.message_id) not in (select v.tenant_id, v.id from moved v)";
 
     private DeliveryStatements() {
@@ -119,20 +136,6 @@ final class DeliveryStatements {
             }
         }
     }
-
-    /**
-     * The batch load. The ids travel as one array parameter: with an {@code in} list of one parameter per id,
-     * PostgreSQL kept planning the three-table join anew on every execution (1.1 ms, more than running it),
-     * while for an array it settles on one generic plan.
-     */
-    private static final String OUTGOING = "select " + EntityRows.columns("m", EntityRows.MESSAGE_COLUMNS) + ", "
-            + EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS) + ", " + EntityRows.columns("ct", EntityRows.CONTACT_COLUMNS)
-            + " from messages m join conversations c on c.tenant_id = m.tenant_id and c.id = m.conversation_id"
-            + " join contacts ct on ct.tenant_id = c.tenant_id and ct.id = c.contact_id"
-            + " where m.tenant_id = ? and m.id = any(?)";
-
-    private static final int CONVERSATION_FIRST = 1 + EntityRows.MESSAGE_COLUMNS.size();
-    private static final int CONTACT_FIRST = CONVERSATION_FIRST + EntityRows.CONVERSATION_COLUMNS.size();
 
     /** The messages with their conversations and contacts, in one query; ids of no message are left out. */
     static Map<String, OutgoingMessage> outgoing(Connection connection, String tenantId, List<String> messageIds) throws SQLException {
