@@ -42,6 +42,11 @@ final class ConversationListQuery {
     private static final String MATCHES = " like ? escape '" + ESCAPE + "'";
     /** The conversation columns a text search matches, besides the text of the conversation's messages. */
     private static final List<String> SEARCHED_COLUMNS = List.of("c.customer_name", "c.customer_phone", "c.customer_email", "c.subject");
+    /** The page's text condition; its parameters are the pattern per searched column, the tenant, the pattern. */
+    private static final String TEXT_CONDITION = " and (" + SEARCHED_COLUMNS.stream().map(column -> "lower(" + column + ")" + MATCHES)
+            .collect(Collectors.joining(" or ")) + " or c.id in (select m.conversation_id from messages m"
+            + " where m.tenant_id = ? and lower(m.body)" + MATCHES + "))";
+    private static final String SELECT_CONVERSATIONS = "select " + EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS);
 
     private final String tenantId;
     private final ConversationQuery query;
@@ -79,9 +84,7 @@ final class ConversationListQuery {
         }
         into.addAll(Collections.nCopies(SEARCHED_COLUMNS.size(), pattern));
         into.addAll(List.of(tenantId, pattern));
-        return where + " and (" + SEARCHED_COLUMNS.stream().map(column -> "lower(" + column + ")" + MATCHES)
-                .collect(Collectors.joining(" or ")) + " or c.id in (select m.conversation_id from messages m"
-                + " where m.tenant_id = ? and lower(m.body)" + MATCHES + "))";
+        return where + TEXT_CONDITION;
     }
 
     /**
@@ -119,7 +122,7 @@ final class ConversationListQuery {
         // A first page without a text search reads its total from the counts in the same statement.
         boolean totalInPage = cursor == null && query.text() == null;
         List<Object> pageParameters = new ArrayList<>();
-        StringBuilder page = new StringBuilder("select ").append(EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS));
+        StringBuilder page = new StringBuilder(SELECT_CONVERSATIONS);
         if (totalInPage) {
             page.append(", (").append(ConversationTotals.totalQuery(query.channel(), query.status(), query.unreadOnly()))
                     .append(") as list_total");

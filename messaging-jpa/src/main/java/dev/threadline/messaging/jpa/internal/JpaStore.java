@@ -58,6 +58,12 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     /** Enough for every thread of a busy host to lose a race once or twice. */
     private static final int RACE_ATTEMPTS = 10;
 
+    /** The thread's active conversation. The status is a literal so PostgreSQL can use the partial unique index. */
+    private static final String ACTIVE_CONVERSATION = "select " + EntityRows.columns(EntityRows.CONVERSATION_COLUMNS)
+            + " from conversations where tenant_id = ? and thread_key = ? and status = 'active'";
+    private static final String MESSAGE_BY_PROVIDER_ID = "select " + EntityRows.columns(EntityRows.MESSAGE_COLUMNS)
+            + " from messages where tenant_id = ? and channel = ? and provider_message_id = ?";
+
     private final SessionFactory sessions;
     private final DatabaseVendor vendor;
     private final IdGenerator ids;
@@ -150,10 +156,8 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
-        // The status is a literal so PostgreSQL can use the partial unique index. Plain JDBC, as every receive asks.
-        return sessions.fromSession(s -> Optional.ofNullable(s.doReturningWork(c -> EntityRows.firstRow(c,
-                "select " + EntityRows.columns(EntityRows.CONVERSATION_COLUMNS) + " from conversations where tenant_id = ?"
-                        + " and thread_key = ? and status = 'active'",
+        // Plain JDBC, as every receive asks.
+        return sessions.fromSession(s -> Optional.ofNullable(s.doReturningWork(c -> EntityRows.firstRow(c, ACTIVE_CONVERSATION,
                 rs -> EntityRows.conversation(rs, 1), tenantId, threadKey))).map(Records::conversation));
     }
 
@@ -285,9 +289,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     /** Plain JDBC: every receive with a provider id asks first, to answer a repeated webhook with what it stored. */
     private static @Nullable MessageEntity messageByProviderId(Session s, String tenantId, ChannelId channel, String providerMessageId) {
-        return s.doReturningWork(c -> EntityRows.firstRow(c,
-                "select " + EntityRows.columns(EntityRows.MESSAGE_COLUMNS) + " from messages where tenant_id = ? and channel = ?"
-                        + " and provider_message_id = ?",
+        return s.doReturningWork(c -> EntityRows.firstRow(c, MESSAGE_BY_PROVIDER_ID,
                 rs -> EntityRows.message(rs, 1), tenantId, channel.value(), providerMessageId));
     }
 
