@@ -35,6 +35,13 @@ public record Conversation(
         Map<String, String> metadata,
         long version) {
 
+    /**
+     * {@link #metadata()} key set when the conversation needs a person (e.g. {@code stop_request}: the
+     * customer asked in plain words to stop; {@code ai_loop_guard}: the AI replied too often without a
+     * customer writing in between); its value says why.
+     */
+    public static final String NEEDS_STAFF = "needs_staff";
+
     /** Characters of the newest message kept as {@link #lastMessagePreview()}. */
     public static final int PREVIEW_LENGTH = 140;
 
@@ -71,6 +78,15 @@ public record Conversation(
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
                 lastMessagePreview, newSatisfaction, metadata, version);
+    }
+
+    /** This conversation with {@code key} set to {@code value} in its metadata. */
+    public Conversation withMetadataEntry(String key, String value) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>(metadata);
+        changed.put(key, value);
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, changed, version);
     }
 
     /** This conversation with its counters moved by one appended message. */

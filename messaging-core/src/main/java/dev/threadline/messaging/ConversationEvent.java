@@ -19,7 +19,10 @@ public record ConversationEvent(String id, String tenantId, String conversationI
     public static final String TOOL_CALL = "ai.tool_call";
     /** An AI reply failed; data: {@code code}, {@code message}. */
     public static final String AI_FAILED = "ai.failed";
-    /** The contact opted out of the channel; data: {@code channel}, {@code keyword} or {@code reason}. */
+    /**
+     * The contact opted out of the channel; data: {@code channel}, {@code reason} ({@code keyword},
+     * {@code stop_request} or what a provider reported) and, for a keyword, {@code keyword}.
+     */
     public static final String OPTED_OUT = "contact.opted_out";
     /** The contact opted back in; data: {@code channel}, {@code keyword}. */
     public static final String OPTED_IN = "contact.opted_in";
@@ -29,6 +32,8 @@ public record ConversationEvent(String id, String tenantId, String conversationI
     public static final String SCORED = "conversation.scored";
     /** A failed message was sent again on the fallback channel; data: {@code message_id}, {@code channel}, {@code fallback_message_id}. */
     public static final String FALLBACK_SENT = "message.fallback_sent";
+    /** The conversation needs a person; data: {@code reason} (see {@link Conversation#NEEDS_STAFF}). */
+    public static final String FLAGGED_FOR_STAFF = "conversation.flagged_for_staff";
     /** A staff action (reply, approve, discard) for the audit trail; data: {@code actor}, {@code action}, {@code message_id}. */
     public static final String STAFF_ACTION = "staff.action";
 

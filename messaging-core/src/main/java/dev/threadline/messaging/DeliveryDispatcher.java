@@ -44,6 +44,7 @@ final class DeliveryDispatcher {
     private final Consumer<Message> onStatusChange;
     private final OptOutRecorder optOuts;
     private final Consumer<Message> onFailed;
+    private final ConsentGate consent;
 
     /** Records an opt-out reported by a provider at send time. */
     interface OptOutRecorder {
@@ -52,7 +53,7 @@ final class DeliveryDispatcher {
 
     DeliveryDispatcher(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels, RetryPolicy retryPolicy,
                        Clock clock, Duration lease, Consumer<Message> onStatusChange, OptOutRecorder optOuts,
-                       Consumer<Message> onFailed) {
+                       Consumer<Message> onFailed, ConsentGate consent) {
         this.store = store;
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
@@ -62,6 +63,7 @@ final class DeliveryDispatcher {
         this.onStatusChange = onStatusChange;
         this.optOuts = optOuts;
         this.onFailed = onFailed;
+        this.consent = consent;
     }
 
     /**
@@ -77,11 +79,12 @@ final class DeliveryDispatcher {
             return 0;
         }
         // A failed load leaves the entries claimed; they are taken again when the lease runs out.
+        long loadedAt = System.nanoTime();
         Map<String, OutgoingMessage> loaded = load(claimed);
         Outcomes outcomes = new Outcomes();
         for (OutboxEntry entry : claimed) {
             try {
-                deliver(entry, loaded.get(entry.messageId()), outcomes);
+                deliver(entry, loaded.get(entry.messageId()), loadedAt, outcomes);
             } catch (RuntimeException e) {
                 // A bug or a store hiccup must not lose the entry: leave it to be retried after backoff.
                 log.warn("Delivery of message {} failed unexpectedly", entry.messageId(), e);
@@ -101,7 +104,7 @@ final class DeliveryDispatcher {
         return loaded;
     }
 
-    private void deliver(OutboxEntry entry, @Nullable OutgoingMessage outgoing, Outcomes outcomes) {
+    private void deliver(OutboxEntry entry, @Nullable OutgoingMessage outgoing, long loadedAt, Outcomes outcomes) {
         if (outgoing == null || !isWaitingToBeSent(outgoing.message())) {
             // Already with the provider (a callback got here first) or gone: drop the entry. Canceled is
             // no forward move from any such status, so completing only removes it.
@@ -109,20 +112,46 @@ final class DeliveryDispatcher {
             return;
         }
         Message message = outgoing.message();
-        Conversation conversation = outgoing.conversation();
         Channel channel = channels.get(message.channel());
         if (channel == null) {
             outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()));
             return;
         }
-        if (outgoing.contact().isOptedOut(message.channel())) {
-            outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()));
-            return;
+        boolean providerSaysOptedOut = consent.whileSending(message.tenantId(), outgoing.contact().id(), () -> {
+            if (isOptedOut(outgoing, loadedAt)) {
+                outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()));
+                return false;
+            }
+            return send(entry, outgoing, channel, outcomes);
+        });
+        if (providerSaysOptedOut) {
+            // Recorded after the send's consent lock is released: a consent change takes that lock itself.
+            optOuts.optOut(outgoing.conversation(), "provider reported the recipient unsubscribed");
         }
+    }
+
+    /** The contact's consent as loaded with the batch, or as stored now when it may have changed since. */
+    private boolean isOptedOut(OutgoingMessage outgoing, long loadedAt) {
+        Contact contact = outgoing.contact();
+        if (consent.changedSince(contact.tenantId(), contact.id(), loadedAt)) {
+            contact = store.findContact(contact.tenantId(), contact.id()).orElse(contact);
+        }
+        return contact.isOptedOut(outgoing.message().channel());
+    }
+
+    /**
+     * Hands the message to its channel and adds the outcome.
+     *
+     * @return whether the provider refused it because the recipient unsubscribed
+     */
+    private boolean send(OutboxEntry entry, OutgoingMessage outgoing, Channel channel, Outcomes outcomes) {
+        Message message = outgoing.message();
+        Conversation conversation = outgoing.conversation();
         List<String> refs = message.channel().equals(ChannelId.EMAIL) ? earlierThreadRefs(message) : List.of();
         try {
             SendResult result = channel.send(new OutboundDelivery(message, conversation, refs, entry.attempts() + 1));
             outcomes.add(entry, new DeliveryUpdate(result.status(), clock.instant(), result.providerMessageId(), null, null));
+            return false;
         } catch (RetriableMessagingException e) {
             int attemptsMade = entry.attempts() + 1;
             if (retryPolicy.allowsAnotherAttempt(attemptsMade)) {
@@ -133,14 +162,12 @@ final class DeliveryDispatcher {
                 log.warn("Message {} failed after {} attempts: {}", message.id(), attemptsMade, e.getMessage());
                 outcomes.add(entry, failure(e.code().wireName(), e.getMessage()), onFailed);
             }
+            return false;
         } catch (NonRetriableMessagingException e) {
             String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
-            if (e.code() == ErrorCode.RECIPIENT_OPTED_OUT) {
-                outcomes.add(entry, failure(code, e.getMessage()));
-                optOuts.optOut(conversation, "provider reported the recipient unsubscribed");
-            } else {
-                outcomes.add(entry, failure(code, e.getMessage()), onFailed);
-            }
+            boolean optedOut = e.code() == ErrorCode.RECIPIENT_OPTED_OUT;
+            outcomes.add(entry, failure(code, e.getMessage()), optedOut ? ignored -> { } : onFailed);
+            return optedOut;
         }
     }
 

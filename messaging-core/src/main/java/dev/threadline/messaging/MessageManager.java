@@ -1,5 +1,7 @@
 package dev.threadline.messaging;
 
+import dev.threadline.messaging.consent.ConsentPolicy;
+import dev.threadline.messaging.consent.ConsentSignal;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.offline.HeuristicSatisfactionScorer;
 import dev.threadline.messaging.offline.HeuristicSummarizer;
@@ -8,6 +10,7 @@ import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.AiTool;
 import dev.threadline.messaging.spi.Channel;
+import dev.threadline.messaging.spi.ConsentChange;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -18,7 +21,6 @@ import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
 import dev.threadline.messaging.support.EmailAddresses;
 import dev.threadline.messaging.support.InProcessEventBus;
-import dev.threadline.messaging.support.OptOutKeywords;
 import dev.threadline.messaging.support.PhoneNumbers;
 import dev.threadline.messaging.support.SmsSegments;
 import dev.threadline.messaging.support.ThreadKeys;
@@ -37,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,9 @@ public final class MessageManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageManager.class);
     private static final Set<ChannelId> BUILT_IN = Set.of(ChannelId.SMS, ChannelId.EMAIL, ChannelId.VOICE, ChannelId.WHATSAPP, ChannelId.CHAT);
 
+    /** {@link Conversation#NEEDS_STAFF} reason for a request to stop written in plain words. */
+    static final String STOP_REQUEST_FLAG = "stop_request";
+
     /**
      * Messages after which the headline stops being refreshed on every inbound message: what the customer
      * wants is said early, and a model-backed summarizer should not add a call to every message.
@@ -81,6 +87,8 @@ public final class MessageManager implements AutoCloseable {
     private final Clock clock;
     private final IdGenerator ids;
     private final BiFunction<String, ChannelId, AiMode> aiModes;
+    private final Function<String, ConsentPolicy> consentPolicies;
+    private final ConsentGate consent;
     private final String defaultRegion;
     private final int maxContentLength;
     private final int historyLimit;
@@ -104,6 +112,8 @@ public final class MessageManager implements AutoCloseable {
         this.clock = b.clock;
         this.ids = b.ids;
         this.aiModes = b.aiModes;
+        this.consentPolicies = b.consentPolicies;
+        this.consent = new ConsentGate(b.deliveryLease.toNanos());
         this.defaultRegion = b.defaultRegion;
         this.maxContentLength = b.maxContentLength;
         this.historyLimit = b.historyLimit;
@@ -117,8 +127,8 @@ public final class MessageManager implements AutoCloseable {
             return t;
         });
         this.dispatcher = new DeliveryDispatcher(store, outbox, channels, b.retryPolicy, clock, b.deliveryLease,
-                this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason, null),
-                this::sendFallback);
+                this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason),
+                this::sendFallback, consent);
         this.workers = new DeliveryWorkers(dispatcher, outbox::releaseAll, b.pollInterval, b.batchSize);
     }
 
@@ -136,8 +146,14 @@ public final class MessageManager implements AutoCloseable {
      * <p>Threading: an explicit conversation id wins; an email's {@code In-Reply-To}/{@code References}
      * find the conversation of that {@code Message-ID}; otherwise the active conversation with the same
      * customer, our address (and for email, normalized subject), or a new one. A repeated provider id is
-     * stored once and reported as a duplicate. Whole-message {@code STOP}-family keywords opt the
-     * customer out of the channel, {@code START}/{@code UNSTOP} opt back in, {@code HELP} gets the help text.
+     * stored once and reported as a duplicate.
+     *
+     * <p>Consent, per the tenant's {@link ConsentPolicy}: an opt-out keyword ({@code STOP}, {@code REVOKE},
+     * {@code OPT OUT}, …) opts the customer out of the channel in the same transaction that stores the
+     * message, before anything that can fail or wait, and gets no headline or AI call; an opt-in keyword
+     * opts an opted-out customer back in; {@code HELP} gets the help text. A request to stop in plain words
+     * is never answered by the AI: it opts out (or waits for staff, as the policy says) and flags the
+     * conversation for staff.
      *
      * @throws NonRetriableMessagingException for invalid input ({@code validation_failed},
      *         {@code unknown_channel}), an unknown conversation ({@code not_found}) or an archived one ({@code conflict})
@@ -160,30 +176,45 @@ public final class MessageManager implements AutoCloseable {
         Message message = new Message(ids.newId(), inbound.tenantId(), conversation.id(), inbound.channel(), Direction.INBOUND,
                 inbound.author(), inbound.body(), inbound.subject(), inbound.mediaUrls(), inbound.providerMessageId(),
                 inbound.threadRef(), DeliveryStatus.RECEIVED, at, at, null, null, inbound.metadata());
-        var appended = store.append(message, null);
+        ConsentSignal signal = inbound.author() == Author.CUSTOMER
+                ? consentPolicies.apply(inbound.tenantId()).classify(message.body()) : ConsentSignal.NONE;
+        ConsentChange change = consentChange(conversation, message, signal);
+        Conversation target = conversation;
+        var appended = change == null ? store.append(message, null)
+                : consent.changing(target.tenantId(), target.contactId(), () -> store.append(message, null, change));
         if (appended.duplicate()) {
             return duplicate(appended.message());
         }
         conversation = appended.conversation();
         events.publish(MessagingEvent.messageCreated(message));
+        // Consent comes first and alone: no provider call (headline, AI) may delay or follow a STOP.
+        switch (signal) {
+            case OPT_OUT -> {
+                events.publish(MessagingEvent.conversationUpdated(conversation));
+                return new ReceiveResult(conversation, message, false, null, null);
+            }
+            case STOP_REQUEST -> {
+                Conversation flagged = flagForStaff(conversation, STOP_REQUEST_FLAG);
+                return new ReceiveResult(flagged, message, false, null, null);
+            }
+            case OPT_IN -> {
+                if (change != null) {
+                    events.publish(MessagingEvent.conversationUpdated(conversation));
+                    return new ReceiveResult(conversation, message, false, null, null);
+                }
+            }
+            case HELP -> {
+                events.publish(MessagingEvent.conversationUpdated(conversation));
+                Message help = enqueue(conversation, helpText, Author.SYSTEM, null, Map.of());
+                return new ReceiveResult(conversation, message, false, help, null);
+            }
+            case NONE -> {
+            }
+        }
         if (conversation.headline() == null || conversation.messageCount() <= HEADLINE_SETTLES_AFTER) {
             conversation = refreshHeadline(conversation);
         }
         events.publish(MessagingEvent.conversationUpdated(conversation));
-
-        OptOutKeywords keyword = OptOutKeywords.classify(message.body());
-        if (keyword == OptOutKeywords.OPT_OUT) {
-            optOut(conversation, conversation.channel(), "keyword", message.body().strip());
-            return new ReceiveResult(conversation, message, false, null, null);
-        }
-        if (keyword == OptOutKeywords.OPT_IN) {
-            optIn(conversation, message.body().strip());
-            return new ReceiveResult(conversation, message, false, null, null);
-        }
-        if (keyword == OptOutKeywords.HELP) {
-            Message help = enqueue(conversation, helpText, Author.SYSTEM, null, Map.of());
-            return new ReceiveResult(conversation, message, false, help, null);
-        }
         if (!shouldGenerateReply(inbound, conversation)) {
             return new ReceiveResult(conversation, message, false, null, null);
         }
@@ -193,6 +224,45 @@ public final class MessageManager implements AutoCloseable {
         } catch (MessagingException e) {
             return new ReceiveResult(conversation, message, false, null, e);
         }
+    }
+
+    /**
+     * The consent change an inbound message carries, stored with it: a keyword opt-out, a plain-words
+     * request when the tenant opts those out at once, or an opt-in keyword from a contact who is opted out
+     * (from anyone else a "Yes" is just an answer).
+     */
+    private @Nullable ConsentChange consentChange(Conversation conversation, Message message, ConsentSignal signal) {
+        ChannelId channel = conversation.channel();
+        return switch (signal) {
+            case OPT_OUT -> optOutChange(conversation, Map.of("channel", channel.value(), "reason", "keyword",
+                    "keyword", message.body().strip()));
+            case STOP_REQUEST -> consentPolicies.apply(conversation.tenantId()).stopRequests()
+                    == ConsentPolicy.StopRequestHandling.OPT_OUT_AND_NOTIFY_STAFF
+                    ? optOutChange(conversation, Map.of("channel", channel.value(), "reason", "stop_request", "message_id", message.id()))
+                    : null;
+            case OPT_IN -> store.findContact(conversation.tenantId(), conversation.contactId())
+                    .filter(contact -> contact.isOptedOut(channel))
+                    .map(contact -> new ConsentChange(channel, false, event(conversation, ConversationEvent.OPTED_IN,
+                            Map.of("channel", channel.value(), "keyword", message.body().strip()))))
+                    .orElse(null);
+            case HELP, NONE -> null;
+        };
+    }
+
+    private ConsentChange optOutChange(Conversation conversation, Map<String, Object> data) {
+        return new ConsentChange(conversation.channel(), true, event(conversation, ConversationEvent.OPTED_OUT, data));
+    }
+
+    /**
+     * Marks the conversation as needing a person ({@link Conversation#NEEDS_STAFF} in its metadata) and
+     * records why on its timeline.
+     */
+    private Conversation flagForStaff(Conversation conversation, String reason) {
+        Conversation flagged = store.updateConversation(conversation.tenantId(), conversation.id(),
+                c -> c.withMetadataEntry(Conversation.NEEDS_STAFF, reason));
+        appendEvent(flagged, ConversationEvent.FLAGGED_FOR_STAFF, Map.of("reason", reason));
+        events.publish(MessagingEvent.conversationUpdated(flagged));
+        return flagged;
     }
 
     private ReceiveResult duplicate(Message earlier) {
@@ -360,13 +430,17 @@ public final class MessageManager implements AutoCloseable {
             throw NonRetriableMessagingException.validation("content",
                     "content is longer than " + channel.capabilities().maxBodyLength() + " characters for " + conversation.channel());
         }
-        Contact contact = store.findContact(conversation.tenantId(), conversation.contactId()).orElseThrow();
-        if (contact.isOptedOut(conversation.channel())) {
-            throw new NonRetriableMessagingException(ErrorCode.RECIPIENT_OPTED_OUT,
-                    "the customer opted out of " + conversation.channel(), null);
-        }
         Message message = outboundMessage(conversation, content, author, sendAt, metadata, DeliveryStatus.QUEUED);
-        store.append(message, sendAt != null ? sendAt : message.createdAt());
+        // Checked and queued under the contact's consent lock: a reply either is queued before a STOP is
+        // stored, or is refused here.
+        consent.whileSending(conversation.tenantId(), conversation.contactId(), () -> {
+            Contact contact = store.findContact(conversation.tenantId(), conversation.contactId()).orElseThrow();
+            if (contact.isOptedOut(conversation.channel())) {
+                throw new NonRetriableMessagingException(ErrorCode.RECIPIENT_OPTED_OUT,
+                        "the customer opted out of " + conversation.channel(), null);
+            }
+            return store.append(message, sendAt != null ? sendAt : message.createdAt());
+        });
         events.publish(MessagingEvent.messageCreated(message));
         workers.wakeUp();
         return message;
@@ -580,7 +654,7 @@ public final class MessageManager implements AutoCloseable {
         String normalized = phone ? PhoneNumbers.toE164(address, defaultRegion, "address") : EmailAddresses.normalize(address, "address");
         Contact contact = store.upsertContact(tenantId, phone ? normalized : null, phone ? null : normalized, null);
         log.info("Contact {} opted out of {}: {}", contact.id(), channel, reason);
-        return store.setOptedOut(tenantId, contact.id(), channel, true);
+        return consent.changing(tenantId, contact.id(), () -> store.setOptedOut(tenantId, contact.id(), channel, true));
     }
 
     /**
@@ -591,24 +665,13 @@ public final class MessageManager implements AutoCloseable {
      */
     public void optOutForMessage(String tenantId, String messageId, String reason) {
         Message message = requireMessage(tenantId, messageId);
-        optOut(requireConversation(tenantId, message.conversationId()), message.channel(), reason, null);
+        optOut(requireConversation(tenantId, message.conversationId()), message.channel(), reason);
     }
 
-    private void optOut(Conversation conversation, ChannelId channel, String reason, @Nullable String keyword) {
-        store.setOptedOut(conversation.tenantId(), conversation.contactId(), channel, true);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("channel", channel.value());
-        data.put("reason", reason);
-        if (keyword != null) {
-            data.put("keyword", keyword);
-        }
-        appendEvent(conversation, ConversationEvent.OPTED_OUT, data);
-        events.publish(MessagingEvent.conversationUpdated(conversation));
-    }
-
-    private void optIn(Conversation conversation, String keyword) {
-        store.setOptedOut(conversation.tenantId(), conversation.contactId(), conversation.channel(), false);
-        appendEvent(conversation, ConversationEvent.OPTED_IN, Map.of("channel", conversation.channel().value(), "keyword", keyword));
+    private void optOut(Conversation conversation, ChannelId channel, String reason) {
+        consent.changing(conversation.tenantId(), conversation.contactId(),
+                () -> store.setOptedOut(conversation.tenantId(), conversation.contactId(), channel, true));
+        appendEvent(conversation, ConversationEvent.OPTED_OUT, Map.of("channel", channel.value(), "reason", reason));
         events.publish(MessagingEvent.conversationUpdated(conversation));
     }
 
@@ -724,7 +787,11 @@ public final class MessageManager implements AutoCloseable {
     }
 
     private void appendEvent(Conversation conversation, String type, Map<String, Object> data) {
-        store.appendEvent(new ConversationEvent(ids.newId(), conversation.tenantId(), conversation.id(), type, data, clock.instant()));
+        store.appendEvent(event(conversation, type, data));
+    }
+
+    private ConversationEvent event(Conversation conversation, String type, Map<String, Object> data) {
+        return new ConversationEvent(ids.newId(), conversation.tenantId(), conversation.id(), type, data, clock.instant());
     }
 
     private Conversation requireConversation(String tenantId, String conversationId) {
@@ -775,6 +842,7 @@ public final class MessageManager implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private @Nullable IdGenerator ids;
         private BiFunction<String, ChannelId, AiMode> aiModes = (tenant, channel) -> AiMode.AUTO;
+        private Function<String, ConsentPolicy> consentPolicies = tenant -> ConsentPolicy.DEFAULT;
         private String defaultRegion = "US";
         private int maxContentLength = 10_000;
         private int historyLimit = 50;
@@ -871,6 +939,19 @@ public final class MessageManager implements AutoCloseable {
         /** The AI mode per tenant and channel. */
         public Builder aiModes(BiFunction<String, ChannelId, AiMode> value) {
             this.aiModes = Objects.requireNonNull(value, "aiModes");
+            return this;
+        }
+
+        /** The same consent keywords and plain-words handling for every tenant. Default {@link ConsentPolicy#DEFAULT}. */
+        public Builder consentPolicy(ConsentPolicy value) {
+            Objects.requireNonNull(value, "consentPolicy");
+            this.consentPolicies = tenant -> value;
+            return this;
+        }
+
+        /** The consent keywords and plain-words handling per tenant. */
+        public Builder consentPolicies(Function<String, ConsentPolicy> value) {
+            this.consentPolicies = Objects.requireNonNull(value, "consentPolicies");
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConsentChange;
 import dev.threadline.messaging.spi.ConversationCursor;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
@@ -187,7 +188,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     // ---- messages
 
     @Override
-    public synchronized AppendResult append(Message message, @Nullable Instant dueAt) {
+    public synchronized AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
         String tenantId = message.tenantId();
         Conversation conversation = findConversation(tenantId, message.conversationId())
                 .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", message.conversationId()));
@@ -209,6 +210,10 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         conversations.put(key(tenantId, conversation.id()), updated);
         if (dueAt != null) {
             outbox.put(key(tenantId, message.id()), new OutboxRow(tenantId, message.id(), dueAt));
+        }
+        if (consent != null) {
+            setOptedOut(tenantId, conversation.contactId(), consent.channel(), consent.optedOut());
+            appendEvent(consent.event());
         }
         return new AppendResult(updated, message, false);
     }

@@ -65,7 +65,18 @@ public interface ConversationStore {
      *
      * @throws dev.threadline.messaging.NonRetriableMessagingException {@code not_found} for an unknown conversation
      */
-    AppendResult append(Message message, @Nullable Instant dueAt);
+    default AppendResult append(Message message, @Nullable Instant dueAt) {
+        return append(message, dueAt, null);
+    }
+
+    /**
+     * {@link #append(Message, Instant)}, and in the same transaction, when {@code consent} is set and the
+     * message is not a duplicate, the contact's opt-out or opt-in with its event: a {@code STOP} is either
+     * stored with its opt-out or not at all, so no crash or wait can come between them.
+     *
+     * @throws dev.threadline.messaging.NonRetriableMessagingException {@code not_found} for an unknown conversation
+     */
+    AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent);
 
     Optional<Message> findMessage(String tenantId, String messageId);
 

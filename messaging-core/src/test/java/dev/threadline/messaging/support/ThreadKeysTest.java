@@ -26,12 +26,4 @@ class ThreadKeysTest {
         assertThat(ThreadKeys.of(ChannelId.SMS, "+15551234567", "+15550000000", "x"))
                 .isEqualTo(ThreadKeys.of(ChannelId.SMS, "+15551234567", "+15550000000", null));
     }
-
-    @Test
-    void keywordsMatchTheWholeMessageOnly() {
-        assertThat(OptOutKeywords.classify(" Stop. ")).isEqualTo(OptOutKeywords.OPT_OUT);
-        assertThat(OptOutKeywords.classify("unstop")).isEqualTo(OptOutKeywords.OPT_IN);
-        assertThat(OptOutKeywords.classify("help")).isEqualTo(OptOutKeywords.HELP);
-        assertThat(OptOutKeywords.classify("please stop texting")).isEqualTo(OptOutKeywords.NONE);
-    }
 }

@@ -11,6 +11,7 @@ import dev.threadline.messaging.jpa.internal.JpaStore;
 import dev.threadline.messaging.jpa.internal.SchemaMigrations;
 import dev.threadline.messaging.jpa.internal.SessionFactories;
 import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConsentChange;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -118,8 +119,8 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
-    public AppendResult append(Message message, @Nullable Instant dueAt) {
-        return store.append(message, dueAt);
+    public AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
+        return store.append(message, dueAt, consent);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.Sentiment;
 import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConsentChange;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -280,17 +281,8 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         @Test
         void concurrentUpdatesAreNotLost() {
             Conversation c = conversation();
-            Concurrently.run(8, i -> store.updateConversation(TENANT, c.id(), x -> withMetadata(x, "k" + i, "v" + i)));
+            Concurrently.run(8, i -> store.updateConversation(TENANT, c.id(), x -> x.withMetadataEntry("k" + i, "v" + i)));
             assertThat(stored(c).metadata()).containsOnlyKeys("k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7");
-        }
-
-        private static Conversation withMetadata(Conversation c, String key, String value) {
-            Map<String, String> metadata = new HashMap<>(c.metadata());
-            metadata.put(key, value);
-            return new Conversation(c.id(), c.tenantId(), c.channel(), c.contactId(), c.customerName(), c.customerPhone(),
-                    c.customerEmail(), c.ourAddress(), c.threadKey(), c.status(), c.subject(), c.headline(),
-                    c.initiatedAt(), c.lastActivityAt(), c.messageCount(), c.unreadCount(), c.lastMessagePreview(),
-                    c.satisfaction(), metadata, c.version());
         }
 
         @Test
@@ -318,6 +310,37 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
 
     @Nested
     class Appending {
+
+        @Test
+        void aConsentChangeIsStoredWithItsMessage() {
+            Conversation c = conversation();
+            Message stop = fixtures.inbound(c, "STOP", at(5), "SM-stop");
+            ConversationEvent optedOut = new ConversationEvent("ev-stop", TENANT, c.id(), ConversationEvent.OPTED_OUT,
+                    Map.of("channel", "sms", "reason", "keyword"), at(5));
+
+            store.append(stop, null, new ConsentChange(ChannelId.SMS, true, optedOut));
+
+            assertThat(store.findContact(TENANT, c.contactId()).orElseThrow().isOptedOut(ChannelId.SMS)).isTrue();
+            assertThat(store.findContact(TENANT, c.contactId()).orElseThrow().isOptedOut(ChannelId.EMAIL)).isFalse();
+            assertThat(store.events(TENANT, c.id())).extracting(ConversationEvent::id).containsExactly("ev-stop");
+        }
+
+        @Test
+        void aRepeatedMessageDoesNotRepeatItsConsentChange() {
+            Conversation c = conversation();
+            Message stop = fixtures.inbound(c, "STOP", at(5), "SM-stop");
+            store.append(stop, null, new ConsentChange(ChannelId.SMS, true, new ConversationEvent("ev-1", TENANT, c.id(),
+                    ConversationEvent.OPTED_OUT, Map.of(), at(5))));
+            store.setOptedOut(TENANT, c.contactId(), ChannelId.SMS, false);
+
+            AppendResult again = store.append(fixtures.inbound(c, "STOP", at(6), "SM-stop"), null,
+                    new ConsentChange(ChannelId.SMS, true, new ConversationEvent("ev-2", TENANT, c.id(), ConversationEvent.OPTED_OUT,
+                            Map.of(), at(6))));
+
+            assertThat(again.duplicate()).isTrue();
+            assertThat(store.findContact(TENANT, c.contactId()).orElseThrow().isOptedOut(ChannelId.SMS)).isFalse();
+            assertThat(store.events(TENANT, c.id())).extracting(ConversationEvent::id).containsExactly("ev-1");
+        }
 
         @Test
         void inboundMessageMovesCountersAndActivity() {

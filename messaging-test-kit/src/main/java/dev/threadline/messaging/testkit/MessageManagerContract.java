@@ -23,6 +23,18 @@ import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.RetryPolicy;
 import dev.threadline.messaging.VoiceTranscript;
+import dev.threadline.messaging.consent.ConsentPolicy;
+import dev.threadline.messaging.offline.HeuristicSummarizer;
+import dev.threadline.messaging.spi.Channel;
+import dev.threadline.messaging.spi.ChannelCapabilities;
+import dev.threadline.messaging.spi.ConversationSummarizer;
+import dev.threadline.messaging.spi.OutboundDelivery;
+import dev.threadline.messaging.spi.SendResult;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.threadline.messaging.offline.KnowledgeBase;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
@@ -563,9 +575,10 @@ public abstract class MessageManagerContract {
 
         @Test
         void everyStopKeywordOptsOut() {
-            List<String> keywords = List.of("STOP", "StopAll", "UNSUBSCRIBE", "cancel", "END", "quit");
+            List<String> keywords = List.of("STOP", "StopAll", "UNSUBSCRIBE", "cancel", "END", "quit", "Revoke", "opt out",
+                    "OPT-OUT!", "optout", "Stop all.");
             for (int i = 0; i < keywords.size(); i++) {
-                String phone = "+1555123450" + i;
+                String phone = "+155512345" + (10 + i);
                 ReceiveResult result = receiveSms(phone, keywords.get(i));
                 assertFails(ErrorCode.RECIPIENT_OPTED_OUT, null, () -> manager.reply(TENANT, result.conversation().id(), "Hello?", "staff"));
             }
@@ -576,6 +589,167 @@ public abstract class MessageManagerContract {
             ReceiveResult result = receiveSms(PHONE, "Please don't stop the reminders");
 
             assertThat(manager.reply(TENANT, result.conversation().id(), "We won't!", "staff").status()).isEqualTo(DeliveryStatus.QUEUED);
+        }
+
+        @Test
+        void stopIsStoredWithItsOptOutAndCallsNoProvider() {
+            AtomicInteger headlines = new AtomicInteger();
+            MessageManager counting = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(new KnowledgeBaseResponder(MED_SPA))
+                    .summarizer(new ConversationSummarizer() {
+                        private final HeuristicSummarizer heuristic = new HeuristicSummarizer();
+
+                        @Override
+                        public String headline(Conversation conversation, List<Message> messages) {
+                            headlines.incrementAndGet();
+                            return heuristic.headline(conversation, messages);
+                        }
+
+                        @Override
+                        public List<String> suggestReplies(Conversation conversation, List<Message> messages) {
+                            return heuristic.suggestReplies(conversation, messages);
+                        }
+                    })
+                    .build();
+            try {
+                String id = counting.receive(smsFrom(PHONE, "Do you do Botox?").build()).conversation().id();
+                int before = headlines.get();
+
+                ReceiveResult stop = counting.receive(smsFrom(PHONE, "Stop.").build());
+
+                assertThat(stop.aiReply()).isNull();
+                assertThat(headlines.get()).as("headline calls for the STOP").isEqualTo(before);
+                assertThat(counting.getConversation(TENANT, id).contact().isOptedOut(ChannelId.SMS)).isTrue();
+                assertThat(counting.events(TENANT, id)).filteredOn(e -> e.type().equals(ConversationEvent.OPTED_OUT))
+                        .singleElement().satisfies(e -> assertThat(e.data()).containsEntry("keyword", "Stop.").containsEntry("reason", "keyword"));
+            } finally {
+                counting.close();
+            }
+        }
+
+        @Test
+        void aRepeatedStopWebhookOptsOutOnce() {
+            InboundMessage stop = smsFrom(PHONE, "STOP").providerMessageId("SM-stop-1").build();
+            ReceiveResult first = manager.receive(stop);
+            ReceiveResult again = manager.receive(stop);
+
+            assertThat(again.duplicate()).isTrue();
+            assertThat(manager.events(TENANT, first.conversation().id()))
+                    .filteredOn(e -> e.type().equals(ConversationEvent.OPTED_OUT)).hasSize(1);
+        }
+
+        @Test
+        void yesFromACustomerWhoNeverOptedOutIsJustAnAnswer() {
+            receiveSms(PHONE, "Can I book Botox?");
+
+            ReceiveResult yes = receiveSms(PHONE, "Yes");
+
+            assertThat(yes.aiReply()).as("AI reply to a plain yes").isNotNull();
+            assertThat(manager.events(TENANT, yes.conversation().id())).extracting(ConversationEvent::type)
+                    .doesNotContain(ConversationEvent.OPTED_IN);
+        }
+
+        @Test
+        void aPlainWordsRequestToStopOptsOutFlagsStaffAndGetsNoAiReply() {
+            ReceiveResult request = receiveSms(PHONE, "Please stop texting me, I'm not interested");
+
+            assertThat(request.aiReply()).isNull();
+            ConversationDetail detail = manager.getConversation(TENANT, request.conversation().id());
+            assertThat(detail.contact().isOptedOut(ChannelId.SMS)).isTrue();
+            assertThat(detail.conversation().metadata()).containsEntry(Conversation.NEEDS_STAFF, "stop_request");
+            assertThat(manager.events(TENANT, request.conversation().id())).extracting(ConversationEvent::type)
+                    .contains(ConversationEvent.OPTED_OUT, ConversationEvent.FLAGGED_FOR_STAFF);
+            assertFails(ErrorCode.RECIPIENT_OPTED_OUT, null, () -> manager.reply(TENANT, request.conversation().id(), "Sorry!", "staff"));
+        }
+
+        @Test
+        void aTenantCanHoldPlainWordsRequestsForStaffToConfirm() {
+            MessageManager holding = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(new KnowledgeBaseResponder(MED_SPA))
+                    .consentPolicies(tenant -> ConsentPolicy.DEFAULT.withStopRequests(ConsentPolicy.StopRequestHandling.HOLD_FOR_STAFF))
+                    .build();
+            try {
+                ReceiveResult request = holding.receive(smsFrom(PHONE, "Sácame de tu lista por favor").build());
+
+                assertThat(request.aiReply()).isNull();
+                ConversationDetail detail = holding.getConversation(TENANT, request.conversation().id());
+                assertThat(detail.contact().isOptedOut(ChannelId.SMS)).isFalse();
+                assertThat(detail.conversation().metadata()).containsEntry(Conversation.NEEDS_STAFF, "stop_request");
+
+                holding.optOutForMessage(TENANT, request.message().id(), "confirmed by staff");
+                assertThat(holding.getConversation(TENANT, request.conversation().id()).contact().isOptedOut(ChannelId.SMS)).isTrue();
+            } finally {
+                holding.close();
+            }
+        }
+
+        /**
+         * A staff reply races the customer's STOP, 200 times, with delivery workers running: whatever the
+         * interleaving, the channel is never handed a message for that customer after the STOP was accepted.
+         */
+        @Test
+        void noMessageReachesTheChannelAfterAStopWasAccepted() throws Exception {
+            AtomicLong ticks = new AtomicLong();
+            Map<String, List<Long>> sendsByRecipient = new ConcurrentHashMap<>();
+            SimulatorChannel simulator = new SimulatorChannel(ChannelId.SMS);
+            Channel recording = new Channel() {
+                @Override
+                public ChannelId id() {
+                    return ChannelId.SMS;
+                }
+
+                @Override
+                public ChannelCapabilities capabilities() {
+                    return simulator.capabilities();
+                }
+
+                @Override
+                public SendResult send(OutboundDelivery delivery) {
+                    sendsByRecipient.computeIfAbsent(delivery.conversation().customerPhone(), k -> new CopyOnWriteArrayList<>())
+                            .add(ticks.incrementAndGet());
+                    return simulator.send(delivery);
+                }
+            };
+            MessageManager racing = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(recording).pollInterval(Duration.ofMillis(2)).build();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Map<String, Long> stopAcceptedAt = new HashMap<>();
+            int refused = 0;
+            try {
+                racing.startDelivery(2);
+                for (int i = 0; i < 200; i++) {
+                    String phone = String.format(java.util.Locale.ROOT, "+1555301%04d", i);
+                    String id = racing.receive(smsFrom(phone, "Hi there").generateAiReply(false).build()).conversation().id();
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Long> stop = pool.submit(() -> {
+                        go.await();
+                        racing.receive(smsFrom(phone, "STOP").build());
+                        return ticks.incrementAndGet();
+                    });
+                    Future<Boolean> reply = pool.submit(() -> {
+                        go.await();
+                        try {
+                            racing.reply(TENANT, id, "Are you still coming on Tuesday?", "staff");
+                            return true;
+                        } catch (NonRetriableMessagingException e) {
+                            assertThat(e.code()).isEqualTo(ErrorCode.RECIPIENT_OPTED_OUT);
+                            return false;
+                        }
+                    });
+                    go.countDown();
+                    stopAcceptedAt.put(phone, stop.get(30, TimeUnit.SECONDS));
+                    refused += reply.get(30, TimeUnit.SECONDS) ? 0 : 1;
+                }
+            } finally {
+                racing.close();
+                pool.shutdownNow();
+            }
+
+            assertThat(sendsByRecipient.values().stream().mapToInt(List::size).sum() + refused)
+                    .as("replies either sent before the STOP or refused").isLessThanOrEqualTo(200);
+            sendsByRecipient.forEach((phone, sendTicks) -> assertThat(sendTicks)
+                    .as("sends to %s, whose STOP was accepted at tick %d", phone, stopAcceptedAt.get(phone))
+                    .allSatisfy(tick -> assertThat(tick).isLessThan(stopAcceptedAt.get(phone))));
         }
 
         @Test

@@ -13,6 +13,7 @@ import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.AppendResult;
+import dev.threadline.messaging.spi.ConsentChange;
 import dev.threadline.messaging.spi.ConversationPage;
 import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -130,20 +131,22 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
-        return sessions.fromTransaction(s -> {
-            ContactEntity e = s.find(ContactEntity.class, key(tenantId, contactId), LockModeType.PESSIMISTIC_WRITE);
-            if (e == null) {
-                throw NonRetriableMessagingException.notFound("contact", contactId);
-            }
-            Set<ChannelId> channels = new HashSet<>(Records.channels(e.optedOutChannels));
-            if (optedOut) {
-                channels.add(channel);
-            } else {
-                channels.remove(channel);
-            }
-            e.optedOutChannels = Records.channels(channels);
-            return Records.contact(e);
-        });
+        return sessions.fromTransaction(s -> changeOptOut(s, tenantId, contactId, channel, optedOut));
+    }
+
+    private static Contact changeOptOut(Session s, String tenantId, String contactId, ChannelId channel, boolean optedOut) {
+        ContactEntity e = s.find(ContactEntity.class, key(tenantId, contactId), LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw NonRetriableMessagingException.notFound("contact", contactId);
+        }
+        Set<ChannelId> channels = new HashSet<>(Records.channels(e.optedOutChannels));
+        if (optedOut) {
+            channels.add(channel);
+        } else {
+            channels.remove(channel);
+        }
+        e.optedOutChannels = Records.channels(channels);
+        return Records.contact(e);
     }
 
     // ------------------------------------------------------------------ conversations
@@ -226,7 +229,7 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     // ------------------------------------------------------------------ messages
 
     @Override
-    public AppendResult append(Message message, @Nullable Instant dueAt) {
+    public AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
         // A repeated provider id is caught by its unique key; only a transaction that lost on a key looks the
         // earlier message up, so the common append costs no extra query.
         AtomicBoolean lostOnKey = new AtomicBoolean();
@@ -255,6 +258,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                 s.flush();
             }
             totals.appended(s, conversation, message.direction());
+            if (consent != null) {
+                changeOptOut(s, message.tenantId(), conversation.contactId, consent.channel(), consent.optedOut());
+                s.persist(Records.newEvent(consent.event()));
+            }
             return new AppendResult(Records.conversation(conversation), message, false);
         }));
     }
