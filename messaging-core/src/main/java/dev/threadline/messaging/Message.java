@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param threadRef the RFC 5322 {@code Message-ID} of an email, used to thread replies
  * @param createdAt when the message was received or first queued
  * @param statusAt when {@code status} last changed
+ * @param metadata string facts about the message; the library's own keys are the {@code META_*} constants
  */
 public record Message(
         String id,
@@ -33,6 +34,13 @@ public record Message(
         @Nullable String errorCode,
         @Nullable String errorMessage,
         Map<String, String> metadata) {
+
+    /** {@code "true"} on an AI reply written by a fallback responder because the AI provider failed. */
+    public static final String META_AI_FALLBACK = "ai_fallback";
+    /** On a fallback AI reply: the error code of the provider's failure it replaced. */
+    public static final String META_AI_ERROR_CODE = "ai_error_code";
+    /** On a fallback AI reply: the message of the provider's failure it replaced. */
+    public static final String META_AI_ERROR_MESSAGE = "ai_error_message";
 
     public Message {
         Objects.requireNonNull(id, "id");

@@ -219,8 +219,8 @@ public final class MessageManager implements AutoCloseable {
             return new ReceiveResult(conversation, message, false, null, null);
         }
         try {
-            Message reply = generateReply(conversation.tenantId(), conversation.id());
-            return new ReceiveResult(conversation, message, false, reply, null);
+            GeneratedReply reply = replyTo(conversation);
+            return new ReceiveResult(conversation, message, false, reply.message(), reply.replacedFailure());
         } catch (MessagingException e) {
             return new ReceiveResult(conversation, message, false, null, e);
         }
@@ -504,6 +504,18 @@ public final class MessageManager implements AutoCloseable {
     public Message generateReply(String tenantId, String conversationId) {
         Conversation conversation = requireConversation(tenantId, conversationId);
         requireNotArchived(conversation);
+        return replyTo(conversation).message();
+    }
+
+    /**
+     * A stored AI reply and, when a fallback responder wrote it, the provider failure it replaced.
+     */
+    private record GeneratedReply(Message message, @Nullable MessagingException replacedFailure) {
+    }
+
+    private GeneratedReply replyTo(Conversation conversation) {
+        String tenantId = conversation.tenantId();
+        String conversationId = conversation.id();
         if (responder == null) {
             throw NonRetriableMessagingException.conflict("no AI responder is configured");
         }
@@ -525,14 +537,26 @@ public final class MessageManager implements AutoCloseable {
             recordAiFailure(conversation, ErrorCode.PROVIDER_UNAVAILABLE, "the AI responder failed");
             throw new RetriableMessagingException("the AI responder failed", null, e);
         }
+        AiReply.ProviderFailure replaced = reply.replacedFailure();
+        Map<String, String> metadata = Map.of();
+        MessagingException failure = null;
+        if (replaced != null) {
+            // A fallback answered: the outage is recorded, marked on the reply and reported, never silent.
+            log.warn("AI provider failed for conversation {} ({}); a fallback responder answered", conversationId, replaced.code().wireName());
+            recordAiFailure(conversation, replaced.code(), replaced.message());
+            metadata = Map.of(Message.META_AI_FALLBACK, "true", Message.META_AI_ERROR_CODE, replaced.code().wireName(),
+                    Message.META_AI_ERROR_MESSAGE, replaced.message());
+            failure = new RetriableMessagingException(replaced.code(), replaced.message(), null, null);
+        }
         boolean draft = aiModes.apply(tenantId, conversation.channel()) == AiMode.DRAFT || !channels.containsKey(conversation.channel());
         if (!draft) {
-            return enqueue(conversation, fitToChannel(reply.content(), conversation.channel()), Author.AI, null, Map.of());
+            return new GeneratedReply(enqueue(conversation, fitToChannel(reply.content(), conversation.channel()), Author.AI, null, metadata),
+                    failure);
         }
-        Message message = outboundMessage(conversation, reply.content(), Author.AI, null, Map.of(), DeliveryStatus.DRAFT);
+        Message message = outboundMessage(conversation, reply.content(), Author.AI, null, metadata, DeliveryStatus.DRAFT);
         store.append(message, null);
         events.publish(MessagingEvent.messageCreated(message));
-        return message;
+        return new GeneratedReply(message, failure);
     }
 
     private String fitToChannel(String content, ChannelId channelId) {

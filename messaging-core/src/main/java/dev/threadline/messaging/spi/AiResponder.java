@@ -1,5 +1,8 @@
 package dev.threadline.messaging.spi;
 
+import dev.threadline.messaging.RetriableMessagingException;
+import java.util.Objects;
+
 /**
  * Writes the reply to a conversation, optionally calling host tools through
  * {@link AiRequest#toolRunner()}, which records every call.
@@ -12,14 +15,19 @@ public interface AiResponder {
 
     AiReply respond(AiRequest request);
 
-    /** A responder that falls back to {@code fallback} when this one is unavailable. */
+    /**
+     * A responder that falls back to {@code fallback} when this one is unavailable. The fallback's reply
+     * carries the failure it replaced ({@link AiReply#replacedFailure()}), so the outage stays visible.
+     */
     default AiResponder withFallback(AiResponder fallback) {
         AiResponder primary = this;
         return request -> {
             try {
                 return primary.respond(request);
-            } catch (dev.threadline.messaging.RetriableMessagingException e) {
-                return fallback.respond(request);
+            } catch (RetriableMessagingException e) {
+                AiReply.ProviderFailure failure = new AiReply.ProviderFailure(e.code(),
+                        Objects.requireNonNullElse(e.getMessage(), "the AI provider is unavailable"));
+                return fallback.respond(request).asFallbackFor(failure);
             }
         };
     }

@@ -19,6 +19,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Micrometer meters when the host has a {@link MeterRegistry}, and the {@code messaging} health indicator
@@ -38,6 +39,7 @@ public class MessagingObservabilityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "messagingAiTiming")
+        @Order(ResponderDecorator.METRICS_ORDER)
         ResponderDecorator messagingAiTiming(MeterRegistry registry) {
             return MessagingMetrics.aiTiming(registry);
         }

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -67,6 +68,7 @@ public class MessagingOpenAiAutoConfiguration {
     @Bean
     @ConditionalOnBean(KnowledgeBase.class)
     @ConditionalOnBooleanProperty(name = "messaging.openai.offline-fallback", matchIfMissing = true)
+    @Order(ResponderDecorator.FALLBACK_ORDER)
     ResponderDecorator messagingOfflineFallback(KnowledgeBase knowledgeBase) {
         KnowledgeBaseResponder offline = new KnowledgeBaseResponder(knowledgeBase);
         return responder -> responder instanceof KnowledgeBaseResponder ? responder : responder.withFallback(offline);

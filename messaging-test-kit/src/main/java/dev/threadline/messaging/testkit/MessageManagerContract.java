@@ -864,6 +864,39 @@ public abstract class MessageManagerContract {
     class Ai {
 
         @Test
+        void aFallbackReplyIsStoredMarkedAndReportedWithTheProviderFailure() {
+            dev.threadline.messaging.spi.AiResponder down = request -> {
+                throw new RetriableMessagingException("the AI provider answered 503", Duration.ofSeconds(30), null);
+            };
+            MessageManager falling = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(down.withFallback(new KnowledgeBaseResponder(MED_SPA))).build();
+            try (falling) {
+                ReceiveResult result = falling.receive(smsFrom(PHONE, "How much is Botox?").build());
+
+                assertThat(result.aiReply()).isNotNull();
+                assertThat(result.aiReply().body()).contains("$12 per unit");
+                assertThat(result.aiError()).as("the outage is reported with the fallback reply").isNotNull();
+                assertThat(result.aiError().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+                assertThat(result.aiError().getMessage()).contains("503");
+                assertThat(falling.getMessage(TENANT, result.aiReply().id()).metadata())
+                        .containsEntry(Message.META_AI_FALLBACK, "true")
+                        .containsEntry(Message.META_AI_ERROR_CODE, "provider_unavailable")
+                        .containsEntry(Message.META_AI_ERROR_MESSAGE, "the AI provider answered 503");
+                assertThat(falling.events(TENANT, result.conversation().id()))
+                        .filteredOn(e -> e.type().equals(ConversationEvent.AI_FAILED)).singleElement()
+                        .satisfies(e -> assertThat(e.data()).containsEntry("code", "provider_unavailable"));
+            }
+        }
+
+        @Test
+        void aReplyOfTheProviderItselfCarriesNoFallbackMark() {
+            ReceiveResult result = receiveSms(PHONE, "How much is Botox?");
+
+            assertThat(result.aiError()).isNull();
+            assertThat(result.aiReply().metadata()).doesNotContainKey(Message.META_AI_FALLBACK);
+        }
+
+        @Test
         void headlineSaysWhatTheCustomerWantsNotTheGreeting() {
             ReceiveResult result = manager.receive(smsFrom(PHONE, "Hi there!").generateAiReply(false).build());
             manager.receive(smsFrom(PHONE, "Can I book Botox Friday?").generateAiReply(false).build());

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Micrometer meters of Threadline, fed by the manager's events:
  * {@code threadline.messages.received|sent|failed} (tag {@code channel}), {@code threadline.delivery.latency}
  * (queued to sent, tag {@code channel}), {@code threadline.outbox.depth}, and around the AI responder
- * {@code threadline.ai.latency} and {@code threadline.ai.errors} (tag {@code code}).
+ * {@code threadline.ai.latency}, {@code threadline.ai.errors} (tag {@code code}) and
+ * {@code threadline.ai.fallbacks} (tag {@code code}: replies a fallback responder wrote in place of a failed provider).
  */
 public final class MessagingMetrics implements DisposableBean {
 
@@ -46,14 +47,25 @@ public final class MessagingMetrics implements DisposableBean {
             try {
                 AiReply reply = responder.respond(request);
                 sample.stop(latency);
+                if (reply.replacedFailure() != null) {
+                    String code = reply.replacedFailure().code().wireName();
+                    errors(registry, code).increment();
+                    Counter.builder("threadline.ai.fallbacks").tag("code", code)
+                            .description("AI replies a fallback responder wrote because the AI provider failed")
+                            .register(registry).increment();
+                }
                 return reply;
             } catch (RuntimeException e) {
                 sample.stop(latency);
                 String code = e instanceof MessagingException m ? m.code().wireName() : "unexpected";
-                Counter.builder("threadline.ai.errors").tag("code", code).description("Failed AI replies").register(registry).increment();
+                errors(registry, code).increment();
                 throw e;
             }
         };
+    }
+
+    private static Counter errors(MeterRegistry registry, String code) {
+        return Counter.builder("threadline.ai.errors").tag("code", code).description("Failed AI provider calls").register(registry);
     }
 
     private void record(MessagingEvent event) {

@@ -6,6 +6,7 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.jpa.JpaConversationStore;
@@ -307,8 +308,10 @@ class AutoConfigurationTest {
                 .run(context -> {
                     ReceiveResult result = context.getBean(MessageManager.class).receive(InboundMessage.builder("t", ChannelId.SMS)
                             .customerName("Ana").customerPhone("+15551234567").body("How much is Botox?").build());
-                    assertThat(result.aiError()).isNull();
                     assertThat(result.aiReply().body()).contains("$12 per unit");
+                    assertThat(result.aiReply().metadata()).containsEntry(Message.META_AI_FALLBACK, "true");
+                    assertThat(result.aiError()).as("the outage stays visible").isNotNull();
+                    assertThat(result.aiError().code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
                 });
     }
 

@@ -83,6 +83,6 @@ final class SendController {
                                     @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         String conversationId = Json.object(contentType, body).requiredString("conversation_id");
         rateLimiter.acquire(caller.tenantId());
-        return Json.response(HttpStatus.OK, Views.Generated.of(manager.generateReply(caller.tenantId(), conversationId)));
+        return Json.response(HttpStatus.OK, Views.AiResponse.of(manager.generateReply(caller.tenantId(), conversationId)));
     }
 }

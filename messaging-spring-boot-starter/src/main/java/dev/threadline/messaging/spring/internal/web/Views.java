@@ -37,9 +37,11 @@ final class Views {
         }
     }
 
-    record AiResponse(String content, String messageId, String status) {
+    /** An AI reply; {@code fallback} says a fallback responder wrote it because the AI provider failed. */
+    record AiResponse(String content, String messageId, String status, boolean fallback) {
         static AiResponse of(Message reply) {
-            return new AiResponse(reply.body(), reply.id(), reply.status().wireName());
+            return new AiResponse(reply.body(), reply.id(), reply.status().wireName(),
+                    "true".equals(reply.metadata().get(Message.META_AI_FALLBACK)));
         }
     }
 
@@ -110,12 +112,6 @@ final class Views {
     }
 
     record ConversationOnly(ConversationView conversation) {
-    }
-
-    record Generated(String content, String messageId, String status) {
-        static Generated of(Message m) {
-            return new Generated(m.body(), m.id(), m.status().wireName());
-        }
     }
 
     record Unread(long total, Map<String, Long> byChannel) {
