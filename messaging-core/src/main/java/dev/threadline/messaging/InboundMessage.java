@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param conversationId join this conversation instead of threading
  * @param generateAiReply null follows the tenant's {@link AiMode}; false never replies; true always generates
  * @param receivedAt null means now
+ * @param headers transport headers of the message (an email's RFC 5322 header fields), names in lower case;
+ *        read to recognize automatic replies, not stored
  */
 public record InboundMessage(
         String tenantId,
@@ -37,7 +39,8 @@ public record InboundMessage(
         Author author,
         @Nullable Boolean generateAiReply,
         @Nullable Instant receivedAt,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Map<String, String> headers) {
 
     public InboundMessage {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -47,6 +50,7 @@ public record InboundMessage(
         references = List.copyOf(references);
         Objects.requireNonNull(author, "author");
         metadata = Map.copyOf(metadata);
+        headers = Map.copyOf(headers);
     }
 
     public static Builder builder(String tenantId, ChannelId channel) {
@@ -72,6 +76,7 @@ public record InboundMessage(
         private @Nullable Boolean generateAiReply;
         private @Nullable Instant receivedAt;
         private Map<String, String> metadata = Map.of();
+        private Map<String, String> headers = Map.of();
 
         private Builder(String tenantId, ChannelId channel) {
             this.tenantId = tenantId;
@@ -93,11 +98,18 @@ public record InboundMessage(
         public Builder generateAiReply(@Nullable Boolean value) { this.generateAiReply = value; return this; }
         public Builder receivedAt(@Nullable Instant value) { this.receivedAt = value; return this; }
         public Builder metadata(Map<String, String> value) { this.metadata = value; return this; }
+        /** Transport headers; names are lower-cased here, the first value of a repeated name is kept by the caller. */
+        public Builder headers(Map<String, String> value) {
+            Map<String, String> lowerCased = new java.util.LinkedHashMap<>();
+            value.forEach((name, v) -> lowerCased.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), v));
+            this.headers = lowerCased;
+            return this;
+        }
 
         public InboundMessage build() {
             return new InboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body,
                     subject, mediaUrls, providerMessageId, threadRef, references, conversationId, author,
-                    generateAiReply, receivedAt, metadata);
+                    generateAiReply, receivedAt, metadata, headers);
         }
     }
 }

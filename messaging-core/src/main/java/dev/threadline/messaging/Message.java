@@ -42,6 +42,12 @@ public record Message(
     /** On a fallback AI reply: the message of the provider's failure it replaced. */
     public static final String META_AI_ERROR_MESSAGE = "ai_error_message";
 
+    /**
+     * On an inbound message no person wrote (an out-of-office reply, a bounce, list mail): why it was
+     * recognized as automatic. Such messages are stored but never answered by the AI.
+     */
+    public static final String META_AUTO_REPLY = "auto_reply";
+
     public Message {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");

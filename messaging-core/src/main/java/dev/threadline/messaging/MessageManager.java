@@ -69,6 +69,8 @@ public final class MessageManager implements AutoCloseable {
 
     /** {@link Conversation#NEEDS_STAFF} reason for a request to stop written in plain words. */
     static final String STOP_REQUEST_FLAG = "stop_request";
+    /** {@link Conversation#NEEDS_STAFF} reason when the {@link AiLoopGuard} withheld an AI reply. */
+    static final String AI_LOOP_GUARD_FLAG = "ai_loop_guard";
 
     /**
      * Messages after which the headline stops being refreshed on every inbound message: what the customer
@@ -88,6 +90,7 @@ public final class MessageManager implements AutoCloseable {
     private final IdGenerator ids;
     private final BiFunction<String, ChannelId, AiMode> aiModes;
     private final Function<String, ConsentPolicy> consentPolicies;
+    private final AiLoopGuard loopGuard;
     private final ConsentGate consent;
     private final String defaultRegion;
     private final int maxContentLength;
@@ -113,6 +116,7 @@ public final class MessageManager implements AutoCloseable {
         this.ids = b.ids;
         this.aiModes = b.aiModes;
         this.consentPolicies = b.consentPolicies;
+        this.loopGuard = b.loopGuard;
         this.consent = new ConsentGate(b.deliveryLease.toNanos());
         this.defaultRegion = b.defaultRegion;
         this.maxContentLength = b.maxContentLength;
@@ -153,7 +157,10 @@ public final class MessageManager implements AutoCloseable {
      * message, before anything that can fail or wait, and gets no headline or AI call; an opt-in keyword
      * opts an opted-out customer back in; {@code HELP} gets the help text. A request to stop in plain words
      * is never answered by the AI: it opts out (or waits for staff, as the policy says) and flags the
-     * conversation for staff.
+     * conversation for staff. A message no person wrote (an out-of-office reply, a bounce, list mail;
+     * recognized by its headers, sender or subject) is stored with {@link Message#META_AUTO_REPLY} and never
+     * answered, and an {@link AiLoopGuard} withholds automatic AI replies that follow each other without a
+     * person's turn, flagging the conversation for staff.
      *
      * @throws NonRetriableMessagingException for invalid input ({@code validation_failed},
      *         {@code unknown_channel}), an unknown conversation ({@code not_found}) or an archived one ({@code conflict})
@@ -173,10 +180,16 @@ public final class MessageManager implements AutoCloseable {
         }
         Conversation conversation = resolveConversation(inbound);
         Instant at = inbound.receivedAt() != null ? inbound.receivedAt() : clock.instant();
+        Optional<String> automatic = inbound.author() == Author.CUSTOMER ? AutoReplies.reason(inbound) : Optional.empty();
+        Map<String, String> metadata = inbound.metadata();
+        if (automatic.isPresent()) {
+            metadata = new LinkedHashMap<>(metadata);
+            metadata.put(Message.META_AUTO_REPLY, automatic.get());
+        }
         Message message = new Message(ids.newId(), inbound.tenantId(), conversation.id(), inbound.channel(), Direction.INBOUND,
                 inbound.author(), inbound.body(), inbound.subject(), inbound.mediaUrls(), inbound.providerMessageId(),
-                inbound.threadRef(), DeliveryStatus.RECEIVED, at, at, null, null, inbound.metadata());
-        ConsentSignal signal = inbound.author() == Author.CUSTOMER
+                inbound.threadRef(), DeliveryStatus.RECEIVED, at, at, null, null, metadata);
+        ConsentSignal signal = inbound.author() == Author.CUSTOMER && automatic.isEmpty()
                 ? consentPolicies.apply(inbound.tenantId()).classify(message.body()) : ConsentSignal.NONE;
         ConsentChange change = consentChange(conversation, message, signal);
         Conversation target = conversation;
@@ -211,6 +224,11 @@ public final class MessageManager implements AutoCloseable {
             case NONE -> {
             }
         }
+        if (automatic.isPresent()) {
+            // Stored for staff to see, never answered: an AI reply to an out-of-office reply starts a loop.
+            events.publish(MessagingEvent.conversationUpdated(conversation));
+            return new ReceiveResult(conversation, message, false, null, null);
+        }
         if (conversation.headline() == null || conversation.messageCount() <= HEADLINE_SETTLES_AFTER) {
             conversation = refreshHeadline(conversation);
         }
@@ -219,7 +237,10 @@ public final class MessageManager implements AutoCloseable {
             return new ReceiveResult(conversation, message, false, null, null);
         }
         try {
-            GeneratedReply reply = replyTo(conversation);
+            GeneratedReply reply = replyTo(conversation, true);
+            if (reply == null) {
+                return new ReceiveResult(requireConversation(conversation.tenantId(), conversation.id()), message, false, null, null);
+            }
             return new ReceiveResult(conversation, message, false, reply.message(), reply.replacedFailure());
         } catch (MessagingException e) {
             return new ReceiveResult(conversation, message, false, null, e);
@@ -504,7 +525,7 @@ public final class MessageManager implements AutoCloseable {
     public Message generateReply(String tenantId, String conversationId) {
         Conversation conversation = requireConversation(tenantId, conversationId);
         requireNotArchived(conversation);
-        return replyTo(conversation).message();
+        return Objects.requireNonNull(replyTo(conversation, false)).message();
     }
 
     /**
@@ -513,7 +534,13 @@ public final class MessageManager implements AutoCloseable {
     private record GeneratedReply(Message message, @Nullable MessagingException replacedFailure) {
     }
 
-    private GeneratedReply replyTo(Conversation conversation) {
+    /**
+     * Generates, stores and (per the AI mode) queues the AI reply.
+     *
+     * @param automatic an unrequested reply to an inbound message: the {@link AiLoopGuard} may withhold it
+     * @return the reply, or null when the loop guard withheld it and flagged the conversation for staff
+     */
+    private @Nullable GeneratedReply replyTo(Conversation conversation, boolean automatic) {
         String tenantId = conversation.tenantId();
         String conversationId = conversation.id();
         if (responder == null) {
@@ -522,6 +549,14 @@ public final class MessageManager implements AutoCloseable {
         List<Message> history = store.recentMessages(tenantId, conversationId, historyLimit).stream()
                 .filter(m -> m.status() != DeliveryStatus.DRAFT && m.status() != DeliveryStatus.CANCELED)
                 .toList();
+        if (automatic && !loopGuard.allowsAnotherReply(history, clock.instant())) {
+            log.info("Conversation {} reached the AI loop guard ({} replies in {} without a person's turn); flagged for staff",
+                    conversationId, loopGuard.maxReplies(), loopGuard.window());
+            if (!AI_LOOP_GUARD_FLAG.equals(conversation.metadata().get(Conversation.NEEDS_STAFF))) {
+                flagForStaff(conversation, AI_LOOP_GUARD_FLAG);
+            }
+            return null;
+        }
         List<ConversationEvent> toolCalls = store.events(tenantId, conversationId).stream()
                 .filter(e -> ConversationEvent.TOOL_CALL.equals(e.type()))
                 .toList();
@@ -867,6 +902,7 @@ public final class MessageManager implements AutoCloseable {
         private @Nullable IdGenerator ids;
         private BiFunction<String, ChannelId, AiMode> aiModes = (tenant, channel) -> AiMode.AUTO;
         private Function<String, ConsentPolicy> consentPolicies = tenant -> ConsentPolicy.DEFAULT;
+        private AiLoopGuard loopGuard = AiLoopGuard.DEFAULT;
         private String defaultRegion = "US";
         private int maxContentLength = 10_000;
         private int historyLimit = 50;
@@ -976,6 +1012,12 @@ public final class MessageManager implements AutoCloseable {
         /** The consent keywords and plain-words handling per tenant. */
         public Builder consentPolicies(Function<String, ConsentPolicy> value) {
             this.consentPolicies = Objects.requireNonNull(value, "consentPolicies");
+            return this;
+        }
+
+        /** How many automatic AI replies may follow each other without a person's turn. Default {@link AiLoopGuard#DEFAULT}. */
+        public Builder aiLoopGuard(AiLoopGuard value) {
+            this.loopGuard = Objects.requireNonNull(value, "aiLoopGuard");
             return this;
         }
 

@@ -86,6 +86,7 @@ public final class SendGridInboundParser {
                 .providerMessageId(messageId != null ? messageId : contentKey(fields))
                 .threadRef(messageId)
                 .references(headers.references())
+                .headers(headers.all())
                 .metadata(metadata)
                 .build();
     }

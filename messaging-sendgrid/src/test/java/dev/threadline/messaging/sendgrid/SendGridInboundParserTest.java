@@ -18,6 +18,20 @@ class SendGridInboundParserTest {
     private final SendGridInboundParser parser = new SendGridInboundParser();
 
     @Test
+    void theHeadersReachTheManagerByLowerCaseNameSoAnOutOfOfficeReplyIsRecognized() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(InboundPosts.outlookNewMail("<oof@contoso.example>",
+                "Automatic reply: Your booking", "I am out of the office until Monday."));
+        fields.put("headers", "From: \"Ortiz, Ben\" <Ben.Ortiz@contoso.example>\nMessage-ID: <oof@contoso.example>\n"
+                + "Auto-Submitted: auto-replied\nX-Auto-Response-Suppress: All\nSubject: Automatic reply: Your booking\n");
+
+        InboundMessage message = parser.parse("acme", fields);
+
+        assertThat(message.headers()).containsEntry("auto-submitted", "auto-replied")
+                .containsEntry("x-auto-response-suppress", "All")
+                .containsEntry("message-id", "<oof@contoso.example>");
+    }
+
+    @Test
     void senderNameAndAddressComeFromTheFromField() {
         InboundMessage message = parser.parse("acme", InboundPosts.outlookNewMail("<a@b.example>", "Hi", "Hello"));
 

@@ -3,6 +3,7 @@ package dev.threadline.messaging.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
@@ -886,6 +887,50 @@ public abstract class MessageManagerContract {
                         .filteredOn(e -> e.type().equals(ConversationEvent.AI_FAILED)).singleElement()
                         .satisfies(e -> assertThat(e.data()).containsEntry("code", "provider_unavailable"));
             }
+        }
+
+        @Test
+        void anOutOfOfficeReplyIsStoredMarkedAndNeverAnswered() {
+            ReceiveResult asked = manager.receive(emailFrom("erin@example.com", "Botox pricing", "How much is Botox?").build());
+            assertThat(asked.aiReply()).isNotNull();
+
+            ReceiveResult away = manager.receive(emailFrom("erin@example.com", "Automatic reply: Botox pricing",
+                    "I am out of the office until Monday.").headers(Map.of("Auto-Submitted", "auto-replied"))
+                    .references(List.of(asked.aiReply().threadRef())).build());
+
+            assertThat(away.conversation().id()).isEqualTo(asked.conversation().id());
+            assertThat(away.aiReply()).as("AI reply to an auto-reply").isNull();
+            assertThat(away.aiError()).isNull();
+            assertThat(manager.getMessage(TENANT, away.message().id()).metadata())
+                    .containsEntry(Message.META_AUTO_REPLY, "auto-submitted: auto-replied");
+        }
+
+        @Test
+        void anAutoResponderLoopIsCutOffAndFlaggedForStaff() {
+            String autoText = "I'm driving with Do Not Disturb While Driving turned on. I'll see your message when I get where I'm going.";
+            ReceiveResult first = receiveSms(PHONE, "Do you do Botox?");
+            List<Message> aiReplies = new ArrayList<>(List.of(first.aiReply()));
+            ReceiveResult last = null;
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                last = receiveSms(PHONE, autoText);
+                if (last.aiReply() != null) {
+                    aiReplies.add(last.aiReply());
+                }
+            }
+
+            // The first "I'm driving" still reads as a person's turn; its repeats do not, so the AI answers it
+            // and then stops at the limit: one reply to the question plus the limit's worth.
+            assertThat(aiReplies).hasSize(1 + AiLoopGuard.DEFAULT.maxReplies());
+            assertThat(last.aiReply()).isNull();
+            assertThat(manager.getConversation(TENANT, first.conversation().id()).conversation().metadata())
+                    .containsEntry(Conversation.NEEDS_STAFF, "ai_loop_guard");
+            assertThat(manager.events(TENANT, first.conversation().id()))
+                    .filteredOn(e -> e.type().equals(ConversationEvent.FLAGGED_FOR_STAFF)).hasSize(1);
+
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(receiveSms(PHONE, "Sorry, that was my car. Is Friday at 3 free?").aiReply())
+                    .as("a person's turn is answered again").isNotNull();
         }
 
         @Test

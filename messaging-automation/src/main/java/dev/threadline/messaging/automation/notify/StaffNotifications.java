@@ -72,7 +72,9 @@ public final class StaffNotifications {
         }
         Optional<Message> message = store.findMessage(event.tenantId(), event.messageId());
         Optional<Conversation> conversation = store.findConversation(event.tenantId(), event.conversationId());
-        if (message.isEmpty() || conversation.isEmpty() || message.get().author() != Author.CUSTOMER) {
+        if (message.isEmpty() || conversation.isEmpty() || message.get().author() != Author.CUSTOMER
+                || message.get().metadata().containsKey(Message.META_AUTO_REPLY)) {
+            // An out-of-office reply or a bounce is no customer waiting for staff.
             return;
         }
         notifyNewMessage(conversation.get(), message.get());
@@ -114,7 +116,8 @@ public final class StaffNotifications {
 
     /**
      * Active conversations whose customer wrote last and has waited at least {@code threshold} for a reply
-     * (drafts, scheduled, canceled and failed messages are no reply), longest waiting first.
+     * (drafts, scheduled, canceled and failed messages are no reply; automatic replies such as out-of-office
+     * mail are no customer turn), longest waiting first.
      */
     public Digest unanswered(String tenantId, Duration threshold) {
         if (threshold.isNegative()) {
@@ -152,6 +155,10 @@ public final class StaffNotifications {
                     continue;
                 }
                 break;
+            }
+            if (m.metadata().containsKey(Message.META_AUTO_REPLY)) {
+                // No person is waiting on an automatic reply: it neither starts nor extends the wait.
+                continue;
             }
             if (newestInbound == null) {
                 newestInbound = m;

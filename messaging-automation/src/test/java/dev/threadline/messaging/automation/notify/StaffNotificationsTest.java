@@ -164,6 +164,22 @@ class StaffNotificationsTest {
     }
 
     @Test
+    void anOutOfOfficeReplyAlertsNobodyAndIsNoCustomerWaiting() {
+        staff("dana", NotificationLevel.ALL);
+        String erin = fx.manager.send(dev.threadline.messaging.OutboundMessage.builder(TENANT, ChannelId.EMAIL)
+                .customerName("Erin").customerEmail("erin@example.com").subject("Your visit").body("See you Friday!").build())
+                .conversationId();
+
+        fx.manager.receive(dev.threadline.messaging.InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .subject("Automatic reply: Your visit").body("I am out of the office until Monday.").conversationId(erin)
+                .headers(Map.of("Auto-Submitted", "auto-replied")).build());
+        fx.advance(Duration.ofHours(5));
+
+        assertThat(alertedMembers()).isEmpty();
+        assertThat(fx.automation.notifications().unanswered(TENANT, Duration.ofHours(2)).conversations()).isEmpty();
+    }
+
+    @Test
     void answeredConversationIsNotInTheDigest() {
         String ana = fx.customerSms("Ana", "+15551234501", "question").conversation().id();
         fx.manager.reply(TENANT, ana, "answer", "dana");

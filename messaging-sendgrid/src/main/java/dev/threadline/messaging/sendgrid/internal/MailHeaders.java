@@ -1,18 +1,24 @@
 package dev.threadline.messaging.sendgrid.internal;
 
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The threading headers of a raw RFC 5322 header block, as Inbound Parse posts it in {@code headers}. */
+/** The headers of a raw RFC 5322 header block, as Inbound Parse posts it in {@code headers}, threading ones parsed. */
 public final class MailHeaders {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
@@ -39,6 +45,16 @@ public final class MailHeaders {
         } catch (MessagingException e) {
             throw new IllegalArgumentException("unreadable header block", e);
         }
+    }
+
+    /** Every header by lower-case name, the first value of a repeated one, unfolded. */
+    public Map<String, String> all() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (Enumeration<Header> e = headers.getAllHeaders(); e.hasMoreElements(); ) {
+            Header header = e.nextElement();
+            all.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), MimeUtility.unfold(header.getValue()).strip());
+        }
+        return all;
     }
 
     /** This mail's own {@code Message-ID}, angle brackets included. */
