@@ -1,5 +1,6 @@
 package dev.threadline.messaging.spring;
 
+import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
@@ -109,7 +110,9 @@ public class MessagingAutoConfiguration {
                 .defaultRegion(properties.defaultRegion())
                 .deliveryLease(properties.delivery().lease())
                 .pollInterval(properties.delivery().pollInterval())
-                .batchSize(properties.delivery().batchSize());
+                .batchSize(properties.delivery().batchSize())
+                .consentPolicy(properties.consent().policy())
+                .aiLoopGuard(new AiLoopGuard(properties.aiLoopGuard().maxReplies(), properties.aiLoopGuard().window()));
         outbox.ifUnique(builder::outbox);
         scorer.ifUnique(builder::scorer);
         summarizer.ifUnique(builder::summarizer);

@@ -1,9 +1,11 @@
 package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.AiMode;
+import dev.threadline.messaging.consent.ConsentPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +31,8 @@ import org.springframework.util.unit.DataSize;
  * @param simulator the stand-in channels used when no provider serves sms or email
  * @param jpa the durable store, used when messaging-jpa and a DataSource are present
  * @param springAi the Spring AI chat memory adapter, used when Spring AI is on the classpath
+ * @param consent opt-out keywords and requests to stop in plain words
+ * @param aiLoopGuard how many automatic AI replies may follow each other without a person's turn
  */
 @ConfigurationProperties("messaging")
 public record MessagingProperties(
@@ -47,7 +51,9 @@ public record MessagingProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue Simulator simulator,
         @DefaultValue Jpa jpa,
-        @DefaultValue SpringAi springAi) {
+        @DefaultValue SpringAi springAi,
+        @DefaultValue Consent consent,
+        @DefaultValue AiLoopGuard aiLoopGuard) {
 
     public MessagingProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
@@ -177,6 +183,34 @@ public record MessagingProperties(
         public Ai {
             channels = channels == null ? Map.of() : Map.copyOf(channels);
         }
+    }
+
+    /**
+     * Consent to be messaged, for every tenant. The carriers' keywords and those of the FCC's 2025
+     * revocation rule (STOP, STOP ALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPT OUT) always opt out.
+     *
+     * @param optOutKeywords more whole-message opt-out keywords, e.g. another language's (ALTO, PARAR)
+     * @param stopRequests what a request to stop in plain words does: opt-out-and-notify-staff opts out at
+     *        once and flags the conversation; hold-for-staff only flags it for staff to confirm
+     */
+    public record Consent(@Nullable List<String> optOutKeywords,
+                          @DefaultValue("opt-out-and-notify-staff") ConsentPolicy.StopRequestHandling stopRequests) {
+        public Consent {
+            optOutKeywords = optOutKeywords == null ? List.of() : List.copyOf(optOutKeywords);
+        }
+
+        /** The policy these settings describe. */
+        public ConsentPolicy policy() {
+            return ConsentPolicy.DEFAULT.withAdditionalOptOutKeywords(Set.copyOf(optOutKeywords)).withStopRequests(stopRequests);
+        }
+    }
+
+    /**
+     * @param maxReplies automatic AI replies allowed in a row without a customer turn a person wrote; then
+     *        the conversation is flagged for staff
+     * @param window how far back those replies count
+     */
+    public record AiLoopGuard(@DefaultValue("3") int maxReplies, @DefaultValue("1h") Duration window) {
     }
 
     /**

@@ -316,6 +316,30 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void consentAndLoopGuardPropertiesReachTheManager() {
+        runner.withPropertyValues("messaging.consent.opt-out-keywords=ALTO,Parar", "messaging.consent.stop-requests=hold-for-staff",
+                        "messaging.ai-loop-guard.max-replies=1", "messaging.ai-loop-guard.window=2h")
+                .withBean(KnowledgeBase.class, AutoConfigurationTest::knowledgeBase)
+                .run(context -> {
+                    MessageManager manager = context.getBean(MessageManager.class);
+                    ReceiveResult alto = manager.receive(InboundMessage.builder("t", ChannelId.SMS)
+                            .customerName("Ana").customerPhone("+15551230001").body("Alto.").build());
+                    assertThat(manager.getConversation("t", alto.conversation().id()).contact().isOptedOut(ChannelId.SMS)).isTrue();
+
+                    ReceiveResult request = manager.receive(InboundMessage.builder("t", ChannelId.SMS)
+                            .customerName("Bo").customerPhone("+15551230002").body("please stop texting me").build());
+                    assertThat(request.aiReply()).isNull();
+                    assertThat(manager.getConversation("t", request.conversation().id()).contact().isOptedOut(ChannelId.SMS))
+                            .as("held for staff to confirm").isFalse();
+
+                    String driving = "I'm driving, I'll text you back";
+                    InboundMessage.Builder cy = InboundMessage.builder("t", ChannelId.SMS).customerName("Cy").customerPhone("+15551230003");
+                    assertThat(manager.receive(cy.body(driving).build()).aiReply()).isNotNull();
+                    assertThat(manager.receive(cy.body(driving).build()).aiReply()).as("a reply to the repeat, over the limit of 1").isNull();
+                });
+    }
+
+    @Test
     void offlineFallbackCanBeSwitchedOff() {
         KnowledgeBase kb = new KnowledgeBase("Glow", List.of(), List.of(), List.of(), List.of());
         runner.withPropertyValues("messaging.openai.api-key=sk-test", "messaging.openai.base-url=http://127.0.0.1:9/v1",
