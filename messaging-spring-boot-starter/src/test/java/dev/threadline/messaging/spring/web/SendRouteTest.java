@@ -95,4 +95,22 @@ class SendRouteTest extends ApiTestBase {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.errorCode()).isEqualTo("recipient_opted_out");
     }
+
+    @Test
+    void aPlainWordsRequestToStopGetsNoAiReplyAndShowsWhyStaffShouldLook() {
+        String phone = newPhone();
+        acme.post("/send", smsBody(phone, "hello", false));
+
+        HttpApi.Response request = acme.post("/send", smsBody(phone, "Please remove me from your list", true));
+        String conversationId = request.text("/conversation_id");
+
+        assertThat(request.status()).isEqualTo(201);
+        assertThat(request.json().get("ai_response").isNull()).isTrue();
+        assertThat(acme.get("/conversations/" + conversationId).text("/conversation/needs_staff")).isEqualTo("stop_request");
+        assertThat(acme.get("/conversations?page_size=100").json().get("conversations").valueStream()
+                .filter(c -> c.get("id").asString().equals(conversationId)).findFirst().orElseThrow()
+                .get("needs_staff").asString()).isEqualTo("stop_request");
+        assertThat(acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"Sorry!\"}").errorCode())
+                .isEqualTo("recipient_opted_out");
+    }
 }

@@ -57,11 +57,11 @@ final class Views {
     record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
                                @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
                                @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
-                               long unreadCount) {
+                               long unreadCount, @Nullable String needsStaff) {
         static ConversationSummary of(Conversation c) {
             return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
                     c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
-                    c.messageCount(), c.unreadCount());
+                    c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF));
         }
     }
 
@@ -84,14 +84,14 @@ final class Views {
 
     record ConversationView(String id, String channel, Customer customer, String status, @Nullable String subject,
                             @Nullable String headline, String initiatedAt, String lastActivityAt, long messageCount,
-                            long unreadCount, @Nullable SatisfactionView satisfaction) {
+                            long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff) {
         static ConversationView of(Conversation c, Contact contact) {
             Customer customer = new Customer(contact.id(), c.customerName() != null ? c.customerName() : contact.name(),
                     c.customerPhone() != null ? c.customerPhone() : contact.phone(),
                     c.customerEmail() != null ? c.customerEmail() : contact.email());
             return new ConversationView(c.id(), c.channel().value(), customer, c.status().wireName(), c.subject(), c.headline(),
                     timestamp(c.initiatedAt()), timestamp(c.lastActivityAt()), c.messageCount(), c.unreadCount(),
-                    SatisfactionView.of(c.satisfaction()));
+                    SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF));
         }
     }
 
