@@ -52,10 +52,10 @@ class MedSpaConfiguration {
      * through the tools itself, so only the library's knowledge-base responder is wrapped.
      */
     @Bean
-    MessageManagerBuilderCustomizer offlineBookingCompletion(ObjectProvider<AiResponder> responder, ConsoleProperties properties) {
+    MessageManagerBuilderCustomizer offlineBookingCompletion(ObjectProvider<AiResponder> responder, AppointmentCalendar calendar) {
         return builder -> {
             if (responder.getIfUnique() instanceof KnowledgeBaseResponder offline) {
-                builder.responder(new BookingResponder(offline, properties.timeZone()));
+                builder.responder(new BookingResponder(offline, calendar));
             }
         };
     }

@@ -47,6 +47,11 @@ public final class AppointmentCalendar {
         return zone;
     }
 
+    /** Today in the spa's time zone, by the calendar's clock: the reference for dates written without a year. */
+    public LocalDate today() {
+        return now().toLocalDate();
+    }
+
     /** Every free start time on {@code day} for an appointment of {@code length}, earliest first. */
     public synchronized List<LocalDateTime> freeSlots(LocalDate day, Duration length) {
         Optional<WeeklyHours.Hours> open = hours.on(day.getDayOfWeek());
@@ -67,7 +72,7 @@ public final class AppointmentCalendar {
     /** The earliest free slot on each of the next {@code days} days that have one, starting today. */
     public synchronized List<LocalDateTime> firstFreeSlots(Duration length, int days) {
         List<LocalDateTime> slots = new ArrayList<>();
-        LocalDate day = now().toLocalDate();
+        LocalDate day = today();
         for (int i = 0; i < HORIZON_DAYS && slots.size() < days; i++, day = day.plusDays(1)) {
             freeSlots(day, length).stream().findFirst().ifPresent(slots::add);
         }
@@ -78,7 +83,7 @@ public final class AppointmentCalendar {
      * Books {@code start} for {@code length}.
      *
      * @param idempotencyKey a repeated key returns the booking made first with it
-     * @throws SlotUnavailableException when the time is in the past, outside opening hours, off the
+     * @throws SlotUnavailableException when the time has passed, is outside opening hours, off the
      *         half-hour grid or taken
      */
     public synchronized Appointment book(String service, String customerName, LocalDateTime start, Duration length,
@@ -86,6 +91,9 @@ public final class AppointmentCalendar {
         Appointment earlier = byIdempotencyKey.get(idempotencyKey);
         if (earlier != null) {
             return earlier;
+        }
+        if (start.isBefore(now())) {
+            throw SlotUnavailableException.passed(start);
         }
         if (!freeSlots(start.toLocalDate(), length).contains(start)) {
             throw new SlotUnavailableException(start);

@@ -14,7 +14,6 @@ import dev.threadline.messaging.spi.ToolRunner;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,27 +22,32 @@ import java.util.UUID;
 /**
  * Finishes a booking with no AI provider: when the last tool call of a conversation offered times
  * ({@value BookingTools#CHECK_AVAILABILITY}) and the customer's reply picks one of them, it calls
- * {@value BookingTools#BOOK_APPOINTMENT} and confirms. Everything else goes to the responder it wraps
- * (the library's knowledge-base responder), which answers questions and offers the times.
+ * {@value BookingTools#BOOK_APPOINTMENT} and confirms. A reply whose weekday and date disagree gets a
+ * question back instead of a booking. Everything else goes to the responder it wraps (the library's
+ * knowledge-base responder), which answers questions and offers the times.
  */
 public final class BookingResponder implements AiResponder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AiResponder delegate;
-    private final ZoneId zone;
+    private final AppointmentCalendar calendar;
 
-    public BookingResponder(AiResponder delegate, ZoneId zone) {
+    /**
+     * @param delegate answers everything that is not the pick of an offered time
+     * @param calendar the calendar the offered times came from; its clock and time zone date them
+     */
+    public BookingResponder(AiResponder delegate, AppointmentCalendar calendar) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     @Override
     public AiReply respond(AiRequest request) {
-        return pendingOffer(request)
+        LocalDate today = calendar.today();
+        return pendingOffer(request, today)
                 .flatMap(offer -> lastCustomerText(request.history())
-                        .flatMap(text -> SlotChoice.pick(text, offer.slots()))
-                        .flatMap(slot -> book(request, offer.service(), slot)))
+                        .flatMap(text -> answer(request, offer, SlotChoice.choose(text, offer.slots(), today))))
                 .orElseGet(() -> delegate.respond(request));
     }
 
@@ -51,7 +55,7 @@ public final class BookingResponder implements AiResponder {
     }
 
     /** The times offered by the newest tool call, if that call was a successful availability check. */
-    private Optional<Offer> pendingOffer(AiRequest request) {
+    private Optional<Offer> pendingOffer(AiRequest request, LocalDate today) {
         boolean canBook = request.tools().stream().anyMatch(t -> t.name().equals(BookingTools.BOOK_APPOINTMENT));
         if (!canBook || request.toolCalls().isEmpty()) {
             return Optional.empty();
@@ -61,8 +65,19 @@ public final class BookingResponder implements AiResponder {
             return Optional.empty();
         }
         String service = argument(String.valueOf(last.data().get("arguments")), "service");
-        List<LocalDateTime> slots = SlotChoice.offeredIn(String.valueOf(last.data().get("result")), LocalDate.now(zone));
+        List<LocalDateTime> slots = SlotChoice.offeredIn(String.valueOf(last.data().get("result")), today);
         return service.isEmpty() || slots.isEmpty() ? Optional.empty() : Optional.of(new Offer(service, slots));
+    }
+
+    /** The question for a reply that contradicts itself, the confirmation for a pick that could be booked. */
+    private Optional<AiReply> answer(AiRequest request, Offer offer, SlotChoice.Choice choice) {
+        if (choice instanceof SlotChoice.Choice.Clarify clarify) {
+            return Optional.of(new AiReply(clarify.question()));
+        }
+        if (choice instanceof SlotChoice.Choice.Picked picked) {
+            return book(request, offer.service(), picked.slot());
+        }
+        return Optional.empty();
     }
 
     private Optional<AiReply> book(AiRequest request, String service, LocalDateTime slot) {

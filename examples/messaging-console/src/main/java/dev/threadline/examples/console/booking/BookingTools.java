@@ -72,7 +72,7 @@ public final class BookingTools {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("customer_name is required");
         }
-        LocalDateTime start = SlotFormat.parse(text(invocation.arguments(), "start"), LocalDate.now(calendar.zone()));
+        LocalDateTime start = SlotFormat.parse(text(invocation.arguments(), "start"), calendar.today());
         Appointment booked = calendar.book(treatment.name(), name, start, treatment.length(), invocation.idempotencyKey());
         return "Booked " + booked.service() + " for " + booked.customerName() + " on " + SlotFormat.display(booked.start())
                 + " (" + treatment.length().toMinutes() + " minutes). Confirmation code " + booked.reference() + ".";

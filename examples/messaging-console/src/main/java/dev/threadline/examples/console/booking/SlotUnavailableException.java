@@ -7,7 +7,17 @@ public final class SlotUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The time is taken, outside opening hours or off the grid. */
     public SlotUnavailableException(LocalDateTime start) {
-        super(SlotFormat.display(start) + " is not available; call check_availability for open times");
+        this(start, "is not available");
+    }
+
+    private SlotUnavailableException(LocalDateTime start, String why) {
+        super(SlotFormat.display(start) + " " + why + "; call check_availability for open times");
+    }
+
+    /** The time is already in the past. */
+    static SlotUnavailableException passed(LocalDateTime start) {
+        return new SlotUnavailableException(start, "has already passed");
     }
 }

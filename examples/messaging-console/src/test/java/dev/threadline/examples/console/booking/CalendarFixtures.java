@@ -1,23 +1,22 @@
 package dev.threadline.examples.console.booking;
 
+import dev.threadline.examples.console.SpaMoment;
 import dev.threadline.examples.console.medspa.MedSpa;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
-/** A calendar over the spa's hours with the clock stopped at a given local time. */
-final class CalendarFixtures {
-
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
-    /** A Monday. */
-    static final LocalDateTime MONDAY_8AM = LocalDateTime.of(2026, 11, 23, 8, 0);
+/** The spa's calendar, over its own hours and half-hour grid, with the clock stopped at a given time. */
+public final class CalendarFixtures {
 
     private CalendarFixtures() {
     }
 
-    static AppointmentCalendar calendarAt(LocalDateTime localNow) {
-        Clock clock = Clock.fixed(localNow.atZone(ZONE).toInstant(), ZONE);
-        return new AppointmentCalendar(MedSpa.hours(), ZONE, clock, Duration.ofMinutes(30));
+    public static AppointmentCalendar calendarAt(SpaMoment moment) {
+        return calendarAt(moment.localTime());
+    }
+
+    /** {@code localNow} is wall-clock time in {@link SpaMoment#ZONE}. */
+    public static AppointmentCalendar calendarAt(LocalDateTime localNow) {
+        return new AppointmentCalendar(MedSpa.hours(), SpaMoment.ZONE, SpaMoment.clockAt(localNow), Duration.ofMinutes(30));
     }
 }

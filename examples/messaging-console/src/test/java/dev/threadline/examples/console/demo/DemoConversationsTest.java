@@ -3,6 +3,7 @@ package dev.threadline.examples.console.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.examples.console.ConsoleProperties;
+import dev.threadline.examples.console.SpaMoment;
 import dev.threadline.examples.console.medspa.MedSpa;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
@@ -11,81 +12,107 @@ import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.ConversationQuery;
-import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.DefaultApplicationArguments;
 
 class DemoConversationsTest {
 
     private static final String TENANT = "glow-med-spa";
 
-    private final MessageManager manager = MessageManager.builder()
-            .channel(new SimulatorChannel(ChannelId.SMS))
-            .channel(new SimulatorChannel(ChannelId.EMAIL))
-            .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
-            .build();
-    private final DemoConversations demo = new DemoConversations(manager,
-            new ConsoleProperties(TENANT, ZoneId.of("America/New_York"), true, false), Clock.systemUTC());
+    private final List<MessageManager> opened = new ArrayList<>();
 
     @AfterEach
     void close() {
-        manager.close();
+        opened.forEach(MessageManager::close);
     }
 
-    @Test
-    void firstStartWritesSmsEmailAndVoiceConversations() {
-        start();
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartWritesSmsEmailAndVoiceConversations(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
 
-        assertThat(conversations(TENANT)).extracting(c -> c.channel().value()).contains("sms", "email", "voice");
+        assertThat(conversations(manager, TENANT)).extracting(c -> c.channel().value()).contains("sms", "email", "voice");
     }
 
-    @Test
-    void firstStartMixesStatuses() {
-        start();
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartMixesStatuses(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
 
-        assertThat(conversations(TENANT)).extracting(Conversation::status)
+        assertThat(conversations(manager, TENANT)).extracting(Conversation::status)
                 .contains(ConversationStatus.ACTIVE, ConversationStatus.COMPLETED, ConversationStatus.ARCHIVED);
     }
 
-    @Test
-    void firstStartLeavesSomeConversationsUnread() {
-        start();
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartLeavesSomeConversationsUnread(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
 
-        assertThat(conversations(TENANT)).filteredOn(c -> c.unreadCount() > 0).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(conversations(manager, TENANT)).filteredOn(c -> c.unreadCount() > 0).hasSizeGreaterThanOrEqualTo(2);
     }
 
-    @Test
-    void firstStartScoresOneConversation() {
-        start();
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartScoresOneConversation(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
 
-        assertThat(conversations(TENANT)).filteredOn(c -> c.satisfaction() != null).hasSize(1);
+        assertThat(conversations(manager, TENANT)).filteredOn(c -> c.satisfaction() != null).hasSize(1);
     }
 
-    @Test
-    void restartWithConversationsWritesNothingMore() {
-        start();
-        List<String> before = conversations(TENANT).stream().map(Conversation::id).toList();
+    /** The oldest demo conversation began six days before the clock's now, and none is active after it. */
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void demoHistoryIsDatedByTheInjectedClock(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
 
-        start();
-
-        assertThat(conversations(TENANT)).extracting(Conversation::id).containsExactlyInAnyOrderElementsOf(before);
+        List<Conversation> written = conversations(manager, TENANT);
+        assertThat(written).extracting(Conversation::initiatedAt).contains(moment.instant().minus(Duration.ofDays(6)))
+                .allSatisfy(initiated -> assertThat(initiated).isAfterOrEqualTo(moment.instant().minus(Duration.ofDays(6))));
+        assertThat(written).extracting(Conversation::lastActivityAt).allSatisfy(last -> assertThat(last).isBeforeOrEqualTo(moment.instant()));
     }
 
-    @Test
-    void demoDataGoesOnlyToTheAppsOwnTenant() {
-        start();
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void restartWithConversationsWritesNothingMore(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+        List<String> before = conversations(manager, TENANT).stream().map(Conversation::id).toList();
 
-        assertThat(conversations("another-tenant")).isEmpty();
+        demoFor(manager, moment).run(new DefaultApplicationArguments());
+
+        assertThat(conversations(manager, TENANT)).extracting(Conversation::id).containsExactlyInAnyOrderElementsOf(before);
     }
 
-    private void start() {
-        demo.run(new DefaultApplicationArguments());
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void demoDataGoesOnlyToTheAppsOwnTenant(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        assertThat(conversations(manager, "another-tenant")).isEmpty();
     }
 
-    private List<Conversation> conversations(String tenant) {
+    /** A manager on the moment's clock after the demo data's first start. */
+    private MessageManager startedAt(SpaMoment moment) {
+        MessageManager manager = MessageManager.builder()
+                .clock(moment.clock())
+                .channel(new SimulatorChannel(ChannelId.SMS))
+                .channel(new SimulatorChannel(ChannelId.EMAIL))
+                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
+                .build();
+        opened.add(manager);
+        demoFor(manager, moment).run(new DefaultApplicationArguments());
+        return manager;
+    }
+
+    private static DemoConversations demoFor(MessageManager manager, SpaMoment moment) {
+        return new DemoConversations(manager, new ConsoleProperties(TENANT, SpaMoment.ZONE, true, false), moment.clock());
+    }
+
+    private static List<Conversation> conversations(MessageManager manager, String tenant) {
         return manager.listConversations(tenant, ConversationQuery.all().withPage(1, 100)).conversations();
     }
 }
