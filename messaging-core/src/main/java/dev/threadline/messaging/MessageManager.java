@@ -21,6 +21,7 @@ import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
 import dev.threadline.messaging.support.EmailAddresses;
 import dev.threadline.messaging.support.InProcessEventBus;
+import dev.threadline.messaging.support.PollingWorkers;
 import dev.threadline.messaging.support.PhoneNumbers;
 import dev.threadline.messaging.support.SmsSegments;
 import dev.threadline.messaging.support.ThreadKeys;
@@ -101,7 +102,7 @@ public final class MessageManager implements AutoCloseable {
     private final FallbackChannels fallbacks;
     private final ExecutorService toolExecutor;
     private final DeliveryDispatcher dispatcher;
-    private final DeliveryWorkers workers;
+    private final PollingWorkers workers;
 
     private MessageManager(Builder b) {
         this.store = b.store;
@@ -133,7 +134,9 @@ public final class MessageManager implements AutoCloseable {
         this.dispatcher = new DeliveryDispatcher(store, outbox, channels, b.retryPolicy, clock, b.deliveryLease,
                 this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason),
                 this::sendFallback, consent);
-        this.workers = new DeliveryWorkers(dispatcher, outbox::releaseAll, b.pollInterval, b.batchSize);
+        int batchSize = b.batchSize;
+        this.workers = new PollingWorkers("threadline-delivery", workerId -> dispatcher.dispatchBatch(workerId, batchSize),
+                outbox::releaseAll, b.pollInterval);
     }
 
     /** A builder with in-memory, offline defaults for everything. */

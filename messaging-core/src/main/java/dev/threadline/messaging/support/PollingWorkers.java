@@ -1,50 +1,60 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background threads that drain the outbox. Each polls at {@code pollInterval} and wakes at once when
- * this process enqueues a message. {@link #stop} lets in-flight sends finish, then releases any claims
- * still held so another instance can take them without waiting for the lease.
+ * Background threads that drain a table of due work (the outbox, the webhook intake) a batch at a time.
+ * Each polls at {@code pollInterval} and wakes at once when this process adds work ({@link #wakeUp}).
+ * {@link #stop} lets batches in flight finish, then releases any claims still held so another instance can
+ * take them without waiting for their lease.
  */
-final class DeliveryWorkers {
+public final class PollingWorkers {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+    private static final Logger log = LoggerFactory.getLogger(PollingWorkers.class);
 
-    private final DeliveryDispatcher dispatcher;
+    private final String name;
+    private final ToIntFunction<String> batch;
     private final Runnable releaseClaims;
     private final String instanceId = UUID.randomUUID().toString();
     private final Duration pollInterval;
-    private final int batchSize;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private long signals;
 
-    DeliveryWorkers(DeliveryDispatcher dispatcher, Consumer<String> releaseAll, Duration pollInterval, int batchSize) {
-        this.dispatcher = dispatcher;
+    /**
+     * @param name thread name prefix, e.g. {@code threadline-delivery}
+     * @param batch claims and processes one batch for the worker id it is given; returns how many it claimed
+     * @param releaseAll releases every claim a worker id still holds
+     * @param pollInterval how long an idle worker waits before looking again
+     */
+    public PollingWorkers(String name, ToIntFunction<String> batch, Consumer<String> releaseAll, Duration pollInterval) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.batch = Objects.requireNonNull(batch, "batch");
         this.releaseClaims = () -> threads.forEach(t -> releaseAll.accept(workerId(t)));
-        this.pollInterval = pollInterval;
-        this.batchSize = batchSize;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
-    synchronized void start(int count) {
+    /** Starts {@code count} threads; does nothing when they run already. */
+    public synchronized void start(int count) {
         if (running) {
             return;
         }
         running = true;
         for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::loop, "threadline-delivery-" + i);
+            Thread thread = new Thread(this::loop, name + "-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -56,7 +66,7 @@ final class DeliveryWorkers {
     }
 
     /** Tells idle workers there is new work. */
-    void wakeUp() {
+    public void wakeUp() {
         lock.lock();
         try {
             signals++;
@@ -72,9 +82,9 @@ final class DeliveryWorkers {
             long seen = signalsSeen();
             int claimed;
             try {
-                claimed = dispatcher.dispatchBatch(workerId, batchSize);
+                claimed = batch.applyAsInt(workerId);
             } catch (RuntimeException e) {
-                log.warn("Delivery worker {} could not claim work", workerId, e);
+                log.warn("Worker {} could not claim work", workerId, e);
                 claimed = 0;
             }
             if (claimed == 0) {
@@ -106,7 +116,8 @@ final class DeliveryWorkers {
         }
     }
 
-    synchronized void stop(Duration grace) {
+    /** Stops the threads, letting batches in flight finish for up to {@code grace}, then releases claims left. */
+    public synchronized void stop(Duration grace) {
         if (!running) {
             return;
         }
