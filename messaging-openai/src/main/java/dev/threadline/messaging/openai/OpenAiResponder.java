@@ -18,6 +18,7 @@ import dev.threadline.messaging.spi.AiReply;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.ToolRunner;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,9 +48,15 @@ public final class OpenAiResponder implements AiResponder, AutoCloseable {
     private final ChatCompletionsClient client;
     private final OpenAiSettings settings;
 
+    /** A responder for {@code settings}, reading {@code Retry-After} dates against the system clock. */
     public OpenAiResponder(OpenAiSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A responder for {@code settings}; {@code clock} turns the provider's {@code Retry-After} dates into waits. */
+    public OpenAiResponder(OpenAiSettings settings, Clock clock) {
         this.settings = settings;
-        this.client = new ChatCompletionsClient(settings);
+        this.client = new ChatCompletionsClient(settings, clock);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.threadline.messaging.openai.internal.ChatCompletionsClient;
 import dev.threadline.messaging.openai.internal.StructuredOutput;
 import dev.threadline.messaging.openai.internal.Transcript;
 import dev.threadline.messaging.spi.SatisfactionScorer;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,8 +50,14 @@ public final class OpenAiSatisfactionScorer implements SatisfactionScorer, AutoC
     private final StructuredOutput output;
     private final HeuristicSatisfactionScorer fallback = new HeuristicSatisfactionScorer();
 
+    /** A scorer for {@code settings}, reading {@code Retry-After} dates against the system clock. */
     public OpenAiSatisfactionScorer(OpenAiSettings settings) {
-        this.client = new ChatCompletionsClient(settings);
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A scorer for {@code settings}; {@code clock} turns the provider's {@code Retry-After} dates into waits. */
+    public OpenAiSatisfactionScorer(OpenAiSettings settings, Clock clock) {
+        this.client = new ChatCompletionsClient(settings, clock);
         this.output = new StructuredOutput(client);
     }
 

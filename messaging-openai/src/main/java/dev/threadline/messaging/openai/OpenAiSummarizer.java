@@ -8,6 +8,7 @@ import dev.threadline.messaging.openai.internal.ChatCompletionsClient;
 import dev.threadline.messaging.openai.internal.StructuredOutput;
 import dev.threadline.messaging.openai.internal.Transcript;
 import dev.threadline.messaging.spi.ConversationSummarizer;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,8 +54,14 @@ public final class OpenAiSummarizer implements ConversationSummarizer, AutoClose
     private final StructuredOutput output;
     private final HeuristicSummarizer fallback = new HeuristicSummarizer();
 
+    /** A summarizer for {@code settings}, reading {@code Retry-After} dates against the system clock. */
     public OpenAiSummarizer(OpenAiSettings settings) {
-        this.client = new ChatCompletionsClient(settings);
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A summarizer for {@code settings}; {@code clock} turns the provider's {@code Retry-After} dates into waits. */
+    public OpenAiSummarizer(OpenAiSettings settings, Clock clock) {
+        this.client = new ChatCompletionsClient(settings, clock);
         this.output = new StructuredOutput(client);
     }
 

@@ -22,7 +22,10 @@ import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiResponder;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -46,6 +49,19 @@ class OpenAiResponderFailureTest {
         assertThat(server.requests()).hasSize(2);
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void retryAfterDateIsReadAgainstTheRespondersClock() {
+        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "Tue, 06 May 2031 08:00:30 GMT"));
+        Clock clock = Clock.fixed(Instant.parse("2031-05-06T08:00:00Z"), ZoneOffset.UTC);
+
+        RetriableMessagingException failure;
+        try (var responder = new OpenAiResponder(server.settings().maxRetries(0).build(), clock)) {
+            failure = catchThrowableOfType(RetriableMessagingException.class, () -> responder.respond(request));
+        }
+
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

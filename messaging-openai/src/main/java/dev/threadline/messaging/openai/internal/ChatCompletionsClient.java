@@ -8,6 +8,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.openai.OpenAiSettings;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,13 @@ public final class ChatCompletionsClient implements AutoCloseable {
 
     private final OpenAIClient client;
     private final OpenAiSettings settings;
+    private final ProviderFailures failures;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public ChatCompletionsClient(OpenAiSettings settings) {
+    /** @param clock reads the provider's {@code Retry-After} dates */
+    public ChatCompletionsClient(OpenAiSettings settings, Clock clock) {
         this.settings = settings;
+        this.failures = new ProviderFailures(clock);
         this.client = OpenAIOkHttpClient.builder()
                 .apiKey(settings.apiKey())
                 .baseUrl(settings.baseUrl())
@@ -64,7 +68,7 @@ public final class ChatCompletionsClient implements AutoCloseable {
             }
             message = completion.choices().get(0).message();
         } catch (OpenAIException e) {
-            var mapped = ProviderFailures.map(e);
+            var mapped = failures.map(e);
             if (failing.compareAndSet(false, true)) {
                 log.warn("AI provider call to {} failed: {}", settings.baseUrl(), mapped.getMessage());
             } else {

@@ -14,11 +14,13 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProviderFailures {
 
-    private ProviderFailures() {
+    private final Clock clock;
+
+    /** @param clock turns a {@code Retry-After} date into a wait */
+    public ProviderFailures(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The Threadline exception for a failed Chat Completions call. */
-    public static MessagingException map(OpenAIException e) {
+    public MessagingException map(OpenAIException e) {
         if (e instanceof UnauthorizedException || e instanceof PermissionDeniedException) {
             OpenAIServiceException s = (OpenAIServiceException) e;
             return new NonRetriableMessagingException(ErrorCode.PROVIDER_UNAVAILABLE,
@@ -78,7 +84,7 @@ public final class ProviderFailures {
     }
 
     /** The wait a {@code Retry-After-Ms} or {@code Retry-After} header asked for (seconds or an HTTP date). */
-    static @Nullable Duration retryAfter(Headers headers) {
+    @Nullable Duration retryAfter(Headers headers) {
         List<String> millis = headers.values("Retry-After-Ms");
         if (!millis.isEmpty()) {
             try {
@@ -96,7 +102,7 @@ public final class ProviderFailures {
             return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notDate) {
                 return null;
