@@ -6,7 +6,9 @@ import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
+import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.jpa.internal.DatabaseVendor;
+import dev.threadline.messaging.jpa.internal.JpaIntakeStore;
 import dev.threadline.messaging.jpa.internal.JpaStore;
 import dev.threadline.messaging.jpa.internal.SchemaMigrations;
 import dev.threadline.messaging.jpa.internal.SessionFactories;
@@ -55,12 +57,22 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
 
     private final SessionFactory sessions;
     private final JpaStore store;
+    private final JpaIntakeStore intake;
 
     private JpaConversationStore(Builder b) {
         DatabaseVendor vendor = DatabaseVendor.of(b.dataSource);
         SchemaMigrations.migrate(b.dataSource, vendor);
         this.sessions = SessionFactories.create(b.dataSource);
         this.store = new JpaStore(sessions, vendor, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
+        this.intake = new JpaIntakeStore(sessions);
+    }
+
+    /**
+     * The webhook intake table in the same database, for a {@link dev.threadline.messaging.intake.WebhookIntake}:
+     * a request it accepts is committed before {@code accept} returns.
+     */
+    public IntakeStore intakeStore() {
+        return intake;
     }
 
     public static Builder builder() {

@@ -17,7 +17,7 @@ final class TestDatabase implements AutoCloseable {
 
     /** Children first, so foreign keys never block a delete. */
     private static final List<String> TABLES = List.of("outbox", "conversation_events", "messages", "conversations",
-            "conversation_totals", "contacts", "processed_keys");
+            "conversation_totals", "contacts", "processed_keys", "webhook_intake");
 
     private final HikariDataSource dataSource;
     private final Runnable onClose;
