@@ -15,6 +15,8 @@ public enum ErrorCode {
     RECIPIENT_OPTED_OUT,
     RATE_LIMITED,
     PROVIDER_UNAVAILABLE,
+    /** The store could not take what was sent (database down, intake full): nothing was kept, send it again. */
+    STORE_UNAVAILABLE,
     /** The provider rejected the message for good (invalid number, bounced address, …). */
     DELIVERY_FAILED;
 

@@ -3,7 +3,9 @@ package dev.threadline.messaging.spring;
 import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
+import dev.threadline.messaging.memory.InMemoryIntakeStore;
 import dev.threadline.messaging.offline.KnowledgeBase;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
@@ -60,6 +62,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(ConversationStore.class)
     InMemoryConversationStore messagingConversationStore(IdGenerator ids, Clock clock) {
         return new InMemoryConversationStore(ids, clock);
+    }
+
+    /** Webhook requests kept in memory: only when the store is not a database either (see MessagingJpaAutoConfiguration). */
+    @Bean
+    @ConditionalOnMissingBean(IntakeStore.class)
+    InMemoryIntakeStore messagingIntakeStore() {
+        return new InMemoryIntakeStore();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.threadline.messaging.spring;
 
+import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.jpa.JpaConversationStore;
 import dev.threadline.messaging.jpa.PostgresEventBus;
 import dev.threadline.messaging.spi.ConversationStore;
@@ -35,6 +36,14 @@ public class MessagingJpaAutoConfiguration {
     @ConditionalOnMissingBean(ConversationStore.class)
     JpaConversationStore messagingConversationStore(DataSource dataSource, IdGenerator ids, Clock clock) {
         return JpaConversationStore.builder().dataSource(dataSource).idGenerator(ids).clock(clock).build();
+    }
+
+    /** Webhook requests wait in the same database, so one acknowledged is as durable as a stored message. */
+    @Bean
+    @ConditionalOnBean(JpaConversationStore.class)
+    @ConditionalOnMissingBean(IntakeStore.class)
+    IntakeStore messagingIntakeStore(JpaConversationStore store) {
+        return store.intakeStore();
     }
 
     /** LISTEN/NOTIFY on PostgreSQL; on any other database (H2: one process) events stay in process. */

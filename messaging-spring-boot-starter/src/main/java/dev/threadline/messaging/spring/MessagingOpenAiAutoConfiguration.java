@@ -10,6 +10,7 @@ import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.ConversationSummarizer;
 import dev.threadline.messaging.spi.SatisfactionScorer;
 import dev.threadline.messaging.spring.internal.ResponderDecorator;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -60,8 +61,8 @@ public class MessagingOpenAiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(AiResponder.class)
-    OpenAiResponder openAiResponder(OpenAiSettings settings) {
-        return new OpenAiResponder(settings);
+    OpenAiResponder openAiResponder(OpenAiSettings settings, Clock clock) {
+        return new OpenAiResponder(settings, clock);
     }
 
     /** While the provider is unavailable, customers still get an answer from the host's knowledge base. */
@@ -76,14 +77,14 @@ public class MessagingOpenAiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SatisfactionScorer.class)
-    OpenAiSatisfactionScorer openAiSatisfactionScorer(OpenAiSettings settings) {
-        return new OpenAiSatisfactionScorer(settings);
+    OpenAiSatisfactionScorer openAiSatisfactionScorer(OpenAiSettings settings, Clock clock) {
+        return new OpenAiSatisfactionScorer(settings, clock);
     }
 
     @Bean
     @ConditionalOnMissingBean(ConversationSummarizer.class)
-    OpenAiSummarizer openAiSummarizer(OpenAiSettings settings) {
-        return new OpenAiSummarizer(settings);
+    OpenAiSummarizer openAiSummarizer(OpenAiSettings settings, Clock clock) {
+        return new OpenAiSummarizer(settings, clock);
     }
 
     private static String apiKey(MessagingProperties.OpenAi openai, Environment environment) {

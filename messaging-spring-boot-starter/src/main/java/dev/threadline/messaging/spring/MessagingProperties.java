@@ -101,8 +101,10 @@ public record MessagingProperties(
      * @param verifySignatures only an explicit false turns provider signature checks off
      * @param maxBodySize largest webhook body accepted; inbound mail with attachments can be large (raise
      *        spring.servlet.multipart.max-file-size and max-request-size to match)
+     * @param workers threads that process stored webhook requests (inbound messages) right after they were acknowledged
      */
-    public record Webhooks(@DefaultValue("true") boolean verifySignatures, @DefaultValue("30MB") DataSize maxBodySize) {
+    public record Webhooks(@DefaultValue("true") boolean verifySignatures, @DefaultValue("30MB") DataSize maxBodySize,
+                           @DefaultValue("2") int workers) {
     }
 
     /**

@@ -2,32 +2,38 @@ package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.intake.IntakeStore;
+import dev.threadline.messaging.intake.WebhookIntake;
+import dev.threadline.messaging.sendgrid.SendGridEventParser;
+import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spring.internal.IntakeLifecycle;
+import dev.threadline.messaging.spring.internal.WebhookTenants;
 import dev.threadline.messaging.spring.internal.web.AdminRoutes;
 import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
 import dev.threadline.messaging.spring.internal.web.ApiKeyFilter;
 import dev.threadline.messaging.spring.internal.web.ApiPaths;
 import dev.threadline.messaging.spring.internal.web.AutomationRoutes;
 import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
+import dev.threadline.messaging.spring.internal.web.DurableWebhooks;
 import dev.threadline.messaging.spring.internal.web.EventStreamHub;
+import dev.threadline.messaging.spring.internal.web.IntakeSource;
 import dev.threadline.messaging.spring.internal.web.RateLimiter;
 import dev.threadline.messaging.spring.internal.web.SendGridWebhookRoutes;
 import dev.threadline.messaging.spring.internal.web.TwilioWebhookRoutes;
-import dev.threadline.messaging.spring.internal.web.WebhookExecutor;
-import dev.threadline.messaging.spring.internal.WebhookTenants;
-import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
-import dev.threadline.messaging.sendgrid.SendGridEventParser;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
@@ -92,10 +98,27 @@ public class MessagingWebAutoConfiguration {
         return new WebhookTenants(properties);
     }
 
+    /** Stores every verified webhook before it is acknowledged; workers process the stored requests right after. */
     @Bean
     @ConditionalOnMissingBean
-    WebhookExecutor messagingWebhookExecutor() {
-        return new WebhookExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    WebhookIntake messagingWebhookIntake(IntakeStore store, IdGenerator ids, Clock clock, ObjectProvider<IntakeSource> sources,
+                                         MessagingProperties properties) {
+        WebhookIntake.Builder builder = WebhookIntake.builder(store, ids).clock(clock)
+                .pollInterval(properties.delivery().pollInterval());
+        sources.orderedStream().forEach(source -> builder.handler(source.name(), source.handler()));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DurableWebhooks messagingDurableWebhooks(WebhookIntake intake) {
+        return new DurableWebhooks(intake);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IntakeLifecycle messagingIntakeLifecycle(WebhookIntake intake, MessagingProperties properties) {
+        return new IntakeLifecycle(intake, properties.webhooks().workers());
     }
 
     /** {@code /webhooks/twilio/*} when messaging-twilio is present. */

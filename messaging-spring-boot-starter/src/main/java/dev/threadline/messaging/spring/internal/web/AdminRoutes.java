@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 
 /** Registers the admin controllers, which stay package-private. */
 @Configuration(proxyBeanMethods = false)
-@Import({SendController.class, ConversationController.class, MessageController.class, StreamController.class})
+@Import({SendController.class, ConversationController.class, MessageController.class, StreamController.class,
+        DeadLetterController.class})
 public class AdminRoutes {
 }

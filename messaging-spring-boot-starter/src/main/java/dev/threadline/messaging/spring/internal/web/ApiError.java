@@ -29,6 +29,7 @@ record ApiError(HttpStatus status, String code, String message, @Nullable String
             Map.entry(ErrorCode.RECIPIENT_OPTED_OUT, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ErrorCode.RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(ErrorCode.PROVIDER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(ErrorCode.STORE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(ErrorCode.DELIVERY_FAILED, HttpStatus.BAD_GATEWAY));
 
     static ApiError of(HttpStatus status, String code, String message) {

@@ -1,8 +1,6 @@
 package dev.threadline.messaging.spring.internal.web;
 
 import dev.threadline.messaging.ErrorCode;
-import dev.threadline.messaging.InboundMessage;
-import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.sendgrid.SendGridEvent;
 import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
@@ -38,8 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SendGrid's signed Event Webhook (delivery statuses and opt-outs, applied at once) and Inbound Parse
- * (customer mail, acknowledged and then processed). Inbound Parse carries no signature; when
+ * SendGrid's signed Event Webhook (delivery statuses and opt-outs, applied before they are acknowledged) and
+ * Inbound Parse (customer mail, acknowledged only once stored in the webhook intake, which processes it right
+ * after; {@code 503} when it cannot be stored). Inbound Parse carries no signature; when
  * {@code messaging.sendgrid.inbound-token} is set the post must carry it as the {@code token} query parameter.
  */
 @RestController
@@ -47,7 +46,8 @@ final class SendGridWebhookController {
 
     private static final JsonMapper CHARSETS = JsonMapper.builder().build();
 
-    private final MessageManager manager;
+    static final String INBOUND = "sendgrid.inbound";
+
     private final @Nullable SendGridEventVerifier verifier;
     private final SendGridEventParser eventParser;
     private final SendGridEventProcessor processor;
@@ -56,13 +56,11 @@ final class SendGridWebhookController {
     private final byte @Nullable [] inboundToken;
     private final String defaultTenant;
     private final WebhookTenants tenants;
-    private final WebhookExecutor executor;
+    private final DurableWebhooks durable;
 
-    SendGridWebhookController(MessageManager manager, ObjectProvider<SendGridEventVerifier> verifier,
-                              SendGridEventParser eventParser, SendGridEventProcessor processor,
-                              SendGridInboundParser inboundParser, MessagingProperties properties, WebhookTenants tenants,
-                              WebhookExecutor executor) {
-        this.manager = manager;
+    SendGridWebhookController(ObjectProvider<SendGridEventVerifier> verifier, SendGridEventParser eventParser,
+                              SendGridEventProcessor processor, SendGridInboundParser inboundParser, MessagingProperties properties,
+                              WebhookTenants tenants, DurableWebhooks durable) {
         this.verifier = verifier.getIfAvailable();
         this.eventParser = eventParser;
         this.processor = processor;
@@ -72,7 +70,7 @@ final class SendGridWebhookController {
         this.inboundToken = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.defaultTenant = properties.defaultTenant();
         this.tenants = tenants;
-        this.executor = executor;
+        this.durable = durable;
     }
 
     @PostMapping("/webhooks/sendgrid/events")
@@ -101,8 +99,9 @@ final class SendGridWebhookController {
         }
         Map<String, String> fields = fields(request);
         String tenantId = tenants.forEmail(fields.get("to"));
-        InboundMessage inbound = inboundParser.parse(tenantId, fields);
-        executor.submit("SendGrid inbound mail " + inbound.providerMessageId(), () -> manager.receive(inbound));
+        // Parsed now so a malformed post is answered 400; what is stored is what SendGrid sent.
+        inboundParser.parse(tenantId, fields);
+        durable.store(tenantId, INBOUND, fields);
         return ResponseEntity.status(HttpStatus.OK).build();
     }
 

@@ -1,27 +1,14 @@
 package dev.threadline.messaging.spring.internal.web;
 
-import dev.threadline.messaging.ChannelId;
-import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.ErrorCode;
-import dev.threadline.messaging.InboundMessage;
-import dev.threadline.messaging.Message;
-import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spring.MessagingProperties;
-import dev.threadline.messaging.spring.internal.WebhookTenants;
 import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioStatusCallback;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,56 +18,45 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Twilio's inbound message and status callback webhooks. The signature is checked against
  * {@code messaging.twilio.public-base-url} plus the path and query Twilio called (or the request's own URL
- * when no public URL is configured). Inbound messages are acknowledged with an empty TwiML
- * {@code <Response/>} and processed right after.
+ * when no public URL is configured). An inbound message is acknowledged with an empty TwiML
+ * {@code <Response/>} only once it is stored in the webhook intake, which processes it right after; when it
+ * cannot be stored, the route answers {@code 503} and Twilio sends it again.
  *
- * <p>A status callback can overtake the send it reports on: Twilio may call back before the delivery worker has
- * stored the message's SID. A callback for an unknown SID is therefore acknowledged at once and tried again a few
- * times over about three seconds on the webhook executor before it is dropped.
+ * <p>A status callback is applied before it is acknowledged. It can overtake the send it reports on: Twilio may
+ * call back before the delivery worker has stored the message's SID. A callback for an unknown SID is stored in
+ * the intake and tried again for a while.
  */
 @RestController
 final class TwilioWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-    /** The waits before each new look for an unknown SID: 2.75 s in all, well past a send's commit. */
-    private static final List<Duration> UNKNOWN_SID_RETRIES =
-            List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-    private final MessageManager manager;
-    private final ConversationStore store;
+    private final TwilioWebhooks twilio;
+    private final DurableWebhooks durable;
     private final @Nullable TwilioSignatureVerifier verifier;
     private final TwilioWebhookParser parser;
     private final boolean verifySignatures;
     private final @Nullable String publicBaseUrl;
-    private final WebhookTenants tenants;
-    private final WebhookExecutor executor;
-    private final Clock clock;
-    private final @Nullable String fromNumber;
 
-    TwilioWebhookController(MessageManager manager, ConversationStore store, ObjectProvider<TwilioSignatureVerifier> verifier,
-                            TwilioWebhookParser parser, MessagingProperties properties, WebhookTenants tenants,
-                            WebhookExecutor executor, Clock clock) {
-        this.manager = manager;
-        this.store = store;
+    TwilioWebhookController(TwilioWebhooks twilio, DurableWebhooks durable, ObjectProvider<TwilioSignatureVerifier> verifier,
+                            TwilioWebhookParser parser, MessagingProperties properties) {
+        this.twilio = twilio;
+        this.durable = durable;
         this.verifier = verifier.getIfAvailable();
         this.parser = parser;
         this.verifySignatures = properties.webhooks().verifySignatures();
         String base = properties.twilio().publicBaseUrl();
         this.publicBaseUrl = base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
-        this.tenants = tenants;
-        this.executor = executor;
-        this.clock = clock;
-        this.fromNumber = properties.twilio().fromNumber();
     }
 
     @PostMapping(value = "/webhooks/twilio/sms", produces = MediaType.ALL_VALUE)
     ResponseEntity<String> inbound(HttpServletRequest request) {
         Map<String, String> params = FormParameters.of(request);
         verify(request, params);
-        String tenantId = tenants.forPhone(params.get("To"));
-        InboundMessage inbound = parser.parseInbound(tenantId, params);
-        executor.submit("Twilio message " + inbound.providerMessageId(), () -> manager.receive(inbound));
+        String tenantId = twilio.inboundTenant(params);
+        // Parsed now so a malformed post is answered 400; what is stored is what Twilio sent.
+        parser.parseInbound(tenantId, params);
+        durable.store(tenantId, TwilioWebhooks.INBOUND, params);
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
     }
 
@@ -89,41 +65,11 @@ final class TwilioWebhookController {
         Map<String, String> params = FormParameters.of(request);
         verify(request, params);
         TwilioStatusCallback callback = parser.parseStatus(params);
-        // A status callback comes from our number, which decides the tenant; without From, the number we send from.
-        String tenantId = tenants.forPhone(callback.from() != null ? callback.from() : fromNumber);
-        DeliveryUpdate update = callback.toUpdate(clock.instant());
-        if (!apply(tenantId, callback, update)) {
-            retryUnknownSid(tenantId, callback, update, 0);
+        String tenantId = twilio.statusTenant(callback);
+        if (!twilio.applyStatus(tenantId, callback)) {
+            durable.store(tenantId, TwilioWebhooks.STATUS, params);
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
-    }
-
-    /** Applies {@code update} to the message with the callback's SID; false when no message has that SID (yet). */
-    private boolean apply(String tenantId, TwilioStatusCallback callback, DeliveryUpdate update) {
-        for (ChannelId channel : callback.possibleChannels()) {
-            Optional<Message> message = store.findMessageByProviderId(tenantId, channel, callback.messageSid());
-            if (message.isPresent()) {
-                if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
-                    log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
-                } else if (callback.recipientOptedOut()) {
-                    manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void retryUnknownSid(String tenantId, TwilioStatusCallback callback, DeliveryUpdate update, int retry) {
-        if (retry == UNKNOWN_SID_RETRIES.size()) {
-            log.debug("Twilio status {} for unknown MessageSid {} dropped", update.status().wireName(), callback.messageSid());
-            return;
-        }
-        executor.submitAfter(UNKNOWN_SID_RETRIES.get(retry), "Twilio status " + callback.messageSid(), () -> {
-            if (!apply(tenantId, callback, update)) {
-                retryUnknownSid(tenantId, callback, update, retry + 1);
-            }
-        });
     }
 
     private void verify(HttpServletRequest request, Map<String, String> params) {

@@ -1,10 +1,33 @@
 package dev.threadline.messaging.spring.internal.web;
 
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spring.MessagingProperties;
+import dev.threadline.messaging.spring.internal.WebhookTenants;
+import dev.threadline.messaging.twilio.TwilioWebhookParser;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Registers the Twilio webhook controller, which stays package-private. */
+/** Registers the Twilio webhook controller, which stays package-private, and the intake's Twilio sources. */
 @Configuration(proxyBeanMethods = false)
 @Import(TwilioWebhookController.class)
 public class TwilioWebhookRoutes {
+
+    @Bean
+    TwilioWebhooks messagingTwilioWebhooks(MessageManager manager, ConversationStore store, TwilioWebhookParser parser,
+                                           WebhookTenants tenants, Clock clock, MessagingProperties properties) {
+        return new TwilioWebhooks(manager, store, parser, tenants, clock, properties.twilio().fromNumber());
+    }
+
+    @Bean
+    IntakeSource messagingTwilioInboundSource(TwilioWebhooks twilio) {
+        return new IntakeSource(TwilioWebhooks.INBOUND, twilio::receive);
+    }
+
+    @Bean
+    IntakeSource messagingTwilioStatusSource(TwilioWebhooks twilio) {
+        return new IntakeSource(TwilioWebhooks.STATUS, twilio::applyStored);
+    }
 }
