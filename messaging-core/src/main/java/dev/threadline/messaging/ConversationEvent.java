@@ -36,6 +36,13 @@ public record ConversationEvent(String id, String tenantId, String conversationI
     public static final String FLAGGED_FOR_STAFF = "conversation.flagged_for_staff";
     /** A staff action (reply, approve, discard) for the audit trail; data: {@code actor}, {@code action}, {@code message_id}. */
     public static final String STAFF_ACTION = "staff.action";
+    /**
+     * A send attempt was interrupted (its worker stopped mid-send) and nothing confirmed it within the in-doubt
+     * grace; data: {@code message_id}, {@code resolution} ({@code found_at_provider} with
+     * {@code provider_message_id}, or {@code resent} with {@code lookup}: {@code not_found}, {@code unavailable}
+     * or {@code refused}).
+     */
+    public static final String DELIVERY_IN_DOUBT = "message.delivery_in_doubt";
 
     public ConversationEvent {
         Objects.requireNonNull(id, "id");

@@ -7,6 +7,7 @@ import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.OutboxStore.Completion;
+import dev.threadline.messaging.spi.SendLookup;
 import dev.threadline.messaging.spi.SendResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * Sends what the outbox holds: claims due entries under a lease, calls the channel, and records the
  * outcome. Transient failures go back to the outbox with backoff; permanent ones end {@code failed} with
  * the provider's error code. Safe to run from any number of threads and processes at once.
+ *
+ * <p>An entry whose earlier claim ran out (its worker stopped, maybe mid-send) comes back in doubt only after
+ * the lease and the in-doubt grace, time for a status callback to confirm the lost attempt; a confirmed
+ * message is no longer waiting and its entry is dropped. Otherwise the channel is asked whether the provider
+ * has the message, and it is sent again only when the provider has no match or cannot tell; either way the
+ * conversation records what was decided.
  */
 final class DeliveryDispatcher {
 
@@ -34,6 +42,8 @@ final class DeliveryDispatcher {
 
     private static final int THREAD_REFS_WINDOW = 50;
     private static final long RECORD_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
+    /** The error code of a message the provider took under an id another message already has. */
+    static final String PROVIDER_ID_CONFLICT = "provider_id_conflict";
 
     private final ConversationStore store;
     private final OutboxStore outbox;
@@ -41,29 +51,53 @@ final class DeliveryDispatcher {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Duration lease;
+    private final Duration inDoubtGrace;
     private final Consumer<Message> onStatusChange;
     private final OptOutRecorder optOuts;
     private final Consumer<Message> onFailed;
     private final ConsentGate consent;
+    private final EventRecorder events;
 
     /** Records an opt-out reported by a provider at send time. */
     interface OptOutRecorder {
         void optOut(Conversation conversation, String reason);
     }
 
+    /** Adds an event to a conversation's timeline. */
+    interface EventRecorder {
+        void record(Conversation conversation, String type, Map<String, Object> data);
+    }
+
+    /** How the provider answered about an attempt in doubt; the wire name goes into the timeline. */
+    private enum Lookup {
+        /** The provider has the message: the lost attempt got through. */
+        FOUND,
+        /** The provider could not be asked now: look again later. */
+        NOT_ANSWERED,
+        NOT_FOUND,
+        UNAVAILABLE,
+        REFUSED;
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     DeliveryDispatcher(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels, RetryPolicy retryPolicy,
-                       Clock clock, Duration lease, Consumer<Message> onStatusChange, OptOutRecorder optOuts,
-                       Consumer<Message> onFailed, ConsentGate consent) {
+                       Clock clock, Duration lease, Duration inDoubtGrace, Consumer<Message> onStatusChange,
+                       OptOutRecorder optOuts, Consumer<Message> onFailed, ConsentGate consent, EventRecorder events) {
         this.store = store;
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.lease = lease;
+        this.inDoubtGrace = inDoubtGrace;
         this.onStatusChange = onStatusChange;
         this.optOuts = optOuts;
         this.onFailed = onFailed;
         this.consent = consent;
+        this.events = events;
     }
 
     /**
@@ -74,11 +108,11 @@ final class DeliveryDispatcher {
      */
     int dispatchBatch(String workerId, int batchSize) {
         Instant now = clock.instant();
-        List<OutboxEntry> claimed = outbox.claimDue(now, batchSize, workerId, now.plus(lease));
+        List<OutboxEntry> claimed = outbox.claimDue(now, batchSize, workerId, now.plus(lease), inDoubtGrace);
         if (claimed.isEmpty()) {
             return 0;
         }
-        // A failed load leaves the entries claimed; they are taken again when the lease runs out.
+        // A failed load leaves the entries claimed; they are taken again, in doubt, after the lease and the grace.
         long loadedAt = System.nanoTime();
         Map<String, OutgoingMessage> loaded = load(claimed);
         Outcomes outcomes = new Outcomes();
@@ -117,10 +151,17 @@ final class DeliveryDispatcher {
             outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()));
             return;
         }
+        @Nullable Lookup inDoubt = entry.attemptInDoubt() ? settleDoubt(entry, outgoing, channel, outcomes) : null;
+        if (inDoubt == Lookup.FOUND || inDoubt == Lookup.NOT_ANSWERED) {
+            return;
+        }
         boolean providerSaysOptedOut = consent.whileSending(message.tenantId(), outgoing.contact().id(), () -> {
             if (isOptedOut(outgoing, loadedAt)) {
                 outcomes.add(entry, failure(ErrorCode.RECIPIENT_OPTED_OUT.wireName(), "recipient opted out of " + message.channel()));
                 return false;
+            }
+            if (inDoubt != null) {
+                recordResend(outgoing, inDoubt);
             }
             return send(entry, outgoing, channel, outcomes);
         });
@@ -128,6 +169,49 @@ final class DeliveryDispatcher {
             // Recorded after the send's consent lock is released: a consent change takes that lock itself.
             optOuts.optOut(outgoing.conversation(), "provider reported the recipient unsubscribed");
         }
+    }
+
+    /**
+     * Asks the channel whether the provider has the message of an entry in doubt. A match no other message holds
+     * ends the entry with the provider's record of it; a provider that cannot be asked now leaves the entry
+     * claimed, so it comes back in doubt after the lease and the grace.
+     */
+    private Lookup settleDoubt(OutboxEntry entry, OutgoingMessage outgoing, Channel channel, Outcomes outcomes) {
+        Message message = outgoing.message();
+        SendLookup lookup;
+        try {
+            lookup = channel.lookUpEarlierSend(new OutboundDelivery(message, outgoing.conversation(), List.of(), entry.attempts() + 1),
+                    entry.dueAt());
+        } catch (RetriableMessagingException e) {
+            log.warn("Message {} is in doubt and its provider could not be asked; asking again in {}: {}", message.id(),
+                    lease.plus(inDoubtGrace), e.getMessage());
+            return Lookup.NOT_ANSWERED;
+        } catch (RuntimeException e) {
+            log.warn("Message {} is in doubt and its provider refused the lookup: {}", message.id(), e.getMessage());
+            return Lookup.REFUSED;
+        }
+        if (!lookup.answered()) {
+            return Lookup.UNAVAILABLE;
+        }
+        for (DeliveryUpdate match : lookup.matches()) {
+            String providerId = Objects.requireNonNull(match.providerMessageId());
+            Optional<Message> holder = store.findMessageByProviderId(message.tenantId(), message.channel(), providerId);
+            if (holder.isEmpty() || holder.get().id().equals(message.id())) {
+                log.info("Message {} was in doubt; the provider has it as {}", message.id(), providerId);
+                events.record(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
+                        Map.of("message_id", message.id(), "resolution", "found_at_provider", "provider_message_id", providerId));
+                outcomes.add(entry, match);
+                return Lookup.FOUND;
+            }
+        }
+        return Lookup.NOT_FOUND;
+    }
+
+    private void recordResend(OutgoingMessage outgoing, Lookup lookup) {
+        Message message = outgoing.message();
+        log.info("Message {} was in doubt and nothing confirmed it (lookup: {}); sending it again", message.id(), lookup.wireName());
+        events.record(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
+                Map.of("message_id", message.id(), "resolution", "resent", "lookup", lookup.wireName()));
     }
 
     /** The contact's consent as loaded with the batch, or as stored now when it may have changed since. */
@@ -232,12 +316,53 @@ final class DeliveryDispatcher {
             if (completions.isEmpty()) {
                 return;
             }
-            List<Optional<Message>> updated = outbox.completeAll(List.copyOf(completions));
+            List<Optional<Message>> updated;
+            try {
+                updated = outbox.completeAll(List.copyOf(completions));
+            } catch (NonRetriableMessagingException e) {
+                if (e.code() != ErrorCode.CONFLICT) {
+                    throw e;
+                }
+                updated = completeOneByOne();
+            }
             for (int i = 0; i < updated.size(); i++) {
                 updated.get(i).ifPresent(afterwards.get(i));
             }
             completions.clear();
             afterwards.clear();
         }
+
+        /**
+         * After the store refused the batch because a provider id in it is another message's: completes each on its
+         * own, and fails the messages whose id clashes. Left claimed, they would be sent again after every lease.
+         */
+        private List<Optional<Message>> completeOneByOne() {
+            List<Optional<Message>> updated = new ArrayList<>(completions.size());
+            for (int i = 0; i < completions.size(); i++) {
+                Completion completion = completions.get(i);
+                try {
+                    updated.add(outbox.complete(completion.entry(), completion.update()));
+                } catch (NonRetriableMessagingException e) {
+                    if (e.code() != ErrorCode.CONFLICT) {
+                        throw e;
+                    }
+                    updated.add(outbox.complete(completion.entry(), providerIdConflict(completion)));
+                    // The provider may well have sent it: no fallback copy.
+                    afterwards.set(i, onStatusChange);
+                }
+            }
+            return updated;
+        }
+    }
+
+    private DeliveryUpdate providerIdConflict(Completion completion) {
+        OutboxEntry entry = completion.entry();
+        String providerId = completion.update().providerMessageId();
+        String holder = store.findMessage(entry.tenantId(), entry.messageId())
+                .flatMap(m -> store.findMessageByProviderId(m.tenantId(), m.channel(), Objects.requireNonNull(providerId)))
+                .map(Message::id).orElse("another message");
+        log.error("Message {} was taken by the provider as {}, the id of message {}: marked failed", entry.messageId(), providerId, holder);
+        return failure(PROVIDER_ID_CONFLICT, "the provider took this message as " + providerId + ", the id it gave message "
+                + holder + "; this message may or may not have been sent");
     }
 }

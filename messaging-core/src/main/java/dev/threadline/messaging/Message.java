@@ -63,10 +63,13 @@ public record Message(
         metadata = Map.copyOf(metadata);
     }
 
-    /** This message after a delivery update; the caller has checked the transition. */
+    /**
+     * This message after a delivery update; the caller has checked the transition. A provider id, once set, stays:
+     * a later update with another one (a second attempt's) does not replace it.
+     */
     public Message withDelivery(DeliveryUpdate update) {
         return new Message(id, tenantId, conversationId, channel, direction, author, body, subject, mediaUrls,
-                update.providerMessageId() != null ? update.providerMessageId() : providerMessageId, threadRef,
+                providerMessageId != null ? providerMessageId : update.providerMessageId(), threadRef,
                 update.status(), createdAt, update.at(), update.errorCode() != null ? update.errorCode() : errorCode,
                 update.errorMessage() != null ? update.errorMessage() : errorMessage, metadata);
     }

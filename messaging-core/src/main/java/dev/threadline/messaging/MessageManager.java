@@ -131,9 +131,9 @@ public final class MessageManager implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.dispatcher = new DeliveryDispatcher(store, outbox, channels, b.retryPolicy, clock, b.deliveryLease,
+        this.dispatcher = new DeliveryDispatcher(store, outbox, channels, b.retryPolicy, clock, b.deliveryLease, b.inDoubtGrace,
                 this::publishStatus, (conversation, reason) -> optOut(conversation, conversation.channel(), reason),
-                this::sendFallback, consent);
+                this::sendFallback, consent, this::appendEvent);
         int batchSize = b.batchSize;
         this.workers = new PollingWorkers("threadline-delivery", workerId -> dispatcher.dispatchBatch(workerId, batchSize),
                 outbox::releaseAll, b.pollInterval);
@@ -696,7 +696,14 @@ public final class MessageManager implements AutoCloseable {
                 .flatMap(m -> updateDelivery(tenantId, m.id(), update));
     }
 
-    /** Applies a status update to the message with our id (e.g. from SendGrid custom args). */
+    /**
+     * Applies a status update to the message with our id (from SendGrid's custom args, or the {@code message_id} on
+     * Twilio's status-callback URL). A provider id in the update is stored when the message has none yet, which is
+     * how a callback confirms a send whose worker stopped before it could record the provider's answer.
+     *
+     * @return the updated message, or empty when unknown or not a forward move
+     * @throws NonRetriableMessagingException {@code conflict} when another message already has that provider id
+     */
     public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
         Optional<Message> updated = store.updateDelivery(tenantId, messageId, update);
         updated.ifPresent(this::publishStatus);
@@ -915,6 +922,7 @@ public final class MessageManager implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private FallbackChannels fallbacks = FallbackChannels.NONE;
         private Duration deliveryLease = Duration.ofMinutes(2);
+        private Duration inDoubtGrace = Duration.ofMinutes(1);
         private Duration pollInterval = Duration.ofMillis(500);
         private int batchSize = 20;
 
@@ -1080,6 +1088,19 @@ public final class MessageManager implements AutoCloseable {
         /** How long a worker's claim on an outbox entry lasts before another worker may take it. Default 2 min. */
         public Builder deliveryLease(Duration value) {
             this.deliveryLease = Objects.requireNonNull(value, "deliveryLease");
+            return this;
+        }
+
+        /**
+         * How long after a claim's lease ran out, its worker gone mid-send, the message waits before it is looked up
+         * at the provider or sent again: time for a status callback carrying our message id to confirm the attempt
+         * that may have got through. Default 1 min, on top of the lease.
+         */
+        public Builder inDoubtGrace(Duration value) {
+            if (Objects.requireNonNull(value, "inDoubtGrace").isNegative()) {
+                throw new IllegalArgumentException("inDoubtGrace must not be negative");
+            }
+            this.inDoubtGrace = value;
             return this;
         }
 

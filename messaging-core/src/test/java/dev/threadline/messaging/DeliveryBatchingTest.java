@@ -12,6 +12,7 @@ import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,8 +96,8 @@ class DeliveryBatchingTest {
         }
 
         @Override
-        public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
-            return delegate.claimDue(now, limit, workerId, leaseUntil);
+        public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
+            return delegate.claimDue(now, limit, workerId, leaseUntil, inDoubtGrace);
         }
 
         @Override

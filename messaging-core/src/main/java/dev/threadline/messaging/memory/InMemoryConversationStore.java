@@ -19,6 +19,7 @@ import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -251,12 +252,28 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         if (current == null || !current.status().canMoveTo(update.status())) {
             return Optional.empty();
         }
+        String newProviderKey = newProviderKey(current, update);
+        if (newProviderKey != null) {
+            String holder = messageIdByProviderId.get(newProviderKey);
+            if (holder != null && !holder.equals(messageId)) {
+                throw providerIdConflict(update.providerMessageId(), holder);
+            }
+            messageIdByProviderId.put(newProviderKey, messageId);
+        }
         Message updated = current.withDelivery(update);
         messages.put(key(tenantId, messageId), updated);
-        if (update.providerMessageId() != null && current.providerMessageId() == null) {
-            messageIdByProviderId.put(providerKey(tenantId, current.channel(), update.providerMessageId()), messageId);
-        }
         return Optional.of(updated);
+    }
+
+    /** The provider-id key the update would give the message: only a forward move of a message without one gets one. */
+    private static @Nullable String newProviderKey(Message current, DeliveryUpdate update) {
+        boolean gets = update.providerMessageId() != null && current.providerMessageId() == null
+                && current.status().canMoveTo(update.status());
+        return gets ? providerKey(current.tenantId(), current.channel(), update.providerMessageId()) : null;
+    }
+
+    private static NonRetriableMessagingException providerIdConflict(String providerMessageId, String holder) {
+        return NonRetriableMessagingException.conflict("provider message id " + providerMessageId + " is already message " + holder + "'s");
     }
 
     @Override
@@ -348,37 +365,60 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     // ---- outbox
 
     @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
+    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
+        Instant abandonedBefore = now.minus(inDoubtGrace);
         List<OutboxEntry> claimed = new ArrayList<>();
         List<OutboxRow> due = outbox.values().stream()
-                .filter(row -> !row.dueAt.isAfter(now) && (row.workerId == null || !row.leaseUntil.isAfter(now)))
+                .filter(row -> !row.dueAt.isAfter(now) && (row.leaseUntil == null || !row.leaseUntil.isAfter(abandonedBefore)))
                 .sorted(Comparator.comparing((OutboxRow row) -> row.dueAt).thenComparing(row -> row.messageId))
                 .limit(limit)
                 .toList();
         for (OutboxRow row : due) {
+            boolean inDoubt = row.leaseUntil != null;
             row.workerId = workerId;
             row.leaseUntil = leaseUntil;
-            claimed.add(new OutboxEntry(row.tenantId, row.messageId, row.dueAt, row.attempts, workerId, leaseUntil));
+            claimed.add(new OutboxEntry(row.tenantId, row.messageId, row.dueAt, row.attempts, workerId, leaseUntil, inDoubt));
         }
         return claimed;
     }
 
     @Override
     public synchronized Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
-        String k = key(entry.tenantId(), entry.messageId());
-        OutboxRow row = outbox.get(k);
-        if (row == null || !entry.workerId().equals(row.workerId)) {
+        if (claimedRow(entry) == null) {
             return Optional.empty();
         }
-        outbox.remove(k);
         Optional<Message> updated = updateDelivery(entry.tenantId(), entry.messageId(), update);
+        outbox.remove(key(entry.tenantId(), entry.messageId()));
         return updated.isPresent() ? updated : findMessage(entry.tenantId(), entry.messageId());
+    }
+
+    /** All or nothing, as in a database transaction: a provider id clash anywhere in the batch completes none of it. */
+    @Override
+    public synchronized List<Optional<Message>> completeAll(List<Completion> completions) {
+        Map<String, String> given = new HashMap<>();
+        for (Completion c : completions) {
+            Message current = claimedRow(c.entry()) == null ? null : messages.get(key(c.entry().tenantId(), c.entry().messageId()));
+            String newKey = current == null ? null : newProviderKey(current, c.update());
+            if (newKey != null) {
+                String holder = given.containsKey(newKey) ? given.get(newKey) : messageIdByProviderId.get(newKey);
+                if (holder != null && !holder.equals(current.id())) {
+                    throw providerIdConflict(c.update().providerMessageId(), holder);
+                }
+                given.put(newKey, current.id());
+            }
+        }
+        return completions.stream().map(c -> complete(c.entry(), c.update())).toList();
+    }
+
+    private @Nullable OutboxRow claimedRow(OutboxEntry entry) {
+        OutboxRow row = outbox.get(key(entry.tenantId(), entry.messageId()));
+        return row != null && entry.workerId().equals(row.workerId) ? row : null;
     }
 
     @Override
     public synchronized void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
-        OutboxRow row = outbox.get(key(entry.tenantId(), entry.messageId()));
-        if (row != null && entry.workerId().equals(row.workerId)) {
+        OutboxRow row = claimedRow(entry);
+        if (row != null) {
             row.workerId = null;
             row.leaseUntil = null;
             row.dueAt = nextAttemptAt;
@@ -397,7 +437,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     @Override
     public synchronized Optional<Message> cancel(String tenantId, String messageId, Instant at) {
         OutboxRow row = outbox.get(key(tenantId, messageId));
-        if (row == null || (row.workerId != null && row.leaseUntil.isAfter(at))) {
+        if (row == null || row.leaseUntil != null) {
             return Optional.empty();
         }
         outbox.remove(key(tenantId, messageId));

@@ -1,6 +1,7 @@
 package dev.threadline.messaging.spi;
 
 import dev.threadline.messaging.ChannelId;
+import java.time.Instant;
 
 /**
  * A way to reach customers: SMS, email, WhatsApp, or a host's own. The manager validates, stores and
@@ -22,4 +23,24 @@ public interface Channel {
 
     /** Hands one message to the provider. Called at most once per delivery attempt, from a delivery worker. */
     SendResult send(OutboundDelivery delivery);
+
+    /**
+     * Asks the provider whether it already has this message, before it is sent again after an attempt whose
+     * outcome was lost: a worker stopped while it may have been sending. Match on what the provider keeps of
+     * a message (recipient, sender, text, and our message id where it keeps one); the delivery worker takes
+     * the oldest match no other message has claimed as the outcome of the lost attempt, and sends again only
+     * when there is none.
+     *
+     * <p>The default answers {@link SendLookup#UNAVAILABLE}: the message is then sent again once the
+     * delivery's in-doubt grace is over, unless a status callback confirmed it meanwhile.
+     *
+     * @param since no attempt of this delivery started before this instant (by the worker's clock)
+     * @throws dev.threadline.messaging.RetriableMessagingException when the provider could not be asked now;
+     *         the delivery stays in doubt and is looked up again later
+     * @throws dev.threadline.messaging.NonRetriableMessagingException when the provider refuses the lookup;
+     *         the message is sent again as if no lookup were offered
+     */
+    default SendLookup lookUpEarlierSend(OutboundDelivery delivery, Instant since) {
+        return SendLookup.UNAVAILABLE;
+    }
 }

@@ -107,9 +107,12 @@ public interface ConversationStore {
 
     /**
      * Applies a delivery update when it moves the message forward (see
-     * {@link dev.threadline.messaging.DeliveryStatus#canMoveTo}); otherwise changes nothing.
+     * {@link dev.threadline.messaging.DeliveryStatus#canMoveTo}); otherwise changes nothing. A message keeps
+     * the first provider id it was given.
      *
      * @return the updated message, or empty when the update was not a forward move or the message is unknown
+     * @throws dev.threadline.messaging.NonRetriableMessagingException {@code conflict} when the update would give
+     *         the message a provider id another message of its tenant and channel already has; nothing changes
      */
     Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update);
 

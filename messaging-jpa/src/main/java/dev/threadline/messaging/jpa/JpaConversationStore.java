@@ -23,6 +23,7 @@ import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -201,8 +202,8 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
-        return store.claimDue(now, limit, workerId, leaseUntil);
+    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
+        return store.claimDue(now, limit, workerId, leaseUntil, inDoubtGrace);
     }
 
     @Override

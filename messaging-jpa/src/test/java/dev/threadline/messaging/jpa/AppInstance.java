@@ -12,6 +12,9 @@ import java.time.Duration;
  */
 final class AppInstance implements AutoCloseable {
 
+    /** Short, so that a killed worker's claims come back within the test's patience on the wall clock. */
+    static final Duration IN_DOUBT_GRACE = Duration.ofSeconds(1);
+
     final HikariDataSource pool;
     final JpaConversationStore store;
     final MessageManager manager;
@@ -24,6 +27,7 @@ final class AppInstance implements AutoCloseable {
                 .channel(channel)
                 .eventBus(events)
                 .pollInterval(Duration.ofMillis(50))
+                .inDoubtGrace(IN_DOUBT_GRACE)
                 .build();
     }
 

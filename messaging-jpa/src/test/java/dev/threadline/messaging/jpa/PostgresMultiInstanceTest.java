@@ -106,10 +106,10 @@ class PostgresMultiInstanceTest {
     }
 
     @Test
-    void rowsOfAWorkerKilledMidBatchAreSentOnceAfterItsLease() throws Exception {
+    void rowsOfAWorkerKilledMidBatchAreSentOnceAfterItsLeaseAndTheGrace() throws Exception {
         seedQueuedMessages(300);
         Instant now = Instant.now();
-        List<OutboxEntry> orphaned = a.store.claimDue(now, 100, "killed-worker", now.plusSeconds(1));
+        List<OutboxEntry> orphaned = a.store.claimDue(now, 100, "killed-worker", now.plusSeconds(1), AppInstance.IN_DOUBT_GRACE);
 
         b.manager.startDelivery(4);
         Await.until("the outbox is drained", GENEROUS, () -> b.store.pendingCount() == 0);
@@ -123,7 +123,7 @@ class PostgresMultiInstanceTest {
     void aKilledWorkerThatWakesUpCannotCompleteItsLostClaim() throws Exception {
         seedQueuedMessages(10);
         Instant now = Instant.now();
-        OutboxEntry orphaned = a.store.claimDue(now, 1, "killed-worker", now.plusSeconds(1)).get(0);
+        OutboxEntry orphaned = a.store.claimDue(now, 1, "killed-worker", now.plusSeconds(1), AppInstance.IN_DOUBT_GRACE).get(0);
 
         b.manager.startDelivery(2);
         Await.until("the outbox is drained", GENEROUS, () -> b.store.pendingCount() == 0);

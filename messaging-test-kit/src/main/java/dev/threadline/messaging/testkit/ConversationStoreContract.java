@@ -58,6 +58,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
     protected static final String OTHER_TENANT = "globex";
     protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration GRACE = Duration.ofMinutes(1);
 
     protected S store;
     private StoreFixtures fixtures;
@@ -493,7 +494,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         void appendWithADueTimeEntersTheOutbox() {
             Conversation c = conversation();
             Message queued = fixtures.queue(c, "Hello", at(1));
-            assertThat(store.claimDue(at(1), 10, "w1", at(1).plus(LEASE))).extracting(OutboxEntry::messageId)
+            assertThat(store.claimDue(at(1), 10, "w1", at(1).plus(LEASE), GRACE)).extracting(OutboxEntry::messageId)
                     .containsExactly(queued.id());
         }
 
@@ -550,6 +551,29 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void aStoredProviderIdIsNotReplacedByALaterOne() {
+            Message message = queued(conversation());
+            store.updateDelivery(TENANT, message.id(), new DeliveryUpdate(DeliveryStatus.SENT, at(2), "SM-FIRST", null, null));
+            store.updateDelivery(TENANT, message.id(), new DeliveryUpdate(DeliveryStatus.DELIVERED, at(3), "SM-SECOND", null, null));
+            assertThat(stored(message)).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.DELIVERED, "SM-FIRST");
+            assertThat(store.findMessageByProviderId(TENANT, ChannelId.SMS, "SM-SECOND")).isEmpty();
+        }
+
+        @Test
+        void aProviderIdAnotherMessageHasIsAConflictThatChangesNothing() {
+            Conversation c = conversation();
+            Message first = queued(c);
+            Message second = queued(c);
+            store.updateDelivery(TENANT, first.id(), new DeliveryUpdate(DeliveryStatus.SENT, at(2), "SM-TAKEN", null, null));
+            assertFailsWith(ErrorCode.CONFLICT, () -> store.updateDelivery(TENANT, second.id(),
+                    new DeliveryUpdate(DeliveryStatus.SENT, at(3), "SM-TAKEN", null, null)));
+            assertThat(stored(second)).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.QUEUED, null);
+            assertThat(store.findMessageByProviderId(TENANT, ChannelId.SMS, "SM-TAKEN")).map(Message::id).contains(first.id());
+        }
+
+        @Test
         void updateOfAnUnknownMessageIsEmpty() {
             assertThat(store.updateDelivery(TENANT, "no-such-message", DeliveryUpdate.of(DeliveryStatus.SENT, at(2)))).isEmpty();
         }
@@ -587,7 +611,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             Message draft = fixtures.outbound(c, "AI draft", DeliveryStatus.DRAFT, at(1));
             store.append(draft, null);
             store.approveDraft(TENANT, draft.id(), null, at(2));
-            assertThat(store.claimDue(at(2), 10, "w1", at(2).plus(LEASE))).extracting(OutboxEntry::messageId)
+            assertThat(store.claimDue(at(2), 10, "w1", at(2).plus(LEASE), GRACE)).extracting(OutboxEntry::messageId)
                     .containsExactly(draft.id());
         }
 
@@ -964,7 +988,12 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         private List<OutboxEntry> claim(String worker, Instant now) {
-            return store.claimDue(now, 10, worker, now.plus(LEASE));
+            return store.claimDue(now, 10, worker, now.plus(LEASE), GRACE);
+        }
+
+        /** The first instant another worker may take a claim made at {@code claimedAt} whose worker stopped. */
+        private static Instant afterLeaseAndGrace(Instant claimedAt) {
+            return claimedAt.plus(LEASE).plus(GRACE);
         }
 
         private static DeliveryUpdate sent(Instant at) {
@@ -983,7 +1012,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             Message second = fixtures.queue(c, "second", at(2));
             Message first = fixtures.queue(c, "first", at(1));
             fixtures.queue(c, "third", at(3));
-            assertThat(store.claimDue(at(10), 2, "w1", at(10).plus(LEASE))).extracting(OutboxEntry::messageId)
+            assertThat(store.claimDue(at(10), 2, "w1", at(10).plus(LEASE), GRACE)).extracting(OutboxEntry::messageId)
                     .containsExactly(first.id(), second.id());
         }
 
@@ -991,7 +1020,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         void aClaimCarriesTheWorkerLeaseAndAttempts() {
             Message queued = fixtures.queue(c, "now", at(0));
             OutboxEntry entry = claim("w1", at(0)).get(0);
-            assertThat(entry).isEqualTo(new OutboxEntry(TENANT, queued.id(), at(0), 0, "w1", at(0).plus(LEASE)));
+            assertThat(entry).isEqualTo(new OutboxEntry(TENANT, queued.id(), at(0), 0, "w1", at(0).plus(LEASE), false));
         }
 
         @Test
@@ -1002,19 +1031,57 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
-        void anExpiredClaimIsTakenByAnotherWorker() {
+        void anAbandonedClaimIsNotTakenBeforeItsLeaseAndTheGraceAreOver() {
+            fixtures.queue(c, "now", at(0));
+            claim("w1", at(0));
+            assertThat(claim("w2", at(0).plus(LEASE).plusSeconds(1))).as("just after the lease").isEmpty();
+            assertThat(claim("w2", afterLeaseAndGrace(at(0)).minusSeconds(1))).as("just before the grace is over").isEmpty();
+        }
+
+        @Test
+        void anAbandonedClaimIsTakenInDoubtOnceTheGraceIsOver() {
             Message queued = fixtures.queue(c, "now", at(0));
             claim("w1", at(0));
-            Instant afterLease = at(0).plus(LEASE).plusSeconds(1);
-            assertThat(claim("w2", afterLease)).extracting(OutboxEntry::messageId, OutboxEntry::workerId)
-                    .containsExactly(tuple(queued.id(), "w2"));
+            assertThat(claim("w2", afterLeaseAndGrace(at(0))))
+                    .extracting(OutboxEntry::messageId, OutboxEntry::workerId, OutboxEntry::attemptInDoubt)
+                    .containsExactly(tuple(queued.id(), "w2", true));
+        }
+
+        @Test
+        void anEntryTakenInDoubtAndAbandonedAgainStaysInDoubt() {
+            fixtures.queue(c, "now", at(0));
+            claim("w1", at(0));
+            Instant secondClaim = afterLeaseAndGrace(at(0));
+            claim("w2", secondClaim);
+            assertThat(claim("w3", afterLeaseAndGrace(secondClaim))).extracting(OutboxEntry::attemptInDoubt).containsExactly(true);
+        }
+
+        @Test
+        void aFirstClaimIsNotInDoubt() {
+            fixtures.queue(c, "now", at(0));
+            assertThat(claim("w1", at(0))).extracting(OutboxEntry::attemptInDoubt).containsExactly(false);
+        }
+
+        @Test
+        void anEntryRetriedLaterIsNotInDoubt() {
+            fixtures.queue(c, "now", at(0));
+            store.retryLater(claim("w1", at(0)).get(0), at(30), "timeout");
+            assertThat(claim("w2", at(30))).extracting(OutboxEntry::attemptInDoubt).containsExactly(false);
+        }
+
+        @Test
+        void anEntryReleasedAtShutdownIsNotInDoubt() {
+            fixtures.queue(c, "now", at(0));
+            claim("w1", at(0));
+            store.releaseAll("w1");
+            assertThat(claim("w2", at(1))).extracting(OutboxEntry::attemptInDoubt).containsExactly(false);
         }
 
         @Test
         void theOldWorkerCannotCompleteAClaimAnotherWorkerTook() {
             fixtures.queue(c, "now", at(0));
             OutboxEntry stale = claim("w1", at(0)).get(0);
-            claim("w2", at(0).plus(LEASE).plusSeconds(1));
+            claim("w2", afterLeaseAndGrace(at(0)));
             assertThat(store.complete(stale, sent(at(200)))).isEmpty();
         }
 
@@ -1022,9 +1089,33 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         void theNewWorkerCompletesTheTakenClaim() {
             Message queued = fixtures.queue(c, "now", at(0));
             claim("w1", at(0));
-            OutboxEntry taken = claim("w2", at(0).plus(LEASE).plusSeconds(1)).get(0);
+            OutboxEntry taken = claim("w2", afterLeaseAndGrace(at(0))).get(0);
             assertThat(store.complete(taken, sent(at(200)))).map(Message::status).contains(DeliveryStatus.SENT);
             assertThat(stored(queued).status()).isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void completingWithAProviderIdAnotherMessageHasIsAConflictThatKeepsTheClaim() {
+            Message first = fixtures.queue(c, "first", at(0));
+            Message second = fixtures.queue(c, "second", at(0));
+            store.updateDelivery(TENANT, first.id(), new DeliveryUpdate(DeliveryStatus.SENT, at(1), "SM-TAKEN", null, null));
+            OutboxEntry entry = claim("w1", at(2)).stream().filter(e -> e.messageId().equals(second.id())).findFirst().orElseThrow();
+            assertFailsWith(ErrorCode.CONFLICT, () -> store.complete(entry, new DeliveryUpdate(DeliveryStatus.SENT, at(3), "SM-TAKEN", null, null)));
+            assertThat(stored(second).status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(store.complete(entry, new DeliveryUpdate(DeliveryStatus.FAILED, at(4), null, "provider_id_conflict", "taken")))
+                    .map(Message::status).contains(DeliveryStatus.FAILED);
+        }
+
+        @Test
+        void aBatchGivingTwoMessagesOneProviderIdIsAConflictThatCompletesNone() {
+            fixtures.queue(c, "first", at(0));
+            fixtures.queue(c, "second", at(0));
+            List<OutboxEntry> claimed = claim("w1", at(0));
+            DeliveryUpdate sameId = new DeliveryUpdate(DeliveryStatus.SENT, at(1), "SM-SAME", null, null);
+            assertFailsWith(ErrorCode.CONFLICT, () -> store.completeAll(List.of(
+                    new OutboxStore.Completion(claimed.get(0), sameId), new OutboxStore.Completion(claimed.get(1), sameId))));
+            assertThat(store.pendingCount()).isEqualTo(2);
+            assertThat(store.findMessageByProviderId(TENANT, ChannelId.SMS, "SM-SAME")).isEmpty();
         }
 
         @Test
@@ -1157,6 +1248,14 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void anEntryWhoseWorkerStoppedCannotBeCanceled() {
+            Message queued = fixtures.queue(c, "now", at(0));
+            claim("w1", at(0));
+            assertThat(store.cancel(TENANT, queued.id(), afterLeaseAndGrace(at(0)).plusSeconds(1))).isEmpty();
+            assertThat(stored(queued).status()).isEqualTo(DeliveryStatus.QUEUED);
+        }
+
+        @Test
         void cancelOfAnUnknownMessageIsEmpty() {
             assertThat(store.cancel(TENANT, "no-such-message", at(1))).isEmpty();
         }
@@ -1198,7 +1297,7 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         private List<String> drain(String worker) {
             List<String> claimed = new ArrayList<>();
             List<OutboxEntry> batch;
-            while (!(batch = store.claimDue(at(1), 5, worker, at(1).plus(LEASE))).isEmpty()) {
+            while (!(batch = store.claimDue(at(1), 5, worker, at(1).plus(LEASE), GRACE)).isEmpty()) {
                 batch.forEach(e -> claimed.add(e.messageId()));
             }
             return claimed;

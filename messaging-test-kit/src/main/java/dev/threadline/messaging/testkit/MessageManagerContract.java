@@ -535,6 +535,173 @@ public abstract class MessageManagerContract {
         }
     }
 
+    /**
+     * A worker that stops mid-send (a crash, {@code kill -9}) leaves its claim to run out. The message is then in
+     * doubt: the provider may have it. It waits for the lease and the in-doubt grace, in which a callback with our
+     * id confirms it; then the provider is asked, and only a message nobody confirmed is sent again, once.
+     */
+    @Nested
+    class DeliveryInDoubt {
+
+        private static final Duration LEASE = Duration.ofMinutes(2);
+        private static final Duration GRACE = Duration.ofMinutes(1);
+
+        private ProviderStandIn provider;
+        private MessageManager sending;
+
+        @BeforeEach
+        void managerSendingThroughTheStandIn() {
+            provider = new ProviderStandIn(clock);
+            sending = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids).channel(provider)
+                    .deliveryLease(LEASE).inDoubtGrace(GRACE).build();
+        }
+
+        @AfterEach
+        void closeSending() {
+            sending.close();
+        }
+
+        private Message queuedReply(String body) {
+            ReceiveResult result = sending.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            return sending.reply(TENANT, result.conversation().id(), body, "staff");
+        }
+
+        /** Sends the queued message and stops the worker right after the provider took it. */
+        private void workerStopsAfterTheSend() {
+            provider.stopWorkerAfterNextSend();
+            assertThatThrownBy(sending::deliverDue).isInstanceOf(ProviderStandIn.WorkerStopped.class);
+        }
+
+        private List<ConversationEvent> inDoubtEvents(Message message) {
+            return sending.events(TENANT, message.conversationId()).stream()
+                    .filter(e -> e.type().equals(ConversationEvent.DELIVERY_IN_DOUBT)).toList();
+        }
+
+        @Test
+        void aMessageWhoseWorkerStoppedMidSendIsNotSentAgainBeforeTheLeaseAndGraceAreOver() {
+            Message reply = queuedReply("See you at 3");
+            workerStopsAfterTheSend();
+
+            clock.advance(LEASE.plusSeconds(1));
+            sending.deliverDue();
+            clock.advance(GRACE.minusSeconds(2));
+            sending.deliverDue();
+
+            assertThat(provider.takenOf(reply.id())).hasSize(1);
+            assertThat(sending.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.QUEUED);
+        }
+
+        @Test
+        void aCallbackWithOurIdDuringTheGraceCompletesItWithoutASecondSend() {
+            Message reply = queuedReply("See you at 3");
+            workerStopsAfterTheSend();
+            String providerId = provider.takenOf(reply.id()).get(0).providerId();
+
+            clock.advance(LEASE.plusSeconds(1));
+            sending.deliverDue();
+            sending.updateDelivery(TENANT, reply.id(), new DeliveryUpdate(DeliveryStatus.DELIVERED, clock.instant(), providerId, null, null));
+            clock.advance(GRACE);
+            sending.deliverDue();
+
+            assertThat(provider.takenOf(reply.id())).hasSize(1);
+            assertThat(sending.getMessage(TENANT, reply.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.DELIVERED, providerId);
+            assertThat(sending.deliverDue()).as("the entry is gone").isZero();
+            assertThat(inDoubtEvents(reply)).isEmpty();
+        }
+
+        @Test
+        void anUnconfirmedMessageIsSentAgainOnceAfterTheGraceAndRecordedAsInDoubt() {
+            Message reply = queuedReply("See you at 3");
+            workerStopsAfterTheSend();
+
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+
+            List<ProviderStandIn.Taken> taken = provider.takenOf(reply.id());
+            assertThat(taken).hasSize(2);
+            assertThat(sending.getMessage(TENANT, reply.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.SENT, taken.get(1).providerId());
+            assertThat(inDoubtEvents(reply)).singleElement().satisfies(e -> assertThat(e.data())
+                    .containsEntry("message_id", reply.id()).containsEntry("resolution", "resent").containsEntry("lookup", "unavailable"));
+        }
+
+        @Test
+        void aProviderLookupThatFindsTheMessageSettlesTheDoubtWithoutASecondSend() {
+            provider.answerLookups();
+            Message reply = queuedReply("See you at 3");
+            workerStopsAfterTheSend();
+            String providerId = provider.takenOf(reply.id()).get(0).providerId();
+
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+
+            assertThat(provider.takenOf(reply.id())).hasSize(1);
+            assertThat(sending.getMessage(TENANT, reply.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.SENT, providerId);
+            assertThat(inDoubtEvents(reply)).singleElement().satisfies(e -> assertThat(e.data())
+                    .containsEntry("resolution", "found_at_provider").containsEntry("provider_message_id", providerId));
+            assertThat(sending.deliverDue()).as("the entry is gone").isZero();
+        }
+
+        @Test
+        void aLookupMatchThatIsAnotherMessagesIsNotTakenForTheOneInDoubt() {
+            provider.answerLookups();
+            Message first = queuedReply("Thanks!");
+            sending.deliverDue();
+            Message second = sending.reply(TENANT, first.conversationId(), "Thanks!", "staff");
+            provider.stopWorkerBeforeNextSend();
+            assertThatThrownBy(sending::deliverDue).isInstanceOf(ProviderStandIn.WorkerStopped.class);
+
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+
+            assertThat(provider.takenOf(second.id())).as("sent once, after the lookup found only the first").hasSize(1);
+            assertThat(sending.getMessage(TENANT, second.id()).providerMessageId()).isEqualTo(provider.takenOf(second.id()).get(0).providerId());
+            assertThat(sending.getMessage(TENANT, first.id()).providerMessageId()).isEqualTo(provider.takenOf(first.id()).get(0).providerId());
+            assertThat(inDoubtEvents(second)).singleElement().satisfies(e -> assertThat(e.data())
+                    .containsEntry("resolution", "resent").containsEntry("lookup", "not_found"));
+        }
+
+        @Test
+        void aProviderThatCannotBeAskedLeavesTheMessageInDoubtUntilItAnswers() {
+            provider.answerLookups();
+            provider.failNextLookup();
+            Message reply = queuedReply("See you at 3");
+            workerStopsAfterTheSend();
+
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+            assertThat(provider.takenOf(reply.id())).as("not sent while the provider cannot be asked").hasSize(1);
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+
+            assertThat(provider.takenOf(reply.id())).hasSize(1);
+            assertThat(sending.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.SENT);
+        }
+
+        @Test
+        void aProviderIdAnotherMessageHasFailsTheMessageInsteadOfLeavingItToBeSentAgain() {
+            provider.answerEverySendWith("SM-SAME");
+            Message first = queuedReply("First");
+            Message second = sending.reply(TENANT, first.conversationId(), "Second", "staff");
+
+            sending.deliverDue();
+            clock.advance(LEASE.plus(GRACE));
+            sending.deliverDue();
+
+            assertThat(provider.taken()).hasSize(2);
+            assertThat(sending.getMessage(TENANT, first.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.SENT, "SM-SAME");
+            Message failed = sending.getMessage(TENANT, second.id());
+            assertThat(failed).extracting(Message::status, Message::errorCode, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.FAILED, "provider_id_conflict", null);
+            assertThat(failed.errorMessage()).contains("SM-SAME", first.id());
+        }
+    }
+
     @Nested
     class ReadState {
 

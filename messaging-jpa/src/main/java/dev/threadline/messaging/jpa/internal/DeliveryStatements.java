@@ -52,19 +52,22 @@ final class DeliveryStatements {
     private static final int CONTACT_FIRST = CONVERSATION_FIRST + EntityRows.CONVERSATION_COLUMNS.size();
 
     /**
-     * The due entries, at most {@code limit}. The limit is written into the SQL (a worker always asks for the
-     * same number): with it as a parameter, PostgreSQL planned the claim anew on every execution.
+     * The due entries, at most {@code limit}: unclaimed, or abandoned (their lease ended before the second
+     * parameter, the in-doubt grace ago). {@code previous_lease} is set for the abandoned ones. The limit is
+     * written into the SQL (a worker always asks for the same number): with it as a parameter, PostgreSQL planned
+     * the claim anew on every execution.
      */
     private static String due(int limit) {
-        return "select tenant_id, message_id, due_at, attempts from outbox where due_at <= ?"
+        return "select tenant_id, message_id, due_at, attempts, lease_until as previous_lease from outbox where due_at <= ?"
                 + " and (lease_until is null or lease_until <= ?) order by due_at, message_id fetch first " + limit
                 + " rows only for update skip locked";
     }
 
-    /** PostgreSQL claims in the statement that picks the rows. */
+    /** PostgreSQL claims in the statement that picks the rows; the subquery still holds each row's lease before the claim. */
     private static String claimAtOnce(int limit) {
         return "update outbox o set worker_id = ?, lease_until = ? from (" + due(limit) + ") due"
-                + " where o.tenant_id = due.tenant_id and o.message_id = due.message_id returning o.tenant_id, o.message_id, o.due_at, o.attempts";
+                + " where o.tenant_id = due.tenant_id and o.message_id = due.message_id"
+                + " returning o.tenant_id, o.message_id, o.due_at, o.attempts, due.previous_lease";
     }
 
     private static final String CLAIM_ONE = "update outbox set worker_id = ?, lease_until = ? where tenant_id = ? and message_id = ?";
@@ -82,7 +85,7 @@ final class DeliveryStatements {
             + " removed as (delete from outbox o using batch b where o.tenant_id = b.tenant_id and o.message_id = b.message_id"
             + " and o.worker_id = b.worker_id returning o.tenant_id, o.message_id),"
             + " moved as (update messages m set status = b.status, status_at = b.at,"
-            + " provider_message_id = coalesce(b.provider_id, m.provider_message_id), error_code = coalesce(b.error_code, m.error_code),"
+            + " provider_message_id = coalesce(m.provider_message_id, b.provider_id), error_code = coalesce(b.error_code, m.error_code),"
             + " error_message = coalesce(b.error_message, m.error_message)"
             + " from removed r join batch b on b.tenant_id = r.tenant_id and b.message_id = r.message_id"
             + " where m.tenant_id = r.tenant_id and m.id = r.message_id and m.status = any(b.movable_from) returning " + MESSAGE + ")"
@@ -93,26 +96,28 @@ final class DeliveryStatements {
     }
 
     /**
-     * Claims up to {@code limit} due entries for the worker, in due order. PostgreSQL picks and claims them in
-     * one statement; elsewhere the picked rows, locked, are claimed by a batch of updates in the same transaction.
+     * Claims up to {@code limit} due entries for the worker, in due order: unclaimed ones, and those whose lease
+     * ended at or before {@code abandonedBefore}, which come back in doubt. PostgreSQL picks and claims them in one
+     * statement; elsewhere the picked rows, locked, are claimed by a batch of updates in the same transaction.
      */
     static List<OutboxEntry> claim(Connection connection, DatabaseVendor vendor, Instant now, int limit, String workerId,
-                                   Instant leaseUntil) throws SQLException {
+                                   Instant leaseUntil, Instant abandonedBefore) throws SQLException {
         List<OutboxEntry> claimed = new ArrayList<>(limit);
         OffsetDateTime at = timestamp(now);
         OffsetDateTime until = timestamp(leaseUntil);
+        OffsetDateTime abandoned = timestamp(abandonedBefore);
         if (vendor == DatabaseVendor.POSTGRESQL) {
             try (PreparedStatement claim = connection.prepareStatement(claimAtOnce(limit))) {
                 claim.setString(1, workerId);
                 claim.setObject(2, until);
                 claim.setObject(3, at);
-                claim.setObject(4, at);
+                claim.setObject(4, abandoned);
                 readEntries(claim.executeQuery(), workerId, until, claimed);
             }
         } else {
             try (PreparedStatement due = connection.prepareStatement(due(limit)); PreparedStatement claim = connection.prepareStatement(CLAIM_ONE)) {
                 due.setObject(1, at);
-                due.setObject(2, at);
+                due.setObject(2, abandoned);
                 readEntries(due.executeQuery(), workerId, until, claimed);
                 for (OutboxEntry entry : claimed) {
                     claim.setString(1, workerId);
@@ -132,7 +137,8 @@ final class DeliveryStatements {
         try (rs) {
             while (rs.next()) {
                 into.add(new OutboxEntry(rs.getString("tenant_id"), rs.getString("message_id"),
-                        rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), workerId, until.toInstant()));
+                        rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), workerId, until.toInstant(),
+                        rs.getObject("previous_lease") != null));
             }
         }
     }
@@ -218,7 +224,7 @@ final class DeliveryStatements {
             return null;
         }
         // Wire names are fixed identifiers of an enum, so they are written into the SQL as literals.
-        return "update messages set status = ?, status_at = ?, provider_message_id = coalesce(?, provider_message_id),"
+        return "update messages set status = ?, status_at = ?, provider_message_id = coalesce(provider_message_id, ?),"
                 + " error_code = coalesce(?, error_code), error_message = coalesce(?, error_message)"
                 + " where tenant_id = ? and id = ? and status in (" + from.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + ")";
     }

@@ -10,6 +10,7 @@ import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.AppendResult;
@@ -26,6 +27,7 @@ import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -335,7 +337,16 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     @Override
     public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
-        return sessions.fromTransaction(s -> moveDelivery(s, tenantId, messageId, update));
+        try {
+            return sessions.fromTransaction(s -> moveDelivery(s, tenantId, messageId, update));
+        } catch (RuntimeException e) {
+            throw Failures.isUniqueViolation(e) ? providerIdConflict("provider message id " + update.providerMessageId(), e) : e;
+        }
+    }
+
+    /** {@code messages_provider_id_uk} refused a provider id: another message of the tenant and channel has it. */
+    private static NonRetriableMessagingException providerIdConflict(String what, RuntimeException cause) {
+        return new NonRetriableMessagingException(ErrorCode.CONFLICT, what + " is already another message's", null, null, cause);
     }
 
     /** Applies the update where the stored status may move to it (see {@link DeliveryStatements#move}). */
@@ -440,8 +451,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     // ------------------------------------------------------------------ outbox
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil) {
-        return sessions.fromTransaction(s -> s.doReturningWork(c -> DeliveryStatements.claim(c, vendor, now, limit, workerId, leaseUntil)));
+    public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
+        return sessions.fromTransaction(s -> s.doReturningWork(c -> DeliveryStatements.claim(c, vendor, now, limit, workerId, leaseUntil,
+                now.minus(inDoubtGrace))));
     }
 
     @Override
@@ -459,16 +471,22 @@ public final class JpaStore implements ConversationStore, OutboxStore {
 
     /**
      * One transaction. On PostgreSQL one statement does it all; elsewhere a batch of deletes, a batch of status
-     * moves and one read of the results.
+     * moves and one read of the results. A provider id clash rolls all of it back.
      */
     @Override
     public List<Optional<Message>> completeAll(List<Completion> completions) {
         if (completions.isEmpty()) {
             return List.of();
         }
-        Map<TenantKey, Message> completed = sessions.fromTransaction(s -> vendor == DatabaseVendor.POSTGRESQL
-                ? byKey(s.doReturningWork(c -> DeliveryStatements.completeInOneStatement(c, completions)))
-                : completeInBatches(s, completions));
+        Map<TenantKey, Message> completed;
+        try {
+            completed = sessions.fromTransaction(s -> vendor == DatabaseVendor.POSTGRESQL
+                    ? byKey(s.doReturningWork(c -> DeliveryStatements.completeInOneStatement(c, completions)))
+                    : completeInBatches(s, completions));
+        } catch (RuntimeException e) {
+            throw Failures.isUniqueViolation(e) ? providerIdConflict(completions.size() == 1
+                    ? "provider message id " + completions.get(0).update().providerMessageId() : "a provider message id of the batch", e) : e;
+        }
         return completions.stream()
                 .map(c -> Optional.ofNullable(completed.get(key(c.entry().tenantId(), c.entry().messageId())))).toList();
     }
@@ -530,7 +548,8 @@ public final class JpaStore implements ConversationStore, OutboxStore {
     public Optional<Message> cancel(String tenantId, String messageId, Instant at) {
         return sessions.fromTransaction(s -> {
             OutboxEntity row = s.find(OutboxEntity.class, key(tenantId, messageId), LockModeType.PESSIMISTIC_WRITE);
-            if (row == null || (row.workerId != null && row.leaseUntil != null && row.leaseUntil.isAfter(at))) {
+            // A lease, run out or not, means an attempt may have reached the provider.
+            if (row == null || row.leaseUntil != null) {
                 return Optional.empty();
             }
             Optional<Message> canceled = moveDelivery(s, tenantId, messageId, DeliveryUpdate.of(DeliveryStatus.CANCELED, at));
