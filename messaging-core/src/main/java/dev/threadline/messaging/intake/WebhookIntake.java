@@ -173,9 +173,9 @@ public final class WebhookIntake implements AutoCloseable {
         private final Map<String, IntakeHandler> handlers = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private RetryPolicy retryPolicy = new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofMinutes(10));
-        private Duration lease = Duration.ofMinutes(2);
+        private Duration lease = Duration.ofSeconds(30);
         private Duration pollInterval = Duration.ofMillis(500);
-        private int batchSize = 20;
+        private int batchSize = 5;
 
         private Builder(IntakeStore store, IdGenerator ids) {
             this.store = Objects.requireNonNull(store, "store");
@@ -199,7 +199,10 @@ public final class WebhookIntake implements AutoCloseable {
             return this;
         }
 
-        /** How long a worker's claim lasts before another may take the request. Default 2 min. */
+        /**
+         * How long a worker's claim lasts before another may take the request: after a crash, its requests wait
+         * this long. A request that takes longer is processed twice, which handlers make harmless. Default 30 s.
+         */
         public Builder lease(Duration value) {
             this.lease = Objects.requireNonNull(value, "lease");
             return this;
@@ -211,7 +214,7 @@ public final class WebhookIntake implements AutoCloseable {
             return this;
         }
 
-        /** Requests a worker claims at once. Default 20. */
+        /** Requests a worker claims at once; they share one lease. Default 5. */
         public Builder batchSize(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("batchSize must be positive");

@@ -63,6 +63,7 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     private JpaConversationStore(Builder b) {
         DatabaseVendor vendor = DatabaseVendor.of(b.dataSource);
         SchemaMigrations.migrate(b.dataSource, vendor);
+        vendor.makeCommitsDurable(b.dataSource);
         this.sessions = SessionFactories.create(b.dataSource);
         this.store = new JpaStore(sessions, vendor, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
         this.intake = new JpaIntakeStore(sessions);

@@ -102,9 +102,11 @@ public record MessagingProperties(
      * @param maxBodySize largest webhook body accepted; inbound mail with attachments can be large (raise
      *        spring.servlet.multipart.max-file-size and max-request-size to match)
      * @param workers threads that process stored webhook requests (inbound messages) right after they were acknowledged
+     * @param lease how long a worker's claim on a stored request lasts; after a crash, its requests are processed
+     *        once this has passed (processing again is safe: a provider's message id is stored once)
      */
     public record Webhooks(@DefaultValue("true") boolean verifySignatures, @DefaultValue("30MB") DataSize maxBodySize,
-                           @DefaultValue("2") int workers) {
+                           @DefaultValue("2") int workers, @DefaultValue("30s") Duration lease) {
     }
 
     /**

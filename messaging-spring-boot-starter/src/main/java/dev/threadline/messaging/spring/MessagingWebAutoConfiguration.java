@@ -104,7 +104,8 @@ public class MessagingWebAutoConfiguration {
     WebhookIntake messagingWebhookIntake(IntakeStore store, IdGenerator ids, Clock clock, ObjectProvider<IntakeSource> sources,
                                          MessagingProperties properties) {
         WebhookIntake.Builder builder = WebhookIntake.builder(store, ids).clock(clock)
-                .pollInterval(properties.delivery().pollInterval());
+                .pollInterval(properties.delivery().pollInterval())
+                .lease(properties.webhooks().lease());
         sources.orderedStream().forEach(source -> builder.handler(source.name(), source.handler()));
         return builder.build();
     }
