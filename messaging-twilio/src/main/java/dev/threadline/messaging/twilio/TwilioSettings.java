@@ -1,6 +1,8 @@
 package dev.threadline.messaging.twilio;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,6 +30,11 @@ public record TwilioSettings(String accountSid, String authToken, String fromNum
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Path of the status callback route under {@link #publicBaseUrl()}. */
     public static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/status";
+    /**
+     * The query parameter of a message's status-callback URL that carries our message id, so a callback finds
+     * its message even when the worker that sent it stopped before storing Twilio's SID.
+     */
+    public static final String MESSAGE_ID_PARAMETER = "message_id";
 
     public TwilioSettings {
         requireText(accountSid, "account-sid");
@@ -57,9 +64,18 @@ public record TwilioSettings(String accountSid, String authToken, String fromNum
         return new TwilioSettings(accountSid, authToken, fromNumber, publicBaseUrl, apiBaseUrl, connect, read);
     }
 
-    /** Where Twilio posts delivery status changes, or {@code null} when no public base URL is set. */
+    /** The status callback route Twilio posts delivery status changes to, or {@code null} when no public base URL is set. */
     public @Nullable String statusCallbackUrl() {
         return publicBaseUrl == null ? null : publicBaseUrl + STATUS_CALLBACK_PATH;
+    }
+
+    /**
+     * The {@code StatusCallback} of the message with our id {@code messageId}: the status route with the id as
+     * {@value #MESSAGE_ID_PARAMETER}; {@code null} when no public base URL is set.
+     */
+    public @Nullable String statusCallbackUrl(String messageId) {
+        String route = statusCallbackUrl();
+        return route == null ? null : route + "?" + MESSAGE_ID_PARAMETER + "=" + URLEncoder.encode(messageId, StandardCharsets.UTF_8);
     }
 
     /** Never prints the auth token. */

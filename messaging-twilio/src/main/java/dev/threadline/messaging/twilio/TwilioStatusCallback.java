@@ -10,9 +10,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Twilio status callback, parsed by {@link TwilioWebhookParser#parseStatus}. Apply it with
+ * One Twilio status callback, parsed by {@link TwilioWebhookParser#parseStatus}. When it carries our
+ * {@link #messageId()}, apply it with {@code manager.updateDelivery(tenant, callback.messageId(), callback.toUpdate(now))}:
+ * that finds the message even when the worker that sent it stopped before storing the SID, and stores the SID with
+ * the status. Otherwise apply it with
  * {@code manager.updateDeliveryByProviderId(tenant, channel, callback.messageSid(), callback.toUpdate(now))} on each of
- * {@link #possibleChannels()} until one finds the message: statuses only move forward there, so a repeated or late
+ * {@link #possibleChannels()} until one finds the message. Statuses only move forward, so a repeated or late
  * callback changes nothing.
  *
  * @param messageSid Twilio's id of the message, the provider message id we stored when sending
@@ -21,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode Twilio's error code for {@code failed}/{@code undelivered} (e.g. {@code 30003})
  * @param from our sending number, without the {@code whatsapp:} prefix, when Twilio sent it
  * @param to the recipient, without the {@code whatsapp:} prefix, when Twilio sent it
+ * @param messageId our id of the message, from the status-callback URL
+ *        ({@value TwilioSettings#MESSAGE_ID_PARAMETER}); {@code null} for messages sent without it
  */
 public record TwilioStatusCallback(String messageSid, @Nullable ChannelId channel, DeliveryStatus status,
                                    @Nullable String errorCode, @Nullable String errorMessage,
-                                   @Nullable String from, @Nullable String to) {
+                                   @Nullable String from, @Nullable String to, @Nullable String messageId) {
 
     public TwilioStatusCallback {
         Objects.requireNonNull(messageSid, "messageSid");
@@ -46,8 +51,11 @@ public record TwilioStatusCallback(String messageSid, @Nullable ChannelId channe
         return TwilioErrors.UNSUBSCRIBED_RECIPIENT.equals(errorCode);
     }
 
-    /** The delivery update this callback reports, observed at {@code at}. */
+    /**
+     * The delivery update this callback reports, observed at {@code at}, with the SID: a message that has no provider
+     * id yet gets it, one that has one keeps it.
+     */
     public DeliveryUpdate toUpdate(Instant at) {
-        return new DeliveryUpdate(status, at, null, errorCode, errorMessage);
+        return new DeliveryUpdate(status, at, messageSid, errorCode, errorMessage);
     }
 }

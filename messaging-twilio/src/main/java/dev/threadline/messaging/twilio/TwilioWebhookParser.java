@@ -7,6 +7,8 @@ import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.support.PhoneNumbers;
 import dev.threadline.messaging.twilio.internal.TwilioAddresses;
 import dev.threadline.messaging.twilio.internal.TwilioStatuses;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +75,27 @@ public final class TwilioWebhookParser {
     }
 
     /**
+     * Parses a status callback from its form fields and the query string of the URL Twilio called, which carries
+     * our message id ({@value TwilioSettings#MESSAGE_ID_PARAMETER}) for messages this library sent.
+     *
+     * @param queryString the raw query, as {@code HttpServletRequest.getQueryString()} gives it; {@code null} when none
+     * @throws NonRetriableMessagingException as {@link #parseStatus(Map)}
+     */
+    public TwilioStatusCallback parseStatus(Map<String, String> form, @Nullable String queryString) {
+        String messageId = queryParameter(queryString, TwilioSettings.MESSAGE_ID_PARAMETER);
+        if (messageId == null) {
+            return parseStatus(form);
+        }
+        Map<String, String> params = new LinkedHashMap<>(form);
+        params.put(TwilioSettings.MESSAGE_ID_PARAMETER, messageId);
+        return parseStatus(params);
+    }
+
+    /**
      * Parses a status callback: {@code MessageSid}, {@code MessageStatus}, and when present {@code ErrorCode},
-     * {@code ErrorMessage}, {@code From} and {@code To}. Twilio sends the addresses, but they are not needed to
+     * {@code ErrorMessage}, {@code From}, {@code To} and our message id ({@value TwilioSettings#MESSAGE_ID_PARAMETER},
+     * which Twilio does not post: it comes from the callback URL's query, so pass the query's value in among the
+     * fields, e.g. when a stored callback is processed later). Twilio sends the addresses, but they are not needed to
      * find the message; when neither is present the callback's channel is unknown ({@code null}).
      *
      * @throws NonRetriableMessagingException {@code validation_failed} for a missing parameter or a status
@@ -92,7 +113,26 @@ public final class TwilioWebhookParser {
         String to = blankToNull(params.get("To"));
         return new TwilioStatusCallback(sid, channel(from, to), status,
                 blankToNull(params.get("ErrorCode")), blankToNull(params.get("ErrorMessage")),
-                from == null ? null : TwilioAddresses.bare(from), to == null ? null : TwilioAddresses.bare(to));
+                from == null ? null : TwilioAddresses.bare(from), to == null ? null : TwilioAddresses.bare(to),
+                blankToNull(params.get(TwilioSettings.MESSAGE_ID_PARAMETER)));
+    }
+
+    /** The first value of {@code name} in a raw query string, decoded; {@code null} when absent or blank. */
+    private static @Nullable String queryParameter(@Nullable String queryString, String name) {
+        if (queryString == null) {
+            return null;
+        }
+        for (String pair : queryString.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                try {
+                    return blankToNull(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw NonRetriableMessagingException.validation(name, name + " is not URL-encoded: " + pair.substring(eq + 1));
+                }
+            }
+        }
+        return null;
     }
 
     /** Twilio prefixes WhatsApp addresses, so either address names the channel; without both it is unknown. */

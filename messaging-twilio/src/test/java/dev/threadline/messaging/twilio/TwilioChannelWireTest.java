@@ -66,7 +66,7 @@ class TwilioChannelWireTest {
         assertThat(request.field("To")).isEqualTo(Deliveries.CUSTOMER);
         assertThat(request.field("From")).isEqualTo(Deliveries.OUR_NUMBER);
         assertThat(request.field("Body")).isEqualTo("Your appointment is at 3 pm & parking is free");
-        assertThat(request.field("StatusCallback")).isEqualTo("https://app.example.com/webhooks/twilio/status");
+        assertThat(request.field("StatusCallback")).isEqualTo("https://app.example.com/webhooks/twilio/status?message_id=msg-1");
     }
 
     @Test

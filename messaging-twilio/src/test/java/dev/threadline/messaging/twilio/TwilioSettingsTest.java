@@ -24,6 +24,13 @@ class TwilioSettingsTest {
     @Test
     void noStatusCallbackWithoutPublicBaseUrl() {
         assertThat(SETTINGS.statusCallbackUrl()).isNull();
+        assertThat(SETTINGS.statusCallbackUrl("msg-1")).isNull();
+    }
+
+    @Test
+    void aMessagesStatusCallbackUrlCarriesItsIdEncoded() {
+        assertThat(SETTINGS.withPublicBaseUrl("https://app.example.com").statusCallbackUrl("01JD3Q+7Z/x"))
+                .isEqualTo("https://app.example.com/webhooks/twilio/status?message_id=01JD3Q%2B7Z%2Fx");
     }
 
     @Test

@@ -161,7 +161,7 @@ class TwilioWebhookParserTest {
         TwilioStatusCallback callback = parser.parseStatus(form);
 
         assertThat(callback).isEqualTo(new TwilioStatusCallback(SID, ChannelId.SMS, DeliveryStatus.UNDELIVERED, "30003",
-                "Unreachable destination handset", "+14155550100", "+14155550123"));
+                "Unreachable destination handset", "+14155550100", "+14155550123", null));
     }
 
     @Test
@@ -182,7 +182,7 @@ class TwilioWebhookParserTest {
 
         TwilioStatusCallback callback = parser.parseStatus(form);
 
-        assertThat(callback).isEqualTo(new TwilioStatusCallback(SID, null, DeliveryStatus.DELIVERED, null, null, null, null));
+        assertThat(callback).isEqualTo(new TwilioStatusCallback(SID, null, DeliveryStatus.DELIVERED, null, null, null, null, null));
     }
 
     @Test
@@ -208,10 +208,37 @@ class TwilioWebhookParserTest {
     }
 
     @Test
-    void statusCallbackBecomesDeliveryUpdateWithTwilioError() {
+    void statusCallbackBecomesDeliveryUpdateWithTheSidAndTwilioError() {
         TwilioStatusCallback callback = parser.parseStatus(with(statusCallback(SID, "failed"), "ErrorCode", "30007"));
 
-        assertThat(callback.toUpdate(AT)).isEqualTo(new DeliveryUpdate(DeliveryStatus.FAILED, AT, null, "30007", null));
+        assertThat(callback.toUpdate(AT)).isEqualTo(new DeliveryUpdate(DeliveryStatus.FAILED, AT, SID, "30007", null));
+    }
+
+    @Test
+    void statusCallbackCarriesOurMessageIdFromTheCallbackUrlsQuery() {
+        TwilioStatusCallback callback = parser.parseStatus(statusCallback(SID, "sent"), "message_id=01JD3Q%2B7Z");
+
+        assertThat(callback.messageId()).isEqualTo("01JD3Q+7Z");
+    }
+
+    @Test
+    void statusCallbackWithoutOurMessageIdHasNone() {
+        assertThat(parser.parseStatus(statusCallback(SID, "sent"), null).messageId()).isNull();
+        assertThat(parser.parseStatus(statusCallback(SID, "sent"), "other=1").messageId()).isNull();
+    }
+
+    @Test
+    void storedStatusCallbackCarriesOurMessageIdAmongItsFields() {
+        TwilioStatusCallback callback = parser.parseStatus(with(statusCallback(SID, "sent"), TwilioSettings.MESSAGE_ID_PARAMETER, "msg-7"));
+
+        assertThat(callback.messageId()).isEqualTo("msg-7");
+    }
+
+    @Test
+    void aMessageIdThatIsNotUrlEncodedIsAValidationErrorOnIt() {
+        NonRetriableMessagingException e = validationError(() -> parser.parseStatus(statusCallback(SID, "sent"), "message_id=%zz"));
+
+        assertThat(e.field()).isEqualTo(TwilioSettings.MESSAGE_ID_PARAMETER);
     }
 
     @Test

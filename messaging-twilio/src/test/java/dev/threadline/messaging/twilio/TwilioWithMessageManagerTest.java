@@ -3,6 +3,7 @@ package dev.threadline.messaging.twilio;
 import static dev.threadline.messaging.twilio.TwilioWebhookParserTest.inboundSms;
 import static dev.threadline.messaging.twilio.TwilioWebhookParserTest.statusCallback;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.threadline.messaging.ChannelId;
@@ -13,12 +14,19 @@ import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.spi.Channel;
+import dev.threadline.messaging.spi.ChannelCapabilities;
+import dev.threadline.messaging.spi.OutboundDelivery;
+import dev.threadline.messaging.spi.SendLookup;
+import dev.threadline.messaging.spi.SendResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +41,20 @@ class TwilioWithMessageManagerTest {
     private static final String TENANT = "acme";
     private static final String CUSTOMER = "+14155550123";
     private static final String OUR_NUMBER = "+14155550100";
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration GRACE = Duration.ofMinutes(1);
 
     private final FakeTime time = new FakeTime();
     private final TwilioWebhookParser parser = new TwilioWebhookParser("US");
     private final List<DeliveryStatus> statusEvents = new CopyOnWriteArrayList<>();
     private FakeTwilioApi twilio;
+    private TwilioSettings settings;
     private MessageManager manager;
 
     @BeforeEach
     void start() throws Exception {
-        twilio = new FakeTwilioApi();
-        TwilioSettings settings = TwilioSettings.of(FakeTwilioApi.ACCOUNT_SID, FakeTwilioApi.AUTH_TOKEN, "+14155550199")
+        twilio = new FakeTwilioApi(time);
+        settings = TwilioSettings.of(FakeTwilioApi.ACCOUNT_SID, FakeTwilioApi.AUTH_TOKEN, "+14155550199")
                 .withApiBaseUrl(twilio.baseUrl())
                 .withPublicBaseUrl("https://app.example.com");
         manager = MessageManager.builder()
@@ -120,12 +131,12 @@ class TwilioWithMessageManagerTest {
     }
 
     @Test
-    void replyGoesFromTheNumberTheCustomerWroteToWithStatusCallback() {
-        sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+    void replyGoesFromTheNumberTheCustomerWroteToWithStatusCallbackNamingIt() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
 
         FakeTwilioApi.Received request = twilio.onlyRequest();
         assertThat(List.of(request.field("From"), request.field("To"), request.field("StatusCallback")))
-                .containsExactly(OUR_NUMBER, CUSTOMER, "https://app.example.com/webhooks/twilio/status");
+                .containsExactly(OUR_NUMBER, CUSTOMER, "https://app.example.com/webhooks/twilio/status?message_id=" + reply.id());
     }
 
     @Test
@@ -252,5 +263,96 @@ class TwilioWithMessageManagerTest {
 
         assertThat(current(reply).status()).isEqualTo(DeliveryStatus.SENDING);
         assertThat(twilio.requests()).hasSize(2);
+    }
+
+    @Test
+    void aStatusCallbackWithOurIdConfirmsASendWhoseWorkerStoppedAndNothingIsSentAgain() {
+        try (MessageManager stopping = managerWhoseWorkerStopsOnceTwilioTookTheMessage()) {
+            Message reply = replyWhileTheWorkerStops(stopping);
+            FakeTwilioApi.Received send = twilio.onlyRequest();
+            String sid = twilio.listed().get(0).sid();
+            String query = send.field("StatusCallback").substring(send.field("StatusCallback").indexOf('?') + 1);
+
+            TwilioStatusCallback callback = parser.parseStatus(statusCallback(sid, "delivered"), query);
+            stopping.updateDelivery(TENANT, callback.messageId(), callback.toUpdate(time.instant()));
+            time.advance(LEASE.plus(GRACE));
+            stopping.deliverDue();
+
+            assertThat(callback.messageId()).isEqualTo(reply.id());
+            assertThat(stopping.getMessage(TENANT, reply.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.DELIVERED, sid);
+            assertThat(twilio.requests()).as("no second send, no lookup").hasSize(1);
+        }
+    }
+
+    @Test
+    void aSendWhoseWorkerStoppedIsFoundInTwilioListAndNotSentAgain() {
+        try (MessageManager stopping = managerWhoseWorkerStopsOnceTwilioTookTheMessage()) {
+            Message reply = replyWhileTheWorkerStops(stopping);
+            String sid = twilio.listed().get(0).sid();
+
+            time.advance(LEASE.plus(GRACE));
+            stopping.deliverDue();
+
+            assertThat(twilio.requests("POST")).hasSize(1);
+            assertThat(twilio.requests("GET")).hasSize(1);
+            assertThat(stopping.getMessage(TENANT, reply.id())).extracting(Message::status, Message::providerMessageId)
+                    .containsExactly(DeliveryStatus.SENT, sid);
+        }
+    }
+
+    /** A manager whose delivery worker stops right after the next send reached Twilio, before it stored the answer. */
+    private MessageManager managerWhoseWorkerStopsOnceTwilioTookTheMessage() {
+        return MessageManager.builder().clock(time).deliveryLease(LEASE).inDoubtGrace(GRACE)
+                .channel(new StopsOnceAfterSending(TwilioChannel.builder(settings).clock(time).sleeper(time).build()))
+                .build();
+    }
+
+    private Message replyWhileTheWorkerStops(MessageManager stopping) {
+        ReceiveResult received = stopping.receive(parser.parseInbound(TENANT, inboundSms("SM11111111111111111111111111111111", "Hi")));
+        Message reply = stopping.reply(TENANT, received.conversation().id(), "See you Tuesday at 3 pm", "staff");
+        assertThatThrownBy(stopping::deliverDue).isInstanceOf(WorkerStopped.class);
+        return reply;
+    }
+
+    /** Thrown out of a send as if the worker's process died there. */
+    private static final class WorkerStopped extends Error {
+        WorkerStopped() {
+            super("the delivery worker stopped");
+        }
+    }
+
+    /** Twilio's channel, except that the worker stops after the first send reached Twilio. */
+    private static final class StopsOnceAfterSending implements Channel {
+        private final TwilioChannel twilio;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        StopsOnceAfterSending(TwilioChannel twilio) {
+            this.twilio = twilio;
+        }
+
+        @Override
+        public ChannelId id() {
+            return twilio.id();
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return twilio.capabilities();
+        }
+
+        @Override
+        public SendResult send(OutboundDelivery delivery) {
+            SendResult result = twilio.send(delivery);
+            if (stopped.compareAndSet(false, true)) {
+                throw new WorkerStopped();
+            }
+            return result;
+        }
+
+        @Override
+        public SendLookup lookUpEarlierSend(OutboundDelivery delivery, Instant since) {
+            return twilio.lookUpEarlierSend(delivery, since);
+        }
     }
 }

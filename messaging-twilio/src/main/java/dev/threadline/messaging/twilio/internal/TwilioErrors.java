@@ -67,12 +67,12 @@ public final class TwilioErrors {
     }
 
     /**
-     * The exception for a 2xx answer without a readable message resource. Twilio took the request, so
-     * sending it again could deliver the text twice: this fails for good.
+     * The exception for a 2xx answer without a readable message resource or list. For a send, Twilio took the
+     * request, so sending it again could deliver the text twice: this fails for good.
      */
     public static NonRetriableMessagingException unreadableAnswer(int httpStatus) {
         return NonRetriableMessagingException.deliveryFailed("unreadable_response",
-                "Twilio answered " + httpStatus + " without a readable message resource");
+                "Twilio answered " + httpStatus + " without a readable message resource or list");
     }
 
     /** The exception for a request that got no answer: refused, reset or timed out. */
