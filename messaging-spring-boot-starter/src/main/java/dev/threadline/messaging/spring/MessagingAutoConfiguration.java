@@ -118,6 +118,7 @@ public class MessagingAutoConfiguration {
                 .aiModes(new AiModes(properties))
                 .defaultRegion(properties.defaultRegion())
                 .deliveryLease(properties.delivery().lease())
+                .inDoubtGrace(properties.delivery().inDoubtGrace())
                 .pollInterval(properties.delivery().pollInterval())
                 .batchSize(properties.delivery().batchSize())
                 .consentPolicy(properties.consent().policy())

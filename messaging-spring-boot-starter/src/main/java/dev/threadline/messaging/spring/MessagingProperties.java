@@ -223,13 +223,16 @@ public record MessagingProperties(
      * @param pollInterval how often idle workers look for due messages
      * @param lease how long a claim on a message lasts before another worker may take it
      * @param batchSize messages a worker claims at once
+     * @param inDoubtGrace how long, after the lease of a worker that stopped mid-send, a message waits for a status
+     *        callback to confirm it before it is looked up at the provider or sent again
      */
     public record Delivery(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2") int workers,
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("2m") Duration lease,
-            @DefaultValue("20") int batchSize) {
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("1m") Duration inDoubtGrace) {
     }
 
     /**
