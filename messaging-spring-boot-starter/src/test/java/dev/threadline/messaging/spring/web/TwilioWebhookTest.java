@@ -142,6 +142,19 @@ class TwilioWebhookTest extends WebhookTestBase {
     }
 
     @Test
+    void aStatusCallbackFindsItsMessageByOurIdOnTheCallbackUrlEvenWithoutAStoredSid() {
+        Reply reply = smsReply(ApiTestBase.newPhone());
+        // As when the worker died after Twilio took the message but before the SID was stored: only our id matches.
+        String path = "/webhooks/twilio/status?message_id=" + reply.messageId();
+        Map<String, String> delivered = status("SM" + "5".repeat(32), "delivered", reply.phone());
+
+        HttpApi.Response response = postSignedTwilio(path, delivered);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(statusOf(reply)).isEqualTo("delivered");
+    }
+
+    @Test
     void undeliveredWithUnsubscribedErrorOptsTheRecipientOut() {
         Reply reply = smsReply(ApiTestBase.newPhone());
         Map<String, String> failed = new java.util.HashMap<>(status(reply.sid(), "undelivered", reply.phone()));

@@ -3,10 +3,12 @@ package dev.threadline.messaging.spring.internal.web;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spring.MessagingProperties;
+import dev.threadline.messaging.twilio.TwilioSettings;
 import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioStatusCallback;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code <Response/>} only once it is stored in the webhook intake, which processes it right after; when it
  * cannot be stored, the route answers {@code 503} and Twilio sends it again.
  *
- * <p>A status callback is applied before it is acknowledged. It can overtake the send it reports on: Twilio may
- * call back before the delivery worker has stored the message's SID. A callback for an unknown SID is stored in
- * the intake and tried again for a while.
+ * <p>A status callback is applied before it is acknowledged, found by our message id on the callback URL (so even a
+ * send whose worker died before storing the SID is settled) or else by its SID. It can overtake the send it reports
+ * on: Twilio may call back before the delivery worker has stored the SID. A callback that finds no message is
+ * stored in the intake and tried again for a while.
  */
 @RestController
 final class TwilioWebhookController {
@@ -64,10 +67,15 @@ final class TwilioWebhookController {
     ResponseEntity<String> status(HttpServletRequest request) {
         Map<String, String> params = FormParameters.of(request);
         verify(request, params);
-        TwilioStatusCallback callback = parser.parseStatus(params);
+        TwilioStatusCallback callback = parser.parseStatus(params, request.getQueryString());
         String tenantId = twilio.statusTenant(callback);
         if (!twilio.applyStatus(tenantId, callback)) {
-            durable.store(tenantId, TwilioWebhooks.STATUS, params);
+            Map<String, String> stored = new LinkedHashMap<>(params);
+            if (callback.messageId() != null) {
+                // Twilio posts our id only in the URL: keep it with the fields for the stored callback.
+                stored.put(TwilioSettings.MESSAGE_ID_PARAMETER, callback.messageId());
+            }
+            durable.store(tenantId, TwilioWebhooks.STATUS, stored);
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
     }

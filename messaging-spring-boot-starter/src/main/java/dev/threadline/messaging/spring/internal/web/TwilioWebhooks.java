@@ -73,19 +73,37 @@ final class TwilioWebhooks {
      * @return false when no message has that SID (yet)
      */
     boolean applyStatus(String tenantId, TwilioStatusCallback callback) {
+        Optional<Message> message = target(tenantId, callback);
+        if (message.isEmpty()) {
+            return false;
+        }
         DeliveryUpdate update = callback.toUpdate(clock.instant());
+        if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
+            log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
+        } else if (callback.recipientOptedOut()) {
+            manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
+        }
+        return true;
+    }
+
+    /**
+     * The message a callback reports on: by our id on the callback URL, which finds it even when its worker died
+     * before storing the SID; else by the SID.
+     */
+    private Optional<Message> target(String tenantId, TwilioStatusCallback callback) {
+        if (callback.messageId() != null) {
+            Optional<Message> ours = store.findMessage(tenantId, callback.messageId());
+            if (ours.isPresent()) {
+                return ours;
+            }
+        }
         for (ChannelId channel : callback.possibleChannels()) {
             Optional<Message> message = store.findMessageByProviderId(tenantId, channel, callback.messageSid());
             if (message.isPresent()) {
-                if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
-                    log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
-                } else if (callback.recipientOptedOut()) {
-                    manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
-                }
-                return true;
+                return message;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Applies a stored status callback whose SID was unknown when it came; throws to be tried again later. */
