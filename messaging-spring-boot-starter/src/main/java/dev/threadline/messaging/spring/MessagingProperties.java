@@ -118,6 +118,7 @@ public record MessagingProperties(
      * @param apiBaseUrl REST endpoint (proxies, tests)
      * @param connectTimeout TCP connect timeout of REST calls
      * @param readTimeout response timeout of REST calls
+     * @param pacing how fast each sending number sends
      */
     public record Twilio(
             @Nullable String accountSid,
@@ -127,7 +128,24 @@ public record MessagingProperties(
             @Nullable String publicBaseUrl,
             @DefaultValue("https://api.twilio.com") String apiBaseUrl,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("15s") Duration readTimeout) {
+            @DefaultValue("15s") Duration readTimeout,
+            @DefaultValue Pacing pacing) {
+
+        /**
+         * Sending rates in SMS segments per second (a WhatsApp message counts as one). A long code sends about
+         * one per second; toll-free numbers and short codes send more, so list them.
+         *
+         * @param defaultSegmentsPerSecond rate of every sending number not listed
+         * @param segmentsPerSecond rates by E.164 sending number; the {@code +} needs the bracket form:
+         *        messaging.twilio.pacing.segments-per-second.[+18005550100]=3
+         * @param maxWait longest a send waits for its number's slot; a longer wait is retried later instead
+         */
+        public record Pacing(@DefaultValue("1") double defaultSegmentsPerSecond, @Nullable Map<String, Double> segmentsPerSecond,
+                             @DefaultValue("60s") Duration maxWait) {
+            public Pacing {
+                segmentsPerSecond = segmentsPerSecond == null ? Map.of() : Map.copyOf(segmentsPerSecond);
+            }
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.twilio.TwilioChannel;
+import dev.threadline.messaging.twilio.TwilioPacing;
 import dev.threadline.messaging.twilio.TwilioSettings;
 import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -50,19 +52,26 @@ public class MessagingTwilioAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean
+        TwilioPacing twilioPacing(MessagingProperties properties) {
+            MessagingProperties.Twilio.Pacing pacing = properties.twilio().pacing();
+            return new TwilioPacing(pacing.defaultSegmentsPerSecond(), pacing.segmentsPerSecond(), pacing.maxWait());
+        }
+
+        @Bean
         @ConditionalOnMissingBean(name = "twilioSmsChannel")
-        TwilioChannel twilioSmsChannel(TwilioSettings settings) {
-            return TwilioChannel.sms(settings);
+        TwilioChannel twilioSmsChannel(TwilioSettings settings, TwilioPacing pacing, Clock clock) {
+            return TwilioChannel.builder(settings).pacing(pacing).clock(clock).build();
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "twilioWhatsAppChannel")
         @ConditionalOnProperty(prefix = "messaging.twilio", name = "whatsapp-from-number")
-        TwilioChannel twilioWhatsAppChannel(TwilioSettings settings, MessagingProperties properties) {
+        TwilioChannel twilioWhatsAppChannel(TwilioSettings settings, TwilioPacing pacing, Clock clock, MessagingProperties properties) {
             TwilioSettings whatsApp = new TwilioSettings(settings.accountSid(), settings.authToken(),
                     properties.twilio().whatsappFromNumber(), settings.publicBaseUrl(), settings.apiBaseUrl(),
                     settings.connectTimeout(), settings.readTimeout());
-            return TwilioChannel.whatsapp(whatsApp);
+            return TwilioChannel.builder(whatsApp).whatsapp().pacing(pacing).clock(clock).build();
         }
     }
 }

@@ -71,6 +71,7 @@ public final class TwilioChannel implements Channel {
     private final Kind kind;
     private final TwilioSettings settings;
     private final TwilioMessagesApi api;
+    private final TwilioPacing pacing;
     private final SendPacer pacer;
     private final Clock clock;
 
@@ -78,6 +79,7 @@ public final class TwilioChannel implements Channel {
         this.kind = b.kind;
         this.settings = b.settings;
         this.api = new TwilioMessagesApi(b.settings, b.clock);
+        this.pacing = b.pacing;
         this.pacer = new SendPacer(b.pacing, b.clock, b.sleeper);
         this.clock = b.clock;
     }
@@ -90,6 +92,11 @@ public final class TwilioChannel implements Channel {
     /** WhatsApp ({@code whatsapp} channel) with the default pacing (1 message per second per number). */
     public static TwilioChannel whatsapp(TwilioSettings settings) {
         return builder(settings).whatsapp().build();
+    }
+
+    /** How fast this channel lets each sending number send. */
+    public TwilioPacing pacing() {
+        return pacing;
     }
 
     /** A builder for an SMS channel; call {@link Builder#whatsapp()} for WhatsApp. */

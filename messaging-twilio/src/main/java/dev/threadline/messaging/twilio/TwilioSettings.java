@@ -26,8 +26,8 @@ public record TwilioSettings(String accountSid, String authToken, String fromNum
 
     /** Twilio's REST endpoint. */
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
     /** Path of the status callback route under {@link #publicBaseUrl()}. */
     public static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/status";
     /**

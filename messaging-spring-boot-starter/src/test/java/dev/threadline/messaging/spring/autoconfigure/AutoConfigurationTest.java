@@ -34,6 +34,8 @@ import dev.threadline.messaging.spring.MessagingOpenAiAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingSendGridAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingSpringAiAutoConfiguration;
 import dev.threadline.messaging.spring.ai.ThreadlineChatMemoryRepository;
+import dev.threadline.messaging.twilio.TwilioPacing;
+import java.time.Duration;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
@@ -419,6 +421,26 @@ class AutoConfigurationTest {
     void withoutSpringAiThereIsNoAdapter() {
         runner.withClassLoader(new FilteredClassLoader(ChatMemoryRepository.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ThreadlineChatMemoryRepository.class));
+    }
+
+    @Test
+    void twilioPacingPropertiesReachTheChannels() {
+        runner.withPropertyValues(twilio())
+                .withPropertyValues("messaging.twilio.whatsapp-from-number=+14155550002",
+                        "messaging.twilio.pacing.default-segments-per-second=2",
+                        "messaging.twilio.pacing.segments-per-second.[+18005550100]=10",
+                        "messaging.twilio.pacing.max-wait=5s")
+                .run(context -> assertThat(context.getBeansOfType(TwilioChannel.class).values()).hasSize(2).allSatisfy(channel -> {
+                    assertThat(channel.pacing().segmentsPerSecond("+18005550100")).isEqualTo(10.0);
+                    assertThat(channel.pacing().segmentsPerSecond("+14155550001")).isEqualTo(2.0);
+                    assertThat(channel.pacing().maxWait()).isEqualTo(Duration.ofSeconds(5));
+                }));
+    }
+
+    @Test
+    void twilioPacingDefaultsToOneSegmentPerSecondForEveryNumber() {
+        runner.withPropertyValues(twilio())
+                .run(context -> assertThat(context.getBean(TwilioChannel.class).pacing()).isEqualTo(TwilioPacing.LONG_CODE));
     }
 
     private static String[] twilio() {
