@@ -9,6 +9,7 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.ConversationQuery;
@@ -93,6 +94,26 @@ class DemoConversationsTest {
         MessageManager manager = startedAt(moment);
 
         assertThat(conversations(manager, "another-tenant")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAiProviderThatIsDownDoesNotKeepTheConsoleFromStarting() {
+        SpaMoment moment = SpaMoment.values()[0];
+        MessageManager manager = MessageManager.builder()
+                .clock(moment.clock())
+                .channel(new SimulatorChannel(ChannelId.SMS))
+                .channel(new SimulatorChannel(ChannelId.EMAIL))
+                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
+                .scorer((conversation, messages) -> {
+                    throw new RetriableMessagingException("the AI provider did not answer in time", null, null);
+                })
+                .build();
+        opened.add(manager);
+
+        demoFor(manager, moment).run(new DefaultApplicationArguments());
+
+        assertThat(conversations(manager, TENANT)).hasSize(6).allSatisfy(c -> assertThat(c.satisfaction()).isNull())
+                .filteredOn(c -> c.status() == ConversationStatus.COMPLETED).isNotEmpty();
     }
 
     /** A manager on the moment's clock after the demo data's first start. */
