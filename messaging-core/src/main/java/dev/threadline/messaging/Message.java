@@ -48,6 +48,14 @@ public record Message(
      */
     public static final String META_AUTO_REPLY = "auto_reply";
 
+    /**
+     * On an inbound message whose body held characters no database stores (NUL, half a surrogate pair): the
+     * body as the provider sent it, those characters written as {@code \\uXXXX}. The stored body leaves them out.
+     */
+    public static final String META_ORIGINAL_BODY = "original_body";
+    /** Like {@link #META_ORIGINAL_BODY}, for the subject. */
+    public static final String META_ORIGINAL_SUBJECT = "original_subject";
+
     public Message {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");

@@ -24,6 +24,7 @@ import dev.threadline.messaging.support.InProcessEventBus;
 import dev.threadline.messaging.support.PollingWorkers;
 import dev.threadline.messaging.support.PhoneNumbers;
 import dev.threadline.messaging.support.SmsSegments;
+import dev.threadline.messaging.support.StorableText;
 import dev.threadline.messaging.support.ThreadKeys;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
@@ -168,8 +169,9 @@ public final class MessageManager implements AutoCloseable {
      * @throws NonRetriableMessagingException for invalid input ({@code validation_failed},
      *         {@code unknown_channel}), an unknown conversation ({@code not_found}) or an archived one ({@code conflict})
      */
-    public ReceiveResult receive(InboundMessage inbound) {
-        requireKnownChannel(inbound.channel());
+    public ReceiveResult receive(InboundMessage received) {
+        requireKnownChannel(received.channel());
+        InboundMessage inbound = storable(received);
         if (inbound.providerMessageId() == null) {
             // Typed input must say something; what a provider delivered (a location pin, an empty
             // WhatsApp message) is the customer's and is stored as it came.
@@ -287,6 +289,42 @@ public final class MessageManager implements AutoCloseable {
         appendEvent(flagged, ConversationEvent.FLAGGED_FOR_STAFF, Map.of("reason", reason));
         events.publish(MessagingEvent.conversationUpdated(flagged));
         return flagged;
+    }
+
+    /**
+     * The inbound message as every store can keep it. What a provider delivered is the customer's and is never
+     * refused: characters no database stores are dropped or replaced, and the original body and subject are kept,
+     * escaped, in the metadata. Typed input with such characters is refused with the field at fault.
+     */
+    private static InboundMessage storable(InboundMessage inbound) {
+        if (inbound.providerMessageId() == null) {
+            StorableText.require(inbound.body(), "content");
+            StorableText.require(inbound.subject(), "subject");
+            StorableText.require(inbound.customerName(), "customer_name");
+            return inbound;
+        }
+        boolean metadataStorable = inbound.metadata().values().stream().allMatch(StorableText::isStorable);
+        if (StorableText.isStorable(inbound.body()) && StorableText.isStorable(inbound.subject())
+                && StorableText.isStorable(inbound.customerName()) && metadataStorable) {
+            return inbound;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        inbound.metadata().forEach((key, value) -> metadata.put(key, StorableText.storable(value)));
+        if (!StorableText.isStorable(inbound.body())) {
+            metadata.put(Message.META_ORIGINAL_BODY, StorableText.escaped(inbound.body()));
+        }
+        if (!StorableText.isStorable(inbound.subject())) {
+            metadata.put(Message.META_ORIGINAL_SUBJECT, StorableText.escaped(Objects.requireNonNull(inbound.subject())));
+        }
+        return new InboundMessage(inbound.tenantId(), inbound.channel(), storableOrNull(inbound.customerName()),
+                inbound.customerPhone(), inbound.customerEmail(), inbound.ourAddress(), StorableText.storable(inbound.body()),
+                storableOrNull(inbound.subject()), inbound.mediaUrls(), inbound.providerMessageId(), inbound.threadRef(),
+                inbound.references(), inbound.conversationId(), inbound.author(), inbound.generateAiReply(), inbound.receivedAt(),
+                metadata, inbound.headers());
+    }
+
+    private static @Nullable String storableOrNull(@Nullable String text) {
+        return text == null ? null : StorableText.storable(text);
     }
 
     private ReceiveResult duplicate(Message earlier) {
@@ -755,6 +793,7 @@ public final class MessageManager implements AutoCloseable {
 
     /** One page of conversations, newest activity first. */
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
+        StorableText.require(query.text(), "q");
         return store.listConversations(tenantId, query);
     }
 
@@ -886,6 +925,7 @@ public final class MessageManager implements AutoCloseable {
     }
 
     private void requireContent(String content, boolean hasMedia) {
+        StorableText.require(content, "content");
         if (content.isBlank() && !hasMedia) {
             throw NonRetriableMessagingException.validation("content", "content is required");
         }

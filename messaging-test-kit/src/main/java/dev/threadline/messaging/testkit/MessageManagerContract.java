@@ -267,6 +267,27 @@ public abstract class MessageManagerContract {
     class Validation {
 
         @Test
+        void aProviderMessageWithCharactersNoDatabaseStoresIsKeptWithItsOriginal() {
+            ReceiveResult result = manager.receive(smsFrom(PHONE, "Is 3pm ok?\u0000 broken \uD800 phone").providerMessageId("SMnul1")
+                    .generateAiReply(false).build());
+
+            Message stored = manager.getMessage(TENANT, result.message().id());
+            assertThat(stored.body()).isEqualTo("Is 3pm ok? broken \uFFFD phone");
+            assertThat(stored.metadata()).containsEntry(Message.META_ORIGINAL_BODY, "Is 3pm ok?\\u0000 broken \\uD800 phone");
+            assertThat(manager.getConversation(TENANT, result.conversation().id()).messages()).hasSize(1);
+        }
+
+        @Test
+        void typedTextThatCannotBeStoredIsRefusedWithItsField() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "content", () -> receiveSms(PHONE, "hello\u0000"));
+            assertFails(ErrorCode.VALIDATION_FAILED, "customer_name", () -> manager.receive(
+                    smsFrom(PHONE, "hello").customerName("Ana\u0000").build()));
+            String id = receiveSms(PHONE, "hello").conversation().id();
+            assertFails(ErrorCode.VALIDATION_FAILED, "content", () -> manager.reply(TENANT, id, "on my way\u0000", "staff"));
+            assertFails(ErrorCode.VALIDATION_FAILED, "q", () -> manager.listConversations(TENANT, ConversationQuery.all().withText("a\u0000")));
+        }
+
+        @Test
         void nameIsRequiredForANewConversation() {
             assertFails(ErrorCode.VALIDATION_FAILED, "customer_name", () -> manager.receive(
                     InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Hi").build()));

@@ -113,4 +113,16 @@ class SendRouteTest extends ApiTestBase {
         assertThat(acme.post("/conversations/" + conversationId + "/reply", "{\"content\":\"Sorry!\"}").errorCode())
                 .isEqualTo("recipient_opted_out");
     }
+
+    @Test
+    void textNoDatabaseCanStoreIsABadRequestNamingTheField() {
+        HttpApi.Response send = acme.post("/send", smsBody(newPhone(), "hello\\u0000there", false));
+        HttpApi.Response search = acme.get("/conversations?q=%00");
+
+        assertThat(send.status()).isEqualTo(400);
+        assertThat(send.errorCode()).isEqualTo("validation_failed");
+        assertThat(send.text("/error/field")).isEqualTo("content");
+        assertThat(search.status()).isEqualTo(400);
+        assertThat(search.text("/error/field")).isEqualTo("q");
+    }
 }
