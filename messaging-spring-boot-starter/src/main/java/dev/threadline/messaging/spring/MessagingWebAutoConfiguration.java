@@ -19,18 +19,24 @@ import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
 import dev.threadline.messaging.spring.internal.web.DurableWebhooks;
 import dev.threadline.messaging.spring.internal.web.EventStreamHub;
 import dev.threadline.messaging.spring.internal.web.IntakeSource;
+import dev.threadline.messaging.spring.internal.web.JsonErrorReportValve;
 import dev.threadline.messaging.spring.internal.web.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.SecurityHeadersFilter;
 import dev.threadline.messaging.spring.internal.web.SendGridWebhookRoutes;
 import dev.threadline.messaging.spring.internal.web.TwilioWebhookRoutes;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +75,16 @@ public class MessagingWebAutoConfiguration {
                 new FilterRegistrationBean<>(new ApiKeyFilter(paths, properties.security().apiKeys()));
         registration.addUrlPatterns(paths.basePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "messagingSecurityHeadersFilter")
+    FilterRegistrationBean<SecurityHeadersFilter> messagingSecurityHeadersFilter(ApiPaths paths,
+                                                                                @Value("${server.error.path:/error}") String errorPath) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(paths, errorPath));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 99);
         return registration;
     }
 
@@ -120,6 +136,22 @@ public class MessagingWebAutoConfiguration {
     @ConditionalOnMissingBean
     IntakeLifecycle messagingIntakeLifecycle(WebhookIntake intake, MessagingProperties properties) {
         return new IntakeLifecycle(intake, properties.webhooks().workers());
+    }
+
+    /** On Tomcat, errors it raises before the application runs (undecodable URL, oversized headers) in the API's JSON. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    static class TomcatErrors {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> messagingTomcatJsonErrors(ApiPaths paths) {
+            return factory -> factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                // The host adds its error valve unless one of the named class is there already.
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                host.getPipeline().addValve(new JsonErrorReportValve(paths));
+            });
+        }
     }
 
     /** {@code /webhooks/twilio/*} when messaging-twilio is present. */

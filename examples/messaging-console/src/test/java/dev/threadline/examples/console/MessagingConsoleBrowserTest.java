@@ -74,6 +74,18 @@ class MessagingConsoleBrowserTest {
         browser.driver.executeScript("localStorage.clear()");
     }
 
+    /** Every other test here runs the page under this policy, so it proves the page needs nothing it forbids. */
+    @Test
+    void thePageIsServedWithAContentSecurityPolicyAndCannotBeFramed() throws Exception {
+        java.net.http.HttpResponse<Void> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(dev.threadline.examples.console.web.ConsolePageHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
     @Test
     void smsConversationCreatedThroughTheFormGetsTheAiReply() {
         createThroughForm("sms", "Ava Thompson", "+1 415 555 0199", null, "Hi! I'd like to book a Botox appointment");

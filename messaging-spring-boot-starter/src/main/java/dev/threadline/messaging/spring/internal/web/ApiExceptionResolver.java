@@ -94,8 +94,20 @@ public final class ApiExceptionResolver implements HandlerExceptionResolver, Ord
         if (ex instanceof MultipartException) {
             return ApiError.of(ErrorCode.MALFORMED_REQUEST, "multipart body could not be read");
         }
+        if (isTomcatParameterFailure(ex)) {
+            // Tomcat parses parameters lazily and says which status fits: 413 for a form over its size limit,
+            // 400 for a query or form whose bytes are not the declared encoding.
+            return ((org.apache.tomcat.util.http.InvalidParameterException) ex).getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value()
+                    ? ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "form body is larger than the server accepts (server.tomcat.max-http-form-post-size)")
+                    : ApiError.of(ErrorCode.MALFORMED_REQUEST, "a request parameter could not be decoded");
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal error");
+    }
+
+    /** By name, so an app that runs on another servlet container never loads Tomcat's class. */
+    private static boolean isTomcatParameterFailure(Exception ex) {
+        return ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException");
     }
 
     /** Before Spring's own resolvers, which would answer in their own format. */

@@ -27,7 +27,11 @@ public final class ApiPaths {
     }
 
     boolean isApi(HttpServletRequest request) {
-        String path = pathWithinApplication(request);
+        return isApiPath(pathWithinApplication(request));
+    }
+
+    /** Whether a path within the application, as sent (not decoded), is under the admin or webhook routes. */
+    boolean isApiPath(String path) {
         return under(path, basePath) || under(path, WEBHOOKS);
     }
 
