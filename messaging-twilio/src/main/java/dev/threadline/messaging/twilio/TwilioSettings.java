@@ -26,7 +26,12 @@ public record TwilioSettings(String accountSid, String authToken, String fromNum
 
     /** Twilio's REST endpoint. */
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com";
+    /**
+     * Connect timeout unless set: Twilio answers a send in well under a second, and a stalled call holds up the
+     * rest of its delivery worker's batch, which shares one lease.
+     */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Read timeout unless set; short for the same reason as {@link #DEFAULT_CONNECT_TIMEOUT}. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
     /** Path of the status callback route under {@link #publicBaseUrl()}. */
     public static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/status";

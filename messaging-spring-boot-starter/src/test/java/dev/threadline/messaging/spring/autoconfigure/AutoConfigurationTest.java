@@ -35,6 +35,7 @@ import dev.threadline.messaging.spring.MessagingSendGridAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingSpringAiAutoConfiguration;
 import dev.threadline.messaging.spring.ai.ThreadlineChatMemoryRepository;
 import dev.threadline.messaging.twilio.TwilioPacing;
+import dev.threadline.messaging.twilio.TwilioSettings;
 import java.time.Duration;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
@@ -441,6 +442,13 @@ class AutoConfigurationTest {
     void twilioPacingDefaultsToOneSegmentPerSecondForEveryNumber() {
         runner.withPropertyValues(twilio())
                 .run(context -> assertThat(context.getBean(TwilioChannel.class).pacing()).isEqualTo(TwilioPacing.LONG_CODE));
+    }
+
+    @Test
+    void twilioTimeoutsDefaultToTheTwilioModulesOwn() {
+        runner.withPropertyValues(twilio()).run(context -> assertThat(context.getBean(TwilioSettings.class))
+                .extracting(TwilioSettings::connectTimeout, TwilioSettings::readTimeout)
+                .containsExactly(TwilioSettings.DEFAULT_CONNECT_TIMEOUT, TwilioSettings.DEFAULT_READ_TIMEOUT));
     }
 
     private static String[] twilio() {
