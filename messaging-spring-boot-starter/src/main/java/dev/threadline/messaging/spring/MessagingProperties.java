@@ -136,7 +136,7 @@ public record MessagingProperties(
          * one per second; toll-free numbers and short codes send more, so list them.
          *
          * @param defaultSegmentsPerSecond rate of every sending number not listed
-         * @param segmentsPerSecond rates by E.164 sending number; the {@code +} needs the bracket form:
+         * @param segmentsPerSecond rates by E.164 sending number; the + needs the bracket form:
          *        messaging.twilio.pacing.segments-per-second.[+18005550100]=3
          * @param maxWait longest a send waits for its number's slot; a longer wait is retried later instead
          */
