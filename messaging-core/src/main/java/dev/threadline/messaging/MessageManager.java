@@ -726,12 +726,13 @@ public final class MessageManager implements AutoCloseable {
      * Applies a provider's status callback to the message with that provider id. Statuses only move
      * forward; a repeated or late callback changes nothing.
      *
-     * @return the updated message, or empty when unknown or not a forward move
+     * @return applied, not a forward move, or unknown when no message has that provider id (yet)
      */
-    public Optional<Message> updateDeliveryByProviderId(String tenantId, ChannelId channel, String providerMessageId,
-                                                        DeliveryUpdate update) {
+    public CallbackResult updateDeliveryByProviderId(String tenantId, ChannelId channel, String providerMessageId,
+                                                     DeliveryUpdate update) {
         return store.findMessageByProviderId(tenantId, channel, providerMessageId)
-                .flatMap(m -> updateDelivery(tenantId, m.id(), update));
+                .map(message -> updateDelivery(message, update))
+                .orElseGet(CallbackResult::unknown);
     }
 
     /**
@@ -739,13 +740,19 @@ public final class MessageManager implements AutoCloseable {
      * Twilio's status-callback URL). A provider id in the update is stored when the message has none yet, which is
      * how a callback confirms a send whose worker stopped before it could record the provider's answer.
      *
-     * @return the updated message, or empty when unknown or not a forward move
+     * @return applied, not a forward move, or unknown when no message has that id
      * @throws NonRetriableMessagingException {@code conflict} when another message already has that provider id
      */
-    public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
-        Optional<Message> updated = store.updateDelivery(tenantId, messageId, update);
+    public CallbackResult updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
+        return store.findMessage(tenantId, messageId)
+                .map(message -> updateDelivery(message, update))
+                .orElseGet(CallbackResult::unknown);
+    }
+
+    private CallbackResult updateDelivery(Message message, DeliveryUpdate update) {
+        Optional<Message> updated = store.updateDelivery(message.tenantId(), message.id(), update);
         updated.ifPresent(this::publishStatus);
-        return updated;
+        return updated.map(CallbackResult::applied).orElseGet(() -> CallbackResult.notForward(message));
     }
 
     /**

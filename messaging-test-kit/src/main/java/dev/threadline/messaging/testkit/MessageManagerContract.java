@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.Author;
+import dev.threadline.messaging.CallbackResult;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationDetail;
@@ -390,11 +391,28 @@ public abstract class MessageManagerContract {
             Message reply = sentReply();
             String sid = reply.providerMessageId();
 
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isPresent();
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant()))).isEmpty();
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENDING, clock.instant()))).isEmpty();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.APPLIED);
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENDING, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
 
             assertThat(manager.getMessage(TENANT, reply.id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+
+        @Test
+        void aCallbackForNoMessageIsUnknownAndOneAtItsStatusReturnsTheMessageAsItStands() {
+            Message reply = sentReply();
+            DeliveryUpdate delivered = DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant());
+
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, "SM-NOBODY", delivered))
+                    .isEqualTo(CallbackResult.unknown());
+            assertThat(manager.updateDelivery(TENANT, "no-such-message", delivered)).isEqualTo(CallbackResult.unknown());
+            CallbackResult applied = manager.updateDelivery(TENANT, reply.id(), delivered);
+            CallbackResult repeated = manager.updateDelivery(TENANT, reply.id(), delivered);
+
+            assertThat(applied.applied()).isTrue();
+            assertThat(applied.message().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(repeated.outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
+            assertThat(repeated.message().status()).isEqualTo(DeliveryStatus.DELIVERED);
         }
 
         @Test
@@ -402,9 +420,9 @@ public abstract class MessageManagerContract {
             Message reply = sentReply();
             String sid = reply.providerMessageId();
 
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant()))).isEmpty();
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isPresent();
-            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant()))).isEmpty();
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.SENT, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.APPLIED);
+            assertThat(manager.updateDeliveryByProviderId(TENANT, ChannelId.SMS, sid, DeliveryUpdate.of(DeliveryStatus.DELIVERED, clock.instant())).outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
         }
 
         @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.threadline.messaging.CallbackResult;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.ErrorCode;
@@ -82,10 +83,10 @@ class TwilioWithMessageManagerTest {
     private Optional<Message> applyStatus(Map<String, String> form) {
         TwilioStatusCallback callback = parser.parseStatus(form);
         for (ChannelId channel : callback.possibleChannels()) {
-            Optional<Message> updated = manager.updateDeliveryByProviderId(TENANT, channel, callback.messageSid(),
+            CallbackResult result = manager.updateDeliveryByProviderId(TENANT, channel, callback.messageSid(),
                     callback.toUpdate(time.instant()));
-            if (updated.isPresent()) {
-                return updated;
+            if (result.applied()) {
+                return Optional.of(result.message());
             }
         }
         return Optional.empty();

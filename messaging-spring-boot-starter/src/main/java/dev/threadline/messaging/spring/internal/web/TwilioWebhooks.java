@@ -78,7 +78,7 @@ final class TwilioWebhooks {
             return false;
         }
         DeliveryUpdate update = callback.toUpdate(clock.instant());
-        if (manager.updateDelivery(tenantId, message.get().id(), update).isEmpty()) {
+        if (!manager.updateDelivery(tenantId, message.get().id(), update).applied()) {
             log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
         } else if (callback.recipientOptedOut()) {
             manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
