@@ -13,13 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +34,11 @@ public final class SimulatorChannel implements Channel, AutoCloseable {
     private final ChannelCapabilities capabilities;
     private final List<OutboundDelivery> sent = new CopyOnWriteArrayList<>();
     private final Queue<MessagingException> scriptedFailures = new ArrayDeque<>();
-    private final AtomicLong sequence = new AtomicLong();
+    /**
+     * Provider ids are random, not counted: stored ids outlive the process (a restart on the same database, a
+     * second instance), and the store holds each provider id once.
+     */
+    private final String idPrefix;
     private volatile @Nullable Receipts receipts;
 
     private record Receipts(MessageManager manager, Duration delay, ScheduledExecutorService scheduler, Clock clock) {
@@ -47,6 +52,7 @@ public final class SimulatorChannel implements Channel, AutoCloseable {
     public SimulatorChannel(ChannelId id, ChannelCapabilities capabilities) {
         this.id = Objects.requireNonNull(id, "id");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.idPrefix = "SIM" + id.value().toUpperCase(Locale.ROOT) + "-";
     }
 
     @Override
@@ -69,7 +75,7 @@ public final class SimulatorChannel implements Channel, AutoCloseable {
             throw failure;
         }
         sent.add(delivery);
-        String providerId = "SIM" + id.value().toUpperCase(java.util.Locale.ROOT) + sequence.incrementAndGet();
+        String providerId = idPrefix + UUID.randomUUID();
         Receipts r = receipts;
         if (r != null) {
             String tenantId = delivery.message().tenantId();
