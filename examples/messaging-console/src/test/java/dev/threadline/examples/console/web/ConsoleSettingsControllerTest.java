@@ -7,6 +7,7 @@ import dev.threadline.examples.console.TenantApiKeys;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class ConsoleSettingsControllerTest {
 
@@ -15,18 +16,31 @@ class ConsoleSettingsControllerTest {
             .withProperty("messaging.security.api-keys.[spa-key]", "glow-med-spa"));
 
     @Test
-    void demoConfigurationHandsThePageTheAppsOwnKey() {
-        assertThat(controller(true).settings()).containsEntry("demo_api_key", "spa-key");
+    void demoConfigurationHandsAPageOnThisMachineTheAppsOwnKey() {
+        assertThat(controller(true).settings(from("127.0.0.1"))).containsEntry("demo_api_key", "spa-key");
+        assertThat(controller(true).settings(from("0:0:0:0:0:0:0:1"))).containsEntry("demo_api_key", "spa-key");
+    }
+
+    @Test
+    void aPageLoadedFromAnotherMachineNeverGetsTheKey() {
+        assertThat(controller(true).settings(from("203.0.113.9"))).containsEntry("demo_api_key", null);
+        assertThat(controller(true).settings(from("192.168.1.20"))).containsEntry("demo_api_key", null);
     }
 
     @Test
     void withoutTheDemoSwitchTheKeyIsNeverExposed() {
-        assertThat(controller(false).settings()).containsEntry("demo_api_key", null);
+        assertThat(controller(false).settings(from("127.0.0.1"))).containsEntry("demo_api_key", null);
     }
 
     @Test
     void pageLearnsTheConfiguredApiBasePath() {
-        assertThat(controller(false).settings()).containsEntry("api_base_path", "/custom/messaging");
+        assertThat(controller(false).settings(from("127.0.0.1"))).containsEntry("api_base_path", "/custom/messaging");
+    }
+
+    private static MockHttpServletRequest from(String remoteAddress) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/console/settings");
+        request.setRemoteAddr(remoteAddress);
+        return request;
     }
 
     private ConsoleSettingsController controller(boolean exposeDemoKey) {
