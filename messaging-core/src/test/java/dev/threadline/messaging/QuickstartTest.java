@@ -2,67 +2,73 @@ package dev.threadline.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.threadline.messaging.offline.KnowledgeBase;
-import dev.threadline.messaging.offline.KnowledgeBaseResponder;
-import dev.threadline.messaging.simulator.SimulatorChannel;
-import dev.threadline.messaging.spi.ConversationPage;
-import dev.threadline.messaging.spi.ConversationQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the README's quickstart, and checks the README shows exactly this code. */
+/** Compiles the README's quickstart as the whole file it shows, imports included, and runs it. */
 class QuickstartTest {
 
-    private static final Path SOURCE = Path.of("src/test/java/dev/threadline/messaging/QuickstartTest.java");
     private static final Path README = Path.of("../README.md");
+    private static final Pattern QUICKSTART = Pattern.compile("```java\n(import .*?public class Quickstart .*?)```", Pattern.DOTALL);
 
-    private final KnowledgeBase knowledgeBase = new KnowledgeBase("Glow Med Spa", List.of("Mon–Fri 9–6", "Sat 10–4"),
-            List.of(new KnowledgeBase.Service("Botox", "$12 per unit", "30 minutes", "Smooths fine lines.", List.of())),
-            List.of("Dr. Rivera"), List.of());
-
-    private void quickstart(PrintStream out) {
-        // tag::quickstart[]
-        MessageManager messaging = MessageManager.builder()
-                .channel(new SimulatorChannel(ChannelId.SMS))          // or TwilioChannel.sms(settings)
-                .responder(new KnowledgeBaseResponder(knowledgeBase))  // or new OpenAiResponder(settings)
-                .build();
-
-        ReceiveResult received = messaging.receive(InboundMessage.builder("glow-spa", ChannelId.SMS)
-                .customerName("Ana").customerPhone("+15551234567")
-                .body("Hi! How much is Botox?").build());
-        out.println(received.aiReply().body());  // Botox is $12 per unit and takes about 30 minutes. …
-        messaging.deliverDue();                  // or startDelivery(2) for background workers
-
-        ConversationPage page = messaging.listConversations("glow-spa", ConversationQuery.all());
-        page.conversations().forEach(c -> out.println(c.headline() + ": " + c.unreadCount() + " unread"));
-        // end::quickstart[]
-        messaging.close();
-    }
+    @TempDir
+    Path work;
 
     @Test
-    void quickstartReceivesAnSmsRepliesAndListsTheConversation() {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        quickstart(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    void theReadmesQuickstartCompilesAsOneFileAndRepliesAndListsTheConversation() throws Exception {
+        Path source = work.resolve("Quickstart.java");
+        Files.writeString(source, quickstartFromReadme());
 
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "Botox is $12 per unit and takes about 30 minutes. Smooths fine lines. Would you like me to check availability?",
+        compile(source);
+        List<String> printed = run("Quickstart");
+
+        assertThat(printed).containsExactly(
+                "Botox: $12 per unit, about 30 minutes. Smooths fine lines. Would you like to book? Tell me a day and time that suits you and a team member will confirm.",
                 "Asks: How much is Botox?: 1 unread");
     }
 
-    @Test
-    void readmeShowsTheQuickstartAsTested() throws IOException {
-        String source = Files.readString(SOURCE);
-        String snippet = source.substring(source.indexOf("// tag::quickstart[]") + "// tag::quickstart[]".length(),
-                source.indexOf("        // end::quickstart[]"));
-        String unindented = snippet.strip().lines().map(line -> line.startsWith("        ") ? line.substring(8) : line)
-                .reduce((a, b) -> a + "\n" + b).orElseThrow().replace("out.println", "System.out.println");
+    private static String quickstartFromReadme() throws IOException {
+        Matcher block = QUICKSTART.matcher(Files.readString(README));
+        assertThat(block.find()).as("README has a ```java block with the whole Quickstart class").isTrue();
+        return block.group(1);
+    }
 
-        assertThat(Files.readString(README)).contains(unindented);
+    private void compile(Path source) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // Surefire puts the test class path in this property (java.class.path may be a manifest-only jar).
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringWriter errors = new StringWriter();
+        boolean compiled = javac.getTask(errors, null, null,
+                List.of("-classpath", classPath, "-d", work.toString(), "-Xlint:none"), null,
+                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source.toFile())).call();
+        assertThat(compiled).as(errors.toString()).isTrue();
+    }
+
+    private List<String> run(String className) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {work.toUri().toURL()}, getClass().getClassLoader())) {
+            Method main = loader.loadClass(className).getMethod("main", String[].class);
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.Sentiment;
 import dev.threadline.messaging.spi.SatisfactionScorer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,23 @@ public final class HeuristicSatisfactionScorer implements SatisfactionScorer {
         Sentiment sentiment = score >= 3.5 ? Sentiment.POSITIVE : score <= 2.5 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
         String outcome = booked ? "booked" : negative > positive && answered ? "escalated" : escalated ? "escalated"
                 : answered ? "question_answered" : "unresolved";
-        String reason = positive + " positive and " + negative + " negative signals from the customer; outcome " + outcome;
+        String reason = reason(positive, negative, booked) + "; outcome " + outcome;
         return new Satisfaction(Math.round(score * 10) / 10.0, sentiment, outcome, reason);
+    }
+
+    /** Names every signal that moved the score, so the reason never contradicts the sentiment beside it. */
+    private static String reason(int positive, int negative, boolean booked) {
+        List<String> signals = new ArrayList<>();
+        if (positive > 0) {
+            signals.add(positive + (positive == 1 ? " positive word" : " positive words"));
+        }
+        if (negative > 0) {
+            signals.add(negative + (negative == 1 ? " negative word" : " negative words"));
+        }
+        if (booked) {
+            signals.add("a booking confirmed");
+        }
+        return signals.isEmpty() ? "No positive or negative signals from the customer" : "Signals: " + String.join(", ", signals);
     }
 
     private static int count(Matcher matcher) {

@@ -51,8 +51,12 @@ public final class HeuristicSummarizer implements ConversationSummarizer {
             return "Wants " + firstGroup(wants);
         }
         if (QUESTION.matcher(s).matches()) {
-            return "Asks: " + s + "?";
+            return "Asks: " + capitalized(s) + "?";
         }
+        return capitalized(s);
+    }
+
+    private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -15,6 +15,10 @@ final class Intents {
     private static final Pattern GREETING = Pattern.compile(
             "^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening)|yo)( there| all| team| everyone)?[\\s!.,:)]*$",
             Pattern.CASE_INSENSITIVE);
+    /** A greeting that opens a longer sentence: "Hello, I'm interested…", "Hi there - what does…". */
+    private static final Pattern LEADING_GREETING = Pattern.compile(
+            "^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening)|yo)( there| all| team| everyone)?(?:[\\s,!.:;)-]+|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     private static final Pattern BOOKING = Pattern.compile("\\b(book|booking|appointment|appt|schedule|reserve|available|availability|opening|slot)s?\\b");
     private static final Pattern PRICE = Pattern.compile("\\b(price|prices|pricing|cost|costs|how much|rate|rates|\\$)");
@@ -34,11 +38,13 @@ final class Intents {
         return GREETING.matcher(sentence.strip()).matches();
     }
 
-    /** The sentences of a text that say more than a greeting. */
+    /** The sentences of a text that say more than a greeting, without the greeting that opens one. */
     static List<String> substantiveSentences(String text) {
         return Arrays.stream(SENTENCE_END.split(text.strip()))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty() && !isGreeting(s))
+                .map(s -> LEADING_GREETING.matcher(s).replaceFirst(""))
+                .filter(s -> !s.isBlank())
                 .toList();
     }
 

@@ -27,6 +27,9 @@ class HeuristicSummarizerTest {
             "Good morning!|I need a chemical peel before my wedding|Wants a chemical peel before my wedding",
             "Hey. How much is a HydraFacial?|-|Asks: How much is a HydraFacial?",
             "hi|My appointment is running late|My appointment is running late",
+            "Hello, I'm interested in lip filler|-|Wants lip filler",
+            "Hi there, what does a HydraFacial include?|-|Asks: What does a HydraFacial include?",
+            "Good morning - can I book a facial for Saturday?|-|Wants to book a facial for Saturday",
     })
     void headlineIsTheFirstWantNotTheGreeting(String first, String second, String expected) {
         assertThat(new HeuristicSummarizer().headline(conversation(), inbound(first, second))).isEqualTo(expected);

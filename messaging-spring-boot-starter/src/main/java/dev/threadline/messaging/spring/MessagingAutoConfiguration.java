@@ -77,11 +77,12 @@ public class MessagingAutoConfiguration {
         return new InProcessEventBus();
     }
 
+    /** Each tenant answered from its own knowledge base bean, others from the one without a tenant. */
     @Bean
     @ConditionalOnBean(KnowledgeBase.class)
     @ConditionalOnMissingBean(AiResponder.class)
-    KnowledgeBaseResponder messagingKnowledgeBaseResponder(KnowledgeBase knowledgeBase) {
-        return new KnowledgeBaseResponder(knowledgeBase);
+    KnowledgeBaseResponder messagingKnowledgeBaseResponder(List<KnowledgeBase> knowledgeBases) {
+        return new KnowledgeBaseResponder(knowledgeBases);
     }
 
     @Bean

@@ -22,9 +22,10 @@ class MedSpaConfiguration {
     /** Appointments start on the hour or half hour. */
     private static final Duration SLOT_GRID = Duration.ofMinutes(30);
 
+    /** The spa's answers, for the spa's tenant only: another tenant's customers are never told they wrote to it. */
     @Bean
-    KnowledgeBase medSpaKnowledgeBase() {
-        return MedSpa.knowledgeBase();
+    KnowledgeBase medSpaKnowledgeBase(ConsoleProperties properties) {
+        return MedSpa.knowledgeBase(properties.tenant());
     }
 
     @Bean

@@ -99,7 +99,7 @@ class MessagingConsoleBrowserTest {
         createThroughForm("email", "Nora Williams", null, "nora@example.com", "How much is laser hair removal?",
                 "Laser pricing");
 
-        assertThat(waitForMessage("ai", "Laser hair removal is from $150")).startsWith("Hi Nora,");
+        assertThat(waitForMessage("ai", "Laser hair removal: from $150, about")).startsWith("Hi Nora,");
         assertThat(text("thread-subject")).isEqualTo("Subject: Laser pricing");
     }
 

@@ -76,9 +76,9 @@ public final class MedSpa {
         return HOURS;
     }
 
-    /** Everything the offline responder answers from. */
-    public static KnowledgeBase knowledgeBase() {
-        return new KnowledgeBase(NAME, HOURS.describe(),
+    /** Everything the offline responder answers {@code tenant}'s customers from. */
+    public static KnowledgeBase knowledgeBase(String tenant) {
+        return new KnowledgeBase(tenant, NAME, HOURS.describe(),
                 TREATMENTS.stream().map(Treatment::asService).toList(), PROVIDERS, FAQS);
     }
 }

@@ -103,7 +103,7 @@ class DemoConversationsTest {
                 .clock(moment.clock())
                 .channel(new SimulatorChannel(ChannelId.SMS))
                 .channel(new SimulatorChannel(ChannelId.EMAIL))
-                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
+                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase(TENANT)))
                 .scorer((conversation, messages) -> {
                     throw new RetriableMessagingException("the AI provider did not answer in time", null, null);
                 })
@@ -122,7 +122,7 @@ class DemoConversationsTest {
                 .clock(moment.clock())
                 .channel(new SimulatorChannel(ChannelId.SMS))
                 .channel(new SimulatorChannel(ChannelId.EMAIL))
-                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()))
+                .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase(TENANT)))
                 .build();
         opened.add(manager);
         demoFor(manager, moment).run(new DefaultApplicationArguments());

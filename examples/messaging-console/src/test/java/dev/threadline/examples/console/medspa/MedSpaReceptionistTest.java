@@ -62,7 +62,7 @@ class MedSpaReceptionistTest {
     void priceQuestionIsAnsweredFromTheMenu() {
         Receptionist spa = openAt(SpaMoment.LATE_NOVEMBER);
 
-        assertThat(spa.replyTo("How much is Botox?")).startsWith("Botox is $12 per unit (most areas 20–40 units) and takes about 30 minutes.");
+        assertThat(spa.replyTo("How much is Botox?")).startsWith("Botox: $12 per unit (most areas 20–40 units), about 30 minutes.");
     }
 
     @Test
@@ -148,7 +148,7 @@ class MedSpaReceptionistTest {
         MessageManager manager = MessageManager.builder()
                 .clock(moment.clock())
                 .channel(new SimulatorChannel(ChannelId.SMS))
-                .responder(new BookingResponder(new KnowledgeBaseResponder(MedSpa.knowledgeBase()), calendar))
+                .responder(new BookingResponder(new KnowledgeBaseResponder(MedSpa.knowledgeBase("glow")), calendar))
                 .tool(tools.checkAvailability())
                 .tool(tools.bookAppointment())
                 .build();
