@@ -22,6 +22,7 @@ import dev.threadline.messaging.spring.internal.AiModes;
 import dev.threadline.messaging.spring.internal.ChannelSelection;
 import dev.threadline.messaging.spring.internal.ResponderDecorator;
 import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
+import dev.threadline.messaging.spring.internal.StartupReport;
 import dev.threadline.messaging.support.InProcessEventBus;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
@@ -35,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link MessageManager} and its collaborators. Every bean backs off when the host defines its own;
@@ -45,6 +47,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final String JPA_STORE = "dev.threadline.messaging.jpa.JpaConversationStore";
 
     @Bean
     @ConditionalOnMissingBean
@@ -58,9 +62,19 @@ public class MessagingAutoConfiguration {
         return new TimeOrderedIdGenerator(clock);
     }
 
+    /**
+     * The in-memory store, when the host has no store of its own. With messaging-jpa on the classpath that is a
+     * mistake (it is there to keep conversations), unless {@code messaging.jpa.enabled=false} says it is meant.
+     */
     @Bean
     @ConditionalOnMissingBean(ConversationStore.class)
-    InMemoryConversationStore messagingConversationStore(IdGenerator ids, Clock clock) {
+    InMemoryConversationStore messagingConversationStore(IdGenerator ids, Clock clock, MessagingProperties properties) {
+        if (properties.jpa().enabled() && ClassUtils.isPresent(JPA_STORE, getClass().getClassLoader())) {
+            throw new IllegalStateException("messaging-jpa is on the classpath but the app has no DataSource, so "
+                    + "conversations would be kept in memory and lost on restart. Add spring-boot-starter-jdbc and your "
+                    + "database's JDBC driver with spring.datasource.url, or set messaging.jpa.enabled=false to keep "
+                    + "conversations in memory on purpose.");
+        }
         return new InMemoryConversationStore(ids, clock);
     }
 
@@ -146,6 +160,14 @@ public class MessagingAutoConfiguration {
             }
         }
         return result;
+    }
+
+    @Bean
+    StartupReport messagingStartupReport(ConversationStore store, MessageManager manager, ObjectProvider<Channel> channels,
+                                         ObjectProvider<AiResponder> responder, MessagingProperties properties) {
+        List<Channel> sending = ChannelSelection.byId(channels.orderedStream()).values().stream()
+                .filter(channel -> manager.sendingChannels().contains(channel.id())).toList();
+        return new StartupReport(store, sending, responder.getIfUnique(), properties);
     }
 
     @Bean

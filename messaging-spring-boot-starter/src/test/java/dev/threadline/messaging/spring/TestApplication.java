@@ -5,13 +5,15 @@ import java.util.List;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * A host app with nothing but the starter and a knowledge base for the offline responder. The route tests
  * run on the in-memory store: H2 is on the test classpath for the JPA wiring tests, so the DataSource
- * autoconfiguration is left out here.
+ * autoconfiguration is left out here, and {@code test-application.properties} says the in-memory store is meant.
  */
 @SpringBootConfiguration
+@PropertySource("classpath:test-application.properties")
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 public class TestApplication {
 

@@ -41,6 +41,7 @@ import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
 import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
+import dev.threadline.messaging.spring.internal.StartupReport;
 import dev.threadline.messaging.spring.internal.MessagingHealthIndicator;
 import dev.threadline.messaging.spring.internal.MessagingMetrics;
 import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
@@ -68,9 +69,10 @@ class AutoConfigurationTest {
             MessagingOpenAiAutoConfiguration.class, MessagingAutoConfiguration.class, MessagingWebAutoConfiguration.class,
             MessagingObservabilityAutoConfiguration.class, MessagingSpringAiAutoConfiguration.class);
 
+    /** messaging-jpa is on this class path: without a DataSource, the in-memory store must be chosen on purpose. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(ALL)
-            .withPropertyValues("messaging.delivery.enabled=false");
+            .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false");
 
     @Test
     void withNothingConfiguredTheManagerRunsInMemoryOnSimulators() {
@@ -162,15 +164,38 @@ class AutoConfigurationTest {
 
     @Test
     void deliveryWorkersHaveALifecycleUnlessDisabled() {
-        new ApplicationContextRunner().withConfiguration(ALL)
+        new ApplicationContextRunner().withConfiguration(ALL).withPropertyValues("messaging.jpa.enabled=false")
                 .run(context -> assertThat(context).hasSingleBean(DeliveryLifecycle.class));
         runner.run(context -> assertThat(context).doesNotHaveBean(DeliveryLifecycle.class));
     }
 
     @Test
     void aDataSourceBringsTheJpaStore() {
-        runner.withBean(DataSource.class, AutoConfigurationTest::h2).run(context ->
+        runner.withBean(DataSource.class, AutoConfigurationTest::h2).withPropertyValues("messaging.jpa.enabled=true").run(context ->
                 assertThat(context).getBean(ConversationStore.class).isInstanceOf(JpaConversationStore.class));
+    }
+
+    @Test
+    void theJpaModuleWithoutADataSourceStopsTheAppNamingWhatIsMissing() {
+        runner.withPropertyValues("messaging.jpa.enabled=true").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("no DataSource")
+                    .hasMessageContaining("spring-boot-starter-jdbc")
+                    .hasMessageContaining("messaging.jpa.enabled=false");
+        });
+    }
+
+    @Test
+    void theStartupReportSaysWhatTheAppRunsOn() {
+        runner.withPropertyValues("messaging.ai.mode=draft", "messaging.tenants.acme.ai.mode=off").run(context ->
+                assertThat(context.getBean(StartupReport.class).lines()).containsExactly(
+                        "Threadline store: InMemoryConversationStore (kept in memory: lost on restart)",
+                        "Threadline channels: sms (SimulatorChannel), email (SimulatorChannel)",
+                        "Threadline responder: none (AI replies off)",
+                        "Threadline AI mode: draft, tenant acme off"));
+        runner.withBean(DataSource.class, AutoConfigurationTest::h2).withPropertyValues("messaging.jpa.enabled=true").run(context ->
+                assertThat(context.getBean(StartupReport.class).lines()).first().isEqualTo("Threadline store: JpaConversationStore"));
     }
 
     @Test
@@ -366,21 +391,21 @@ class AutoConfigurationTest {
     @Test
     void theHttpApiNeedsAServletWebApplication() {
         runner.run(context -> assertThat(context).doesNotHaveBean(ApiExceptionResolver.class));
-        new WebApplicationContextRunner().withConfiguration(ALL).withPropertyValues("messaging.delivery.enabled=false")
+        new WebApplicationContextRunner().withConfiguration(ALL).withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false")
                 .run(context -> assertThat(context).hasSingleBean(ApiExceptionResolver.class));
     }
 
     @Test
     void aBasePathEndingInASlashFailsStartup() {
         new WebApplicationContextRunner().withConfiguration(ALL)
-                .withPropertyValues("messaging.delivery.enabled=false", "messaging.api.base-path=/api/messaging/")
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false", "messaging.api.base-path=/api/messaging/")
                 .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
     void theHttpApiCanBeSwitchedOff() {
         new WebApplicationContextRunner().withConfiguration(ALL)
-                .withPropertyValues("messaging.delivery.enabled=false", "messaging.api.enabled=false")
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false", "messaging.api.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ApiExceptionResolver.class));
     }
 

@@ -50,11 +50,11 @@ class AutomationAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(CONFIGURATIONS)
-            .withPropertyValues("messaging.delivery.enabled=false", "messaging.security.api-keys.key-acme=acme");
+            .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false", "messaging.security.api-keys.key-acme=acme");
 
     private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
             .withConfiguration(CONFIGURATIONS)
-            .withPropertyValues("messaging.delivery.enabled=false");
+            .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false");
 
     @Test
     void withTheModuleTheAutomationAndItsDigestSchedulerExist() {

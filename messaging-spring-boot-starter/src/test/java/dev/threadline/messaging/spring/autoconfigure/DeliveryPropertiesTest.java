@@ -29,7 +29,7 @@ class DeliveryPropertiesTest {
     @Test
     void aMessageWhoseWorkerStoppedWaitsForTheLeaseAndTheConfiguredInDoubtGrace() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MessagingAutoConfiguration.class))
-                .withPropertyValues("messaging.delivery.enabled=false", "messaging.delivery.lease=2m",
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false", "messaging.delivery.lease=2m",
                         "messaging.delivery.in-doubt-grace=5m")
                 .withBean(Clock.class, () -> clock)
                 .withBean("hostSms", Channel.class, () -> sms)

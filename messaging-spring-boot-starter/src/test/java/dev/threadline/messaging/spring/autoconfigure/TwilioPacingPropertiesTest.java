@@ -75,7 +75,7 @@ class TwilioPacingPropertiesTest {
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MessagingTwilioAutoConfiguration.class, MessagingAutoConfiguration.class))
                 .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
-                .withPropertyValues("messaging.delivery.enabled=false",
+                .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false",
                         "messaging.twilio.account-sid=AC" + "1".repeat(32), "messaging.twilio.auth-token=token",
                         "messaging.twilio.from-number=" + LONG_CODE,
                         "messaging.twilio.api-base-url=http://127.0.0.1:" + twilio.getAddress().getPort(),
