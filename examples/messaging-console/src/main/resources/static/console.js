@@ -18,6 +18,7 @@ const state = {
   nextCursor: null,
   satisfactionById: new Map(),
   stream: null,
+  timeZone: undefined, // the browser's own until /console/settings names the business's
 };
 
 const $ = (id) => document.getElementById(id);
@@ -71,14 +72,19 @@ function relativeTime(iso) {
   if (hours < 24) return hours + "h ago";
   const days = Math.round(hours / 24);
   if (days < 7) return days + "d ago";
-  return then.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return then.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: state.timeZone });
+}
+
+// Times read in the business's time zone (console.time-zone), wherever the browser is.
+function dayOf(date) {
+  return date.toLocaleDateString("en-CA", { timeZone: state.timeZone });
 }
 
 function clockTime(iso) {
   const d = new Date(iso);
-  const sameDay = d.toDateString() === new Date().toDateString();
-  const time = d.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
-  return sameDay ? time : d.toLocaleDateString(undefined, { month: "short", day: "numeric" }) + ", " + time;
+  const sameDay = dayOf(d) === dayOf(new Date());
+  const time = d.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit", timeZone: state.timeZone });
+  return sameDay ? time : d.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: state.timeZone }) + ", " + time;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -525,6 +531,7 @@ async function start() {
     settings = {};
   }
   if (settings.api_base_path) state.base = settings.api_base_path;
+  if (settings.time_zone) state.timeZone = settings.time_zone;
   if (settings.business_name) {
     $("business-name").textContent = settings.business_name;
     document.title = "Messaging Console · " + settings.business_name;

@@ -99,7 +99,7 @@ class MessagingConsoleBrowserTest {
         createThroughForm("email", "Nora Williams", null, "nora@example.com", "How much is laser hair removal?",
                 "Laser pricing");
 
-        assertThat(waitForMessage("ai", "Laser hair removal: from $150, about")).startsWith("Hi Nora,");
+        assertThat(waitForMessage("ai", "Laser hair removal: from $150 per session")).startsWith("Hi Nora,");
         assertThat(text("thread-subject")).isEqualTo("Subject: Laser pricing");
     }
 
@@ -144,6 +144,18 @@ class MessagingConsoleBrowserTest {
         assertThat(seen).as("statuses shown for the staff reply").first().isNotEqualTo("delivered");
         assertThat(pageWasNotReloaded()).isTrue();
         browser.screenshot("console");
+    }
+
+    /** The machine running this test is on UTC; the spa is in New York: the page shows the spa's time. */
+    @Test
+    void messageTimesAreShownInTheBusinessTimeZone() {
+        createThroughForm("sms", "Leo Park", "+1 415 555 0178", null, "Are you open on Sunday?");
+        waitForMessage("ai", "Our hours");
+
+        WebElement time = browser.driver.findElement(By.cssSelector(".message time"));
+        String expected = java.time.format.DateTimeFormatter.ofPattern("h:mm a", Locale.US)
+                .withZone(properties.timeZone()).format(java.time.Instant.parse(time.getAttribute("datetime")));
+        assertThat(time.getText().replace('\u202f', ' ').replace('\u00a0', ' ')).endsWith(expected);
     }
 
     @Test

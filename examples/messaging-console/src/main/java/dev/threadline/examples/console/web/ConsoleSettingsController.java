@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the console page needs before it can call the admin API: the API's base path and, only when
+ * What the console page needs before it can call the admin API: the API's base path, the business's time zone
+ * (the page shows times in it, wherever the browser is) and, only when
  * {@code console.expose-demo-key} is on (the local demo profile) and the page was loaded from this machine, the
  * app's own API key, so the demo opens signed in. Everywhere else the page asks for a key: a demo whose port was
  * opened to the network ({@code server.address}) still does not hand its key to other machines.
@@ -37,6 +38,7 @@ class ConsoleSettingsController {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("api_base_path", apiBasePath);
         settings.put("business_name", MedSpa.NAME);
+        settings.put("time_zone", properties.timeZone().getId());
         boolean expose = properties.exposeDemoKey() && fromThisMachine(request);
         settings.put("demo_api_key", expose ? keys.keyFor(properties.tenant()).orElse(null) : null);
         return settings;

@@ -33,8 +33,10 @@ class ConsoleSettingsControllerTest {
     }
 
     @Test
-    void pageLearnsTheConfiguredApiBasePath() {
-        assertThat(controller(false).settings(from("127.0.0.1"))).containsEntry("api_base_path", "/custom/messaging");
+    void pageLearnsTheConfiguredApiBasePathAndTheBusinessTimeZone() {
+        assertThat(controller(false).settings(from("127.0.0.1")))
+                .containsEntry("api_base_path", "/custom/messaging")
+                .containsEntry("time_zone", "America/New_York");
     }
 
     private static MockHttpServletRequest from(String remoteAddress) {
