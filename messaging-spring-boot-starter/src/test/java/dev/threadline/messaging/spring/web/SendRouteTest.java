@@ -67,6 +67,27 @@ class SendRouteTest extends ApiTestBase {
     }
 
     @Test
+    void anEmptyConversationIdIsAValidationErrorNotANotFound() {
+        HttpApi.Response response = acme.post("/send", """
+                {"conversation_id":"","content":"hi","generate_ai_response":false}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("validation_failed");
+        assertThat(response.text("/error/field")).isEqualTo("conversation_id");
+    }
+
+    @Test
+    void voiceIsRefusedBecauseNothingCouldEverSendTheReply() {
+        HttpApi.Response response = acme.post("/send", """
+                {"channel":"voice","customer_name":"Ana","customer_phone":"%s","content":"hi"}""".formatted(newPhone()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("validation_failed");
+        assertThat(response.text("/error/field")).isEqualTo("channel");
+        assertThat(response.text("/error/message")).contains("transcripts");
+    }
+
+    @Test
     void sendEmailWithInvalidAddressIsAValidationError() {
         HttpApi.Response response = acme.post("/send", """
                 {"channel":"email","customer_name":"Ana","customer_email":"not-an-address","content":"hi"}""");

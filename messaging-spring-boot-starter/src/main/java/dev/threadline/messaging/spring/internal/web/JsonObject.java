@@ -51,6 +51,15 @@ final class JsonObject {
         return value.stringValue();
     }
 
+    /** The string member, or null when absent; present, it must not be blank. */
+    @Nullable String optionalNonBlankString(String name) {
+        String value = string(name);
+        if (value != null && value.isBlank()) {
+            throw invalid(name, "must not be blank");
+        }
+        return value;
+    }
+
     /** The string member, required to be present and not blank. */
     String requiredString(String name) {
         String value = string(name);

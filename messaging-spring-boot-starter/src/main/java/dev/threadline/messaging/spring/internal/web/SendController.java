@@ -44,7 +44,7 @@ final class SendController {
 
     private InboundMessage inbound(String tenantId, JsonObject json) {
         String content = json.requiredString("content");
-        String conversationId = json.string("conversation_id");
+        String conversationId = json.optionalNonBlankString("conversation_id");
         String channelName = json.string("channel");
         Boolean generate = json.bool("generate_ai_response");
         String subject = json.string("subject");
@@ -67,6 +67,11 @@ final class SendController {
             throw NonRetriableMessagingException.validation("channel", "channel is required");
         }
         ChannelId channel = ChannelId.of(channelName);
+        if (channel.equals(ChannelId.VOICE)) {
+            // Nothing can send on voice: a reply would wait as a draft forever. Calls come in as transcripts.
+            throw NonRetriableMessagingException.validation("channel",
+                    "voice calls are recorded as transcripts (MessageManager.recordVoiceTranscript), not sent");
+        }
         return InboundMessage.builder(tenantId, channel)
                 .customerName(json.requiredString("customer_name"))
                 .customerPhone(json.string("customer_phone"))
