@@ -242,7 +242,7 @@ public final class MessageManager implements AutoCloseable {
             return new ReceiveResult(conversation, message, false, null, null);
         }
         try {
-            GeneratedReply reply = replyTo(conversation, true);
+            GeneratedReply reply = replyTo(conversation, ReplyTrigger.INBOUND);
             if (reply == null) {
                 return new ReceiveResult(requireConversation(conversation.tenantId(), conversation.id()), message, false, null, null);
             }
@@ -562,11 +562,32 @@ public final class MessageManager implements AutoCloseable {
      * @throws RetriableMessagingException {@code provider_unavailable} when the AI provider failed; the
      *         failure is also recorded as an {@link ConversationEvent#AI_FAILED} event
      * @throws NonRetriableMessagingException {@code not_found}, or {@code conflict} when no responder is configured
+     *         or the last message is already ours (nothing to answer: see {@link #generateFollowUp})
      */
     public Message generateReply(String tenantId, String conversationId) {
         Conversation conversation = requireConversation(tenantId, conversationId);
         requireNotArchived(conversation);
-        return Objects.requireNonNull(replyTo(conversation, false)).message();
+        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.STAFF_REQUEST)).message();
+    }
+
+    /**
+     * Like {@link #generateReply}, but also when the last message is ours: a deliberate follow-up ("Just checking
+     * you got our message…").
+     */
+    public Message generateFollowUp(String tenantId, String conversationId) {
+        Conversation conversation = requireConversation(tenantId, conversationId);
+        requireNotArchived(conversation);
+        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.FOLLOW_UP)).message();
+    }
+
+    /** Why an AI reply is written, which decides what may stop it. */
+    private enum ReplyTrigger {
+        /** An inbound message, unasked: the loop guard may withhold it. */
+        INBOUND,
+        /** Staff asked for a reply: there must be something of the customer's to answer. */
+        STAFF_REQUEST,
+        /** Staff asked for a follow-up to our own last message. */
+        FOLLOW_UP
     }
 
     /**
@@ -578,10 +599,9 @@ public final class MessageManager implements AutoCloseable {
     /**
      * Generates, stores and (per the AI mode) queues the AI reply.
      *
-     * @param automatic an unrequested reply to an inbound message: the {@link AiLoopGuard} may withhold it
      * @return the reply, or null when the loop guard withheld it and flagged the conversation for staff
      */
-    private @Nullable GeneratedReply replyTo(Conversation conversation, boolean automatic) {
+    private @Nullable GeneratedReply replyTo(Conversation conversation, ReplyTrigger trigger) {
         String tenantId = conversation.tenantId();
         String conversationId = conversation.id();
         if (responder == null) {
@@ -590,7 +610,10 @@ public final class MessageManager implements AutoCloseable {
         List<Message> history = store.recentMessages(tenantId, conversationId, historyLimit).stream()
                 .filter(m -> m.status() != DeliveryStatus.DRAFT && m.status() != DeliveryStatus.CANCELED)
                 .toList();
-        if (automatic && !loopGuard.allowsAnotherReply(history, clock.instant())) {
+        if (trigger == ReplyTrigger.STAFF_REQUEST && !history.isEmpty() && history.get(history.size() - 1).direction() == Direction.OUTBOUND) {
+            throw NonRetriableMessagingException.conflict("the last message is ours, so there is nothing to answer; ask for a follow-up to write one anyway");
+        }
+        if (trigger == ReplyTrigger.INBOUND && !loopGuard.allowsAnotherReply(history, clock.instant())) {
             log.info("Conversation {} reached the AI loop guard ({} replies in {} without a person's turn); flagged for staff",
                     conversationId, loopGuard.maxReplies(), loopGuard.window());
             if (!AI_LOOP_GUARD_FLAG.equals(conversation.metadata().get(Conversation.NEEDS_STAFF))) {

@@ -1096,6 +1096,28 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void askingForAReplyWhenTheLastMessageIsOursIsAConflictUnlessItIsAFollowUp() {
+            ReceiveResult asked = manager.receive(smsFrom(PHONE, "How much is Botox?").build());
+            assertThat(asked.aiReply()).isNotNull();
+            String conversationId = asked.conversation().id();
+
+            assertThatThrownBy(() -> manager.generateReply(TENANT, conversationId))
+                    .isInstanceOfSatisfying(NonRetriableMessagingException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+            Message followUp = manager.generateFollowUp(TENANT, conversationId);
+
+            assertThat(followUp.direction()).isEqualTo(Direction.OUTBOUND);
+            assertThat(manager.getConversation(TENANT, conversationId).messages()).hasSize(3);
+        }
+
+        @Test
+        void aReplyCanBeAskedForWhileTheCustomerHasTheLastWord() {
+            ReceiveResult asked = manager.receive(smsFrom(PHONE, "How much is Botox?").generateAiReply(false).build());
+
+            assertThat(manager.generateReply(TENANT, asked.conversation().id()).body()).contains("$12 per unit");
+        }
+
+        @Test
         void anOutOfOfficeReplyIsStoredMarkedAndNeverAnswered() {
             ReceiveResult asked = manager.receive(emailFrom("erin@example.com", "Botox pricing", "How much is Botox?").build());
             assertThat(asked.aiReply()).isNotNull();

@@ -214,6 +214,20 @@ class ConversationRoutesTest extends ApiTestBase {
         assertThat(response.text("/message_id")).isNotBlank();
     }
 
+    @Test
+    void generateResponseWhenWeSpokeLastIsAConflictUnlessAFollowUpIsAskedFor() {
+        String id = startConversation(acme, "How much is Botox?");
+        acme.post("/generate-response", "{\"conversation_id\":\"" + id + "\"}");
+
+        HttpApi.Response again = acme.post("/generate-response", "{\"conversation_id\":\"" + id + "\"}");
+        HttpApi.Response followUp = acme.post("/generate-response", "{\"conversation_id\":\"" + id + "\",\"follow_up\":true}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("conflict");
+        assertThat(followUp.status()).isEqualTo(200);
+        assertThat(acme.get("/conversations/" + id).json().get("messages").size()).isEqualTo(3);
+    }
+
     private String statusOf(String conversationId, String messageId) {
         for (JsonNode message : acme.get("/conversations/" + conversationId).json().get("messages")) {
             if (message.get("id").asString().equals(messageId)) {

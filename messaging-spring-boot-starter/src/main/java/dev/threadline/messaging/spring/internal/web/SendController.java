@@ -3,6 +3,7 @@ package dev.threadline.messaging.spring.internal.web;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.ReceiveResult;
@@ -86,8 +87,12 @@ final class SendController {
     ResponseEntity<byte[]> generate(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                     @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                     @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
-        String conversationId = Json.object(contentType, body).requiredString("conversation_id");
+        JsonObject json = Json.object(contentType, body);
+        String conversationId = json.requiredString("conversation_id");
+        boolean followUp = Boolean.TRUE.equals(json.bool("follow_up"));
         rateLimiter.acquire(caller.tenantId());
-        return Json.response(HttpStatus.OK, Views.AiResponse.of(manager.generateReply(caller.tenantId(), conversationId)));
+        Message reply = followUp ? manager.generateFollowUp(caller.tenantId(), conversationId)
+                : manager.generateReply(caller.tenantId(), conversationId);
+        return Json.response(HttpStatus.OK, Views.AiResponse.of(reply));
     }
 }
