@@ -89,14 +89,18 @@ public record Conversation(
                 lastMessagePreview, satisfaction, changed, version);
     }
 
-    /** This conversation with its counters moved by one appended message. */
+    /** This conversation with its counters moved by one appended message (see {@link ConversationCounters}). */
     public Conversation withAppended(Message message) {
-        boolean unread = message.direction() == Direction.INBOUND;
+        return with(ConversationCounters.appending(message));
+    }
+
+    /** This conversation with its list fields moved as {@code change} says, and a new version. */
+    public Conversation with(ConversationCounters change) {
+        Instant activity = change.activityAt() != null && change.activityAt().isAfter(lastActivityAt) ? change.activityAt() : lastActivityAt;
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
-                threadKey, status, subject != null ? subject : message.subject(), headline, initiatedAt,
-                message.createdAt().isAfter(lastActivityAt) ? message.createdAt() : lastActivityAt,
-                messageCount + 1, unread ? unreadCount + 1 : unreadCount,
-                preview(message.body(), PREVIEW_LENGTH), satisfaction, metadata, version + 1);
+                threadKey, status, subject != null ? subject : change.subject(), headline, initiatedAt, activity,
+                messageCount + change.messages(), unreadCount + change.unread(),
+                change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, metadata, version + 1);
     }
 
     public Conversation withUnreadCount(long newUnreadCount) {

@@ -3,6 +3,7 @@ package dev.threadline.messaging.memory;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationCounters;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
@@ -286,6 +287,8 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         Message queued = edited.withDelivery(DeliveryUpdate.of(DeliveryStatus.QUEUED, dueAt));
         messages.put(key(tenantId, messageId), queued);
         outbox.put(key(tenantId, messageId), new OutboxRow(tenantId, messageId, dueAt));
+        conversations.computeIfPresent(key(tenantId, queued.conversationId()),
+                (k, c) -> c.with(ConversationCounters.approving(queued, dueAt)));
         return Optional.of(queued);
     }
 

@@ -1219,6 +1219,30 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void theListShowsWhatTheCustomerGotNotDrafts() {
+            MessageManager drafting = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids)
+                    .channel(sms).responder(new KnowledgeBaseResponder(MED_SPA)).aiMode(dev.threadline.messaging.AiMode.DRAFT).build();
+            try (drafting) {
+                ReceiveResult asked = drafting.receive(smsFrom(PHONE, "What are your hours?").build());
+                String conversationId = asked.conversation().id();
+                Conversation withDraft = drafting.getConversation(TENANT, conversationId).conversation();
+                assertThat(withDraft.messageCount()).as("a draft is not counted").isEqualTo(1);
+                assertThat(withDraft.lastMessagePreview()).isEqualTo("What are your hours?");
+
+                drafting.approveDraft(TENANT, asked.aiReply().id(), "We're open 9-6 today!", "front-desk");
+                Conversation approved = drafting.getConversation(TENANT, conversationId).conversation();
+                assertThat(approved.messageCount()).isEqualTo(2);
+                assertThat(approved.lastMessagePreview()).as("the text that is sent, not the draft's").isEqualTo("We're open 9-6 today!");
+
+                Message second = drafting.receive(smsFrom(PHONE, "And on Sunday?").build()).aiReply();
+                drafting.discardDraft(TENANT, second.id(), "front-desk");
+                Conversation discarded = drafting.getConversation(TENANT, conversationId).conversation();
+                assertThat(discarded.messageCount()).isEqualTo(3);
+                assertThat(discarded.lastMessagePreview()).isEqualTo("And on Sunday?");
+            }
+        }
+
+        @Test
         void failingResponderKeepsTheCustomerMessage() {
             MessageManager failing = MessageManager.builder().store(createStore(clock, ids)).clock(clock).idGenerator(ids).channel(sms)
                     .responder(request -> {

@@ -5,6 +5,7 @@ import static dev.threadline.messaging.jpa.internal.Records.micros;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationCounters;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
@@ -26,6 +27,7 @@ import dev.threadline.messaging.spi.OutgoingMessage;
 import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +83,10 @@ public final class JpaStore implements ConversationStore, OutboxStore {
         this.ids = ids;
         this.clock = clock;
         this.totals = new ConversationTotals(vendor);
-        String update = "update conversations set message_count = message_count + 1, unread_count = unread_count + ?,"
-                + " last_activity_at = case when last_activity_at < ? then ? else last_activity_at end,"
-                + " last_message_preview = ?, subject = coalesce(subject, ?), version = version + 1"
+        // The numbers come from ConversationCounters, the rule the in-memory store applies too; null keeps a field.
+        String update = "update conversations set message_count = message_count + ?, unread_count = unread_count + ?,"
+                + " last_activity_at = case when last_activity_at < coalesce(?, last_activity_at) then ? else last_activity_at end,"
+                + " last_message_preview = coalesce(?, last_message_preview), subject = coalesce(subject, ?), version = version + 1"
                 + " where tenant_id = ? and id = ?";
         String columns = EntityRows.columns(EntityRows.CONVERSATION_COLUMNS);
         this.moveCounters = vendor == DatabaseVendor.POSTGRESQL ? update + " returning " + columns
@@ -248,7 +251,8 @@ public final class JpaStore implements ConversationStore, OutboxStore {
                     return new AppendResult(Records.conversation(conversation), Records.message(earlier), true);
                 }
             }
-            ConversationEntity conversation = moveCounters(s, message);
+            ConversationEntity conversation = moveCounters(s, message.tenantId(), message.conversationId(),
+                    ConversationCounters.appending(message));
             s.doWork(c -> {
                 try (PreparedStatement insert = c.prepareStatement(EntityRows.INSERT_MESSAGE)) {
                     EntityRows.bindMessage(insert, Records.newMessage(message));
@@ -274,24 +278,25 @@ public final class JpaStore implements ConversationStore, OutboxStore {
      * every execution, and mapping a native query's row into a managed entity cost the receive path more CPU
      * than any other step.
      */
-    private ConversationEntity moveCounters(Session s, Message message) {
-        OffsetDateTime at = micros(message.createdAt()).atOffset(ZoneOffset.UTC);
+    private ConversationEntity moveCounters(Session s, String tenantId, String conversationId, ConversationCounters change) {
+        @Nullable OffsetDateTime at = change.activityAt() == null ? null : micros(change.activityAt()).atOffset(ZoneOffset.UTC);
         ConversationEntity moved = s.doReturningWork(c -> {
             try (PreparedStatement update = c.prepareStatement(moveCounters)) {
-                update.setLong(1, message.direction() == Direction.INBOUND ? 1L : 0L);
-                update.setObject(2, at);
-                update.setObject(3, at);
-                update.setString(4, Conversation.preview(message.body(), Conversation.PREVIEW_LENGTH));
-                update.setString(5, message.subject());
-                update.setString(6, message.tenantId());
-                update.setString(7, message.conversationId());
+                update.setLong(1, change.messages());
+                update.setLong(2, change.unread());
+                update.setObject(3, at, Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setObject(4, at, Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setString(5, change.preview());
+                update.setString(6, change.subject());
+                update.setString(7, tenantId);
+                update.setString(8, conversationId);
                 try (ResultSet rs = update.executeQuery()) {
                     return rs.next() ? EntityRows.conversation(rs, 1) : null;
                 }
             }
         });
         if (moved == null) {
-            throw NonRetriableMessagingException.notFound("conversation", message.conversationId());
+            throw NonRetriableMessagingException.notFound("conversation", conversationId);
         }
         return moved;
     }
@@ -372,7 +377,9 @@ public final class JpaStore implements ConversationStore, OutboxStore {
             }
             s.persist(new OutboxEntity(tenantId, messageId, micros(dueAt)));
             s.flush();
-            return Optional.of(Records.message(s.find(MessageEntity.class, key(tenantId, messageId))));
+            Message queued = Records.message(s.find(MessageEntity.class, key(tenantId, messageId)));
+            moveCounters(s, tenantId, queued.conversationId(), ConversationCounters.approving(queued, dueAt));
+            return Optional.of(queued);
         });
     }
 
