@@ -2,11 +2,11 @@ package dev.threadline.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.jpa.JpaConversationStore;
 import dev.threadline.messaging.spi.ConversationCursor;
-import dev.threadline.messaging.spi.ConversationPage;
-import dev.threadline.messaging.spi.ConversationQuery;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -24,7 +24,7 @@ class ConversationCursorTest {
 
     @Test
     void pageDeeperThanAnOffsetCanReachIsAValidationErrorOnPage() {
-        assertThatThrownBy(() -> dev.threadline.messaging.spi.ConversationQuery.all().withPage(Integer.MAX_VALUE, 100))
+        assertThatThrownBy(() -> dev.threadline.messaging.ConversationQuery.all().withPage(Integer.MAX_VALUE, 100))
                 .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> assertThat(e.field()).isEqualTo("page"));
     }
 }

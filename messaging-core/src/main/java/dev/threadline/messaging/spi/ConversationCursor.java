@@ -1,6 +1,7 @@
 package dev.threadline.messaging.spi;
 
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -4,6 +4,8 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.threadline.messaging.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
-import dev.threadline.messaging.spi.ConversationQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

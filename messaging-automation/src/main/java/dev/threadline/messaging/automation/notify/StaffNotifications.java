@@ -2,14 +2,14 @@ package dev.threadline.messaging.automation.notify;
 
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
-import dev.threadline.messaging.spi.ConversationPage;
-import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.threadline.messaging.jpa.internal;
 
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationCursor;
-import dev.threadline.messaging.spi.ConversationPage;
-import dev.threadline.messaging.spi.ConversationQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,11 +2,11 @@ package dev.threadline.messaging.spring.ai;
 
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationPage;
-import dev.threadline.messaging.spi.ConversationQuery;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import java.time.Clock;

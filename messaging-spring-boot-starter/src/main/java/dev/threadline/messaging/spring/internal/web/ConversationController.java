@@ -1,11 +1,11 @@
 package dev.threadline.messaging.spring.internal.web;
 
 import dev.threadline.messaging.ConversationDetail;
+import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.Satisfaction;
-import dev.threadline.messaging.spi.ConversationQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,5 @@
-package dev.threadline.messaging.spi;
+package dev.threadline.messaging;
 
-import dev.threadline.messaging.ChannelId;
-import dev.threadline.messaging.ConversationStatus;
-import dev.threadline.messaging.NonRetriableMessagingException;
 import org.jspecify.annotations.Nullable;
 
 /**

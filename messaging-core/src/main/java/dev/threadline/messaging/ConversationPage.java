@@ -1,6 +1,5 @@
-package dev.threadline.messaging.spi;
+package dev.threadline.messaging;
 
-import dev.threadline.messaging.Conversation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
