@@ -2,6 +2,7 @@ package dev.threadline.messaging.twilio;
 
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.testkit.ChannelContract;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.spi.SendResult;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

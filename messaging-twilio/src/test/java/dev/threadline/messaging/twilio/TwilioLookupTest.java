@@ -10,6 +10,7 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.SendLookup;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

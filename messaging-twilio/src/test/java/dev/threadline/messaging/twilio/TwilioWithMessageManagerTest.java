@@ -20,6 +20,7 @@ import dev.threadline.messaging.spi.ChannelCapabilities;
 import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.SendLookup;
 import dev.threadline.messaging.spi.SendResult;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

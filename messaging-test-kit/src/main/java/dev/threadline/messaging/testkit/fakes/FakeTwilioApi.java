@@ -1,4 +1,4 @@
-package dev.threadline.messaging.twilio;
+package dev.threadline.messaging.testkit.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Twilio's REST API as far as the Messages resource goes, on 127.0.0.1: records every request as it arrived on
@@ -35,40 +36,40 @@ import java.util.stream.Collectors;
  * the message joins the account's list; a read ({@code GET} on the list) answers a page of that list filtered by
  * {@code To}, {@code From} and {@code DateSent>}, newest first, with Twilio's paging fields.
  */
-final class FakeTwilioApi implements AutoCloseable {
+public final class FakeTwilioApi implements AutoCloseable {
 
-    static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
-    static final String AUTH_TOKEN = "test-auth-token";
-    static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    public static final String AUTH_TOKEN = "test-auth-token";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
     /** Twilio's RFC 2822 dates, as in {@code "Thu, 24 Aug 2023 05:01:45 +0000"}. */
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     /** One request as received. */
-    record Received(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
-                    Map<String, List<String>> form) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+                           Map<String, List<String>> form) {
+        public @Nullable String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String field(String name) {
+        public @Nullable String field(String name) {
             List<String> values = form.get(name);
             return values == null ? null : values.get(0);
         }
 
-        List<String> fields(String name) {
+        public List<String> fields(String name) {
             return form.getOrDefault(name, List.of());
         }
 
-        String queryParameter(String name) {
+        public @Nullable String queryParameter(String name) {
             List<String> values = query.get(name);
             return values == null ? null : values.get(0);
         }
 
         /** The Basic-auth user and password, joined by a colon. */
-        String basicCredentials() {
+        public @Nullable String basicCredentials() {
             String auth = header("Authorization");
             return auth == null || !auth.startsWith("Basic ") ? null
                     : new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
@@ -80,7 +81,7 @@ final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** A message of the account's list. {@code sentAt} is null while Twilio still holds it queued. */
-    record Listed(String sid, String from, String to, String body, String direction, String status, Instant createdAt,
+    public record Listed(String sid, String from, String to, String body, String direction, String status, Instant createdAt,
                   Instant sentAt) {
     }
 
@@ -93,12 +94,12 @@ final class FakeTwilioApi implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean hang;
 
-    FakeTwilioApi() throws IOException {
+    public FakeTwilioApi() throws IOException {
         this(Clock.systemUTC());
     }
 
     /** A fake whose messages are created, and sent, at {@code clock}'s time. */
-    FakeTwilioApi(Clock clock) throws IOException {
+    public FakeTwilioApi(Clock clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -106,15 +107,15 @@ final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** The base URL to configure as {@code api-base-url}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Received> requests() {
+    public List<Received> requests() {
         return List.copyOf(received);
     }
 
-    Received onlyRequest() {
+    public Received onlyRequest() {
         if (received.size() != 1) {
             throw new AssertionError("expected exactly one request, got " + received.size());
         }
@@ -122,42 +123,42 @@ final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** The requests with this method, in order. */
-    List<Received> requests(String method) {
+    public List<Received> requests(String method) {
         return received.stream().filter(r -> r.method().equals(method)).toList();
     }
 
     /** The account's messages, oldest first. */
-    List<Listed> listed() {
+    public List<Listed> listed() {
         return List.copyOf(listed);
     }
 
     /** The next request gets this answer instead of the usual one. */
-    FakeTwilioApi answer(int status, Map<String, String> headers, String body) {
+    public FakeTwilioApi answer(int status, Map<String, String> headers, String body) {
         scripted.add(new Answer(status, headers, body, null));
         return this;
     }
 
     /** Twilio's error body for a 4xx, as the REST API sends it. */
-    FakeTwilioApi error(int status, int code, String message) {
+    public FakeTwilioApi error(int status, int code, String message) {
         return answer(status, Map.of("Content-Type", "application/json"), """
                 {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}"""
                 .formatted(code, message, code, status));
     }
 
     /** The next create answers 201 reporting this status for the new message. */
-    FakeTwilioApi created(String status) {
+    public FakeTwilioApi created(String status) {
         scripted.add(new Answer(201, Map.of("Content-Type", "application/json"), null, status));
         return this;
     }
 
     /** A message the account already has, sent {@code sentAt} (another app's, an inbound one, an older one). */
-    FakeTwilioApi has(String from, String to, String body, String direction, Instant sentAt) {
+    public FakeTwilioApi has(String from, String to, String body, String direction, Instant sentAt) {
         listed.add(new Listed(nextSid(), from, to, body, direction, direction.equals("inbound") ? "received" : "delivered", sentAt, sentAt));
         return this;
     }
 
     /** Every request waits without answering until {@link #close()}. */
-    FakeTwilioApi hang() {
+    public FakeTwilioApi hang() {
         this.hang = true;
         return this;
     }
