@@ -47,8 +47,7 @@ class CrashRecoveryTest {
     /** 600 by default; {@code -Dcrash.webhooks=3000 -Dcrash.clients=16} for the soak the guides report. */
     private static final int WEBHOOKS = Integer.getInteger("crash.webhooks", 600);
     private static final int CLIENTS = Integer.getInteger("crash.clients", 8);
-    private static final String TENANT = "fault";
-    private static final String KEY = "key-fault";
+    private static final String KEY = CrashableProcess.KEY;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -82,15 +81,15 @@ class CrashRecoveryTest {
         List<Map<String, String>> webhooks = webhooks();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
-        App first = App.start(jdbcUrl, logs.resolve("run-1.log"));
+        CrashableProcess first = start(jdbcUrl, logs.resolve("run-1.log"));
         post(first, webhooks, acknowledged, WEBHOOKS / 4, true);
         first.kill();
 
-        App second = App.start(jdbcUrl, logs.resolve("run-2.log"));
+        CrashableProcess second = start(jdbcUrl, logs.resolve("run-2.log"));
         post(second, unanswered(webhooks, acknowledged), acknowledged, WEBHOOKS * 2 / 3, true);
         second.kill();
 
-        App third = App.start(jdbcUrl, logs.resolve("run-3.log"));
+        CrashableProcess third = start(jdbcUrl, logs.resolve("run-3.log"));
         try {
             List<Map<String, String>> resent = new ArrayList<>(unanswered(webhooks, acknowledged));
             webhooks.stream().filter(w -> acknowledged.contains(w.get("MessageSid"))).limit(60).forEach(resent::add);
@@ -130,7 +129,7 @@ class CrashRecoveryTest {
      * Posts the webhooks from {@link #CLIENTS} clients; a 200 adds the MessageSid to {@code acknowledged}. With
      * {@code killAfter} acknowledgements the caller is about to kill the app, so the clients stop there.
      */
-    private void post(App app, List<Map<String, String>> webhooks, Set<String> acknowledged, int killAfter, boolean killing)
+    private void post(CrashableProcess app, List<Map<String, String>> webhooks, Set<String> acknowledged, int killAfter, boolean killing)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
@@ -185,7 +184,7 @@ class CrashRecoveryTest {
      * their messages have landed too), or until 90 s passed: enough for the killed instances' claims (a 5 s lease
      * here) to run out.
      */
-    private Snapshot awaitSettled(App app) throws Exception {
+    private Snapshot awaitSettled(CrashableProcess app) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         Snapshot previous = snapshot(app);
         while (System.nanoTime() < deadline) {
@@ -199,7 +198,7 @@ class CrashRecoveryTest {
         return previous;
     }
 
-    private Snapshot snapshot(App app) throws Exception {
+    private Snapshot snapshot(CrashableProcess app) throws Exception {
         List<String> sids = new ArrayList<>();
         Map<String, long[]> counters = new HashMap<>();
         String cursor = null;
@@ -221,7 +220,7 @@ class CrashRecoveryTest {
         return new Snapshot(sids, counters);
     }
 
-    private JsonNode get(App app, String path) throws Exception {
+    private JsonNode get(CrashableProcess app, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/admin/messaging" + path))
                 .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -234,46 +233,8 @@ class CrashRecoveryTest {
                 .collect(Collectors.joining("&"));
     }
 
-    /** The app in its own JVM, on the test's class path. */
-    private record App(Process process, int port) {
-
-        static App start(String jdbcUrl, Path log) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    CrashableApp.class.getName(), "--crash.jdbc-url=" + jdbcUrl, "--server.port=0",
-                    "--messaging.security.api-keys." + KEY + "=" + TENANT, "--messaging.default-tenant=" + TENANT,
-                    "--messaging.webhooks.verify-signatures=false", "--messaging.rate-limit.enabled=false",
-                    "--messaging.ai.mode=auto", "--messaging.delivery.enabled=false", "--messaging.webhooks.lease=5s",
-                    "--logging.level.root=WARN", "--logging.level.dev.threadline=INFO")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the app exited at startup; see " + log.toAbsolutePath());
-                }
-                for (String line : Files.readAllLines(log)) {
-                    if (line.startsWith(CrashableApp.READY)) {
-                        return new App(process, Integer.parseInt(line.substring(CrashableApp.READY.length()).strip()));
-                    }
-                }
-                Thread.sleep(100);
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("the app did not start within 90 s; see " + log.toAbsolutePath());
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        /** {@code kill -9}: no shutdown hook runs, nothing is flushed or closed. */
-        void kill() {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static CrashableProcess start(String jdbcUrl, Path log) throws Exception {
+        return CrashableProcess.start(jdbcUrl, log, "--messaging.webhooks.verify-signatures=false", "--messaging.ai.mode=auto",
+                "--messaging.delivery.enabled=false", "--messaging.webhooks.lease=5s");
     }
 }
