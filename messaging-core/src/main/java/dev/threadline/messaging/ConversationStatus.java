@@ -11,14 +11,12 @@ public enum ConversationStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name, reporting an unknown one as a validation error on {@code field}. */
+    /**
+     * The status with this wire name (ignoring case).
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} naming {@code field} for any other value
+     */
     public static ConversationStatus fromWire(String value, String field) {
-        for (ConversationStatus status : values()) {
-            if (status.wireName().equals(value)) {
-                return status;
-            }
-        }
-        throw new NonRetriableMessagingException(ErrorCode.VALIDATION_FAILED,
-                "status must be one of active, completed, archived", field);
+        return WireNames.parse(values(), ConversationStatus::wireName, value, field);
     }
 }

@@ -148,7 +148,7 @@ final class DeliveryDispatcher {
         Message message = outgoing.message();
         Channel channel = channels.get(message.channel());
         if (channel == null) {
-            outcomes.add(entry, failure("no_channel", "no channel is registered for " + message.channel()));
+            outcomes.add(entry, failure(ErrorCode.UNKNOWN_CHANNEL.wireName(), "no channel is registered for " + message.channel()));
             return;
         }
         @Nullable Lookup inDoubt = entry.attemptInDoubt() ? settleDoubt(entry, outgoing, channel, outcomes) : null;

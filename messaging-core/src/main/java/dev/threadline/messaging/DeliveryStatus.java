@@ -40,14 +40,13 @@ public enum DeliveryStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name; {@code null} when unknown. */
-    public static DeliveryStatus fromWire(String value) {
-        for (DeliveryStatus status : values()) {
-            if (status.wireName().equalsIgnoreCase(value)) {
-                return status;
-            }
-        }
-        return null;
+    /**
+     * The status with this wire name (ignoring case).
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} naming {@code field} for any other value
+     */
+    public static DeliveryStatus fromWire(String value, String field) {
+        return WireNames.parse(values(), DeliveryStatus::wireName, value, field);
     }
 
     /** Whether no further transition is possible. */

@@ -460,7 +460,7 @@ public final class MessageManager implements AutoCloseable {
                     contact.name(), contact.phone(), contact.email(), outbound.ourAddress(), threadKey, ConversationStatus.ACTIVE,
                     blankToNull(outbound.subject()), null, now, now, 0, 0, null, null, Map.of(), 0));
         });
-        return enqueue(conversation, outbound.body(), outbound.author(), outbound.sendAt(), outbound.metadata());
+        return enqueue(conversation, outbound.body(), outbound.mediaUrls(), outbound.author(), outbound.sendAt(), outbound.metadata());
     }
 
     /**
@@ -481,16 +481,24 @@ public final class MessageManager implements AutoCloseable {
 
     private Message enqueue(Conversation conversation, String content, Author author, @Nullable Instant sendAt,
                             Map<String, String> metadata) {
+        return enqueue(conversation, content, List.of(), author, sendAt, metadata);
+    }
+
+    private Message enqueue(Conversation conversation, String content, List<String> mediaUrls, Author author,
+                            @Nullable Instant sendAt, Map<String, String> metadata) {
         Channel channel = channels.get(conversation.channel());
         if (channel == null) {
             throw NonRetriableMessagingException.validation("channel", "no channel can send on " + conversation.channel());
         }
-        requireContent(content, false);
+        requireContent(content, !mediaUrls.isEmpty());
+        if (!mediaUrls.isEmpty() && !channel.capabilities().supportsMedia()) {
+            throw NonRetriableMessagingException.validation("media_urls", conversation.channel() + " cannot carry media");
+        }
         if (content.length() > channel.capabilities().maxBodyLength()) {
             throw NonRetriableMessagingException.validation("content",
                     "content is longer than " + channel.capabilities().maxBodyLength() + " characters for " + conversation.channel());
         }
-        Message message = outboundMessage(conversation, content, author, sendAt, metadata, DeliveryStatus.QUEUED);
+        Message message = outboundMessage(conversation, content, mediaUrls, author, sendAt, metadata, DeliveryStatus.QUEUED);
         // Checked and queued under the contact's consent lock: a reply either is queued before a STOP is
         // stored, or is refused here.
         consent.whileSending(conversation.tenantId(), conversation.contactId(), () -> {
@@ -508,6 +516,11 @@ public final class MessageManager implements AutoCloseable {
 
     private Message outboundMessage(Conversation conversation, String content, Author author, @Nullable Instant sendAt,
                                     Map<String, String> metadata, DeliveryStatus queued) {
+        return outboundMessage(conversation, content, List.of(), author, sendAt, metadata, queued);
+    }
+
+    private Message outboundMessage(Conversation conversation, String content, List<String> mediaUrls, Author author,
+                                    @Nullable Instant sendAt, Map<String, String> metadata, DeliveryStatus queued) {
         Instant now = clock.instant();
         String id = ids.newId();
         boolean email = conversation.channel().equals(ChannelId.EMAIL);
@@ -519,7 +532,7 @@ public final class MessageManager implements AutoCloseable {
         // The first mail of a conversation we start keeps its subject; everything after it is a reply.
         String subject = !email ? null : conversation.messageCount() == 0 ? conversation.subject() : replySubject(conversation.subject());
         return new Message(id, conversation.tenantId(), conversation.id(), conversation.channel(), Direction.OUTBOUND, author,
-                content, subject, List.of(), null, email ? "<" + id + "@" + messageIdDomain + ">" : null, status, now, now, null,
+                content, subject, mediaUrls, null, email ? "<" + id + "@" + messageIdDomain + ">" : null, status, now, now, null,
                 null, meta);
     }
 
@@ -841,7 +854,11 @@ public final class MessageManager implements AutoCloseable {
         return store.unreadByChannel(tenantId);
     }
 
-    /** Marks every inbound message of the conversation read; returns the new unread count (0). */
+    /**
+     * Marks every inbound message of the conversation read.
+     *
+     * @return how many were unread; the conversation's unread count is 0 afterwards
+     */
     public long markRead(String tenantId, String conversationId) {
         requireConversation(tenantId, conversationId);
         long cleared = store.markRead(tenantId, conversationId);
@@ -850,7 +867,7 @@ public final class MessageManager implements AutoCloseable {
             appendEvent(conversation, ConversationEvent.MARKED_READ, Map.of("cleared", cleared));
             events.publish(MessagingEvent.conversationUpdated(conversation));
         }
-        return 0;
+        return cleared;
     }
 
     /**

@@ -11,13 +11,12 @@ public enum Sentiment {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a wire name leniently; anything unknown is {@link #NEUTRAL}. */
-    public static Sentiment fromWire(String value) {
-        for (Sentiment s : values()) {
-            if (s.wireName().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return s;
-            }
-        }
-        return NEUTRAL;
+    /**
+     * The sentiment with this wire name (ignoring case).
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} naming {@code field} for any other value
+     */
+    public static Sentiment fromWire(String value, String field) {
+        return WireNames.parse(values(), Sentiment::wireName, value, field);
     }
 }

@@ -2,6 +2,7 @@ package dev.threadline.messaging;
 
 import static dev.threadline.messaging.DeliveryStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +64,13 @@ class DeliveryStatusTest {
     @Test
     void wireNamesRoundTrip() {
         for (DeliveryStatus status : values()) {
-            assertThat(DeliveryStatus.fromWire(status.wireName())).isEqualTo(status);
+            assertThat(DeliveryStatus.fromWire(status.wireName(), "status")).isEqualTo(status);
         }
-        assertThat(DeliveryStatus.fromWire("accepted")).isNull();
+        assertThatThrownBy(() -> DeliveryStatus.fromWire("accepted", "status"))
+                .isInstanceOfSatisfying(NonRetriableMessagingException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                    assertThat(e.field()).isEqualTo("status");
+                    assertThat(e.getMessage()).contains("queued", "delivered");
+                });
     }
 }

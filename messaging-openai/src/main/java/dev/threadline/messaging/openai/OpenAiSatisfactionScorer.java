@@ -84,7 +84,7 @@ public final class OpenAiSatisfactionScorer implements SatisfactionScorer, AutoC
         double score = Math.round(Math.max(1.0, Math.min(5.0, raw.getAsDouble())) * 10) / 10.0;
         String sentimentText = answer.path("sentiment").asText("").strip().toLowerCase(Locale.ROOT);
         Sentiment sentiment = List.of("positive", "neutral", "negative").contains(sentimentText)
-                ? Sentiment.fromWire(sentimentText)
+                ? Sentiment.fromWire(sentimentText, "sentiment")
                 : score >= 3.5 ? Sentiment.POSITIVE : score <= 2.5 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
         String outcome = answer.path("outcome").asText("").strip().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");

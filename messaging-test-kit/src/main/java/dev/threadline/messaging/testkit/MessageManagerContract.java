@@ -23,6 +23,7 @@ import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.RetryPolicy;
@@ -86,6 +87,8 @@ public abstract class MessageManagerContract {
     protected SimulatorChannel sms;
     protected SimulatorChannel email;
     protected MessageManager manager;
+    /** The store {@link #manager} runs on, for a second manager over the same data. */
+    private ConversationStore store;
     protected final List<MessagingEvent> published = new CopyOnWriteArrayList<>();
 
     /** A new, empty store using this clock and id generator. */
@@ -97,8 +100,9 @@ public abstract class MessageManagerContract {
         ids = new TimeOrderedIdGenerator(clock);
         sms = new SimulatorChannel(ChannelId.SMS);
         email = new SimulatorChannel(ChannelId.EMAIL);
+        store = createStore(clock, ids);
         manager = MessageManager.builder()
-                .store(createStore(clock, ids))
+                .store(store)
                 .clock(clock)
                 .idGenerator(ids)
                 .channel(sms)
@@ -370,6 +374,37 @@ public abstract class MessageManagerContract {
             assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
             assertThat(sent.providerMessageId()).isNotNull();
             assertThat(sms.sent()).extracting(d -> d.message().body()).containsExactly("See you Tuesday!");
+        }
+
+        @Test
+        void anMmsStartedWithSendKeepsItsMediaToTheChannel() {
+            List<String> media = List.of("https://glow.example/aftercare.jpg");
+            Message queued = manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE)
+                    .body("Your aftercare sheet").mediaUrls(media).build());
+
+            manager.deliverDue();
+
+            assertThat(manager.getMessage(TENANT, queued.id()).mediaUrls()).isEqualTo(media);
+            assertThat(sms.sent()).singleElement().satisfies(d -> assertThat(d.message().mediaUrls()).isEqualTo(media));
+        }
+
+        @Test
+        void mediaOnAChannelThatCannotCarryItIsAValidationError() {
+            assertFails(ErrorCode.VALIDATION_FAILED, "media_urls", () -> manager.send(OutboundMessage.builder(TENANT, ChannelId.EMAIL)
+                    .customerEmail("erin@example.com").subject("Aftercare").body("Attached").mediaUrls(List.of("https://glow.example/a.jpg")).build()));
+        }
+
+        @Test
+        void aMessageWhoseChannelIsGoneFailsWithTheUnknownChannelCode() {
+            Message queued = manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Reminder").build());
+            MessageManager withoutSms = MessageManager.builder().store(store).clock(clock).idGenerator(ids).channel(email).build();
+            try (withoutSms) {
+                withoutSms.deliverDue();
+
+                Message failed = withoutSms.getMessage(TENANT, queued.id());
+                assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(failed.errorCode()).isEqualTo(ErrorCode.UNKNOWN_CHANNEL.wireName());
+            }
         }
 
         @Test
@@ -754,8 +789,9 @@ public abstract class MessageManagerContract {
             assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().unreadCount()).isEqualTo(2);
             assertThat(manager.unreadCounts(TENANT)).containsEntry(ChannelId.SMS, 2L).containsEntry(ChannelId.EMAIL, 1L);
 
-            assertThat(manager.markRead(TENANT, result.conversation().id())).isZero();
+            assertThat(manager.markRead(TENANT, result.conversation().id())).as("how many were unread").isEqualTo(2);
             assertThat(manager.getConversation(TENANT, result.conversation().id()).conversation().unreadCount()).isZero();
+            assertThat(manager.markRead(TENANT, result.conversation().id())).as("nothing left to mark").isZero();
             assertThat(manager.unreadCounts(TENANT)).doesNotContainKey(ChannelId.SMS).containsEntry(ChannelId.EMAIL, 1L);
         }
 

@@ -44,7 +44,7 @@ public final class EventPayloads {
             JsonNode json = MAPPER.readTree(payload);
             String status = text(json, "status");
             MessagingEvent event = new MessagingEvent(required(json, "type"), required(json, "tenant"),
-                    required(json, "conversation"), text(json, "message"), status == null ? null : DeliveryStatus.fromWire(status));
+                    required(json, "conversation"), text(json, "message"), status == null ? null : DeliveryStatus.fromWire(status, "status"));
             return new Received(required(json, "origin"), event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an event payload", e);

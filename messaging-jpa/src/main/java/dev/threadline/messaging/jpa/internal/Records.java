@@ -97,7 +97,7 @@ final class Records {
 
     static Conversation conversation(ConversationEntity e) {
         Satisfaction satisfaction = e.satisfactionScore == null ? null
-                : new Satisfaction(e.satisfactionScore, Sentiment.fromWire(e.satisfactionSentiment),
+                : new Satisfaction(e.satisfactionScore, Sentiment.fromWire(e.satisfactionSentiment, "satisfaction_sentiment"),
                         e.satisfactionOutcome == null ? "" : e.satisfactionOutcome,
                         e.satisfactionReason == null ? "" : e.satisfactionReason);
         return new Conversation(e.id, e.tenantId, new ChannelId(e.channel), e.contactId, e.customerName, e.customerPhone,
@@ -133,7 +133,7 @@ final class Records {
     static Message message(MessageEntity e) {
         return new Message(e.id, e.tenantId, e.conversationId, new ChannelId(e.channel),
                 Direction.valueOf(e.direction.toUpperCase(Locale.ROOT)), Author.valueOf(e.author.toUpperCase(Locale.ROOT)),
-                e.body, e.subject, Json.list(e.mediaUrls), e.providerMessageId, e.threadRef, DeliveryStatus.fromWire(e.status),
+                e.body, e.subject, Json.list(e.mediaUrls), e.providerMessageId, e.threadRef, DeliveryStatus.fromWire(e.status, "status"),
                 e.createdAt, e.statusAt, e.errorCode, e.errorMessage, Json.strings(e.metadata));
     }
 

@@ -70,7 +70,8 @@ final class ConversationController {
 
     @PostMapping("/conversations/{id}/read")
     ResponseEntity<byte[]> markRead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        return Json.response(HttpStatus.OK, new Views.UnreadCount(manager.markRead(caller.tenantId(), id)));
+        manager.markRead(caller.tenantId(), id);
+        return Json.response(HttpStatus.OK, new Views.UnreadCount(0));
     }
 
     @PatchMapping("/conversations/{id}")
