@@ -117,6 +117,12 @@ final class DeliveryDispatcher {
         Map<String, OutgoingMessage> loaded = load(claimed);
         Outcomes outcomes = new Outcomes();
         for (OutboxEntry entry : claimed) {
+            if (!clock.instant().isBefore(entry.leaseUntil())) {
+                // Past its lease another worker may take the entry (after the in-doubt grace) and, not finding it at
+                // the provider, send it: a send started now could be its second. Give it back instead.
+                outbox.retryLater(entry, clock.instant(), "the claim ran out before its turn in the batch");
+                continue;
+            }
             try {
                 deliver(entry, loaded.get(entry.messageId()), loadedAt, outcomes);
             } catch (RuntimeException e) {

@@ -7,15 +7,10 @@ import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.spi.ChannelCapabilities;
 import dev.threadline.messaging.spi.OutboundDelivery;
-import dev.threadline.messaging.spi.OutboxEntry;
-import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -84,58 +79,6 @@ class DeliveryBatchingTest {
                 .customerPhone("+15551234567").body("Hi").build());
         return IntStream.range(0, count)
                 .mapToObj(i -> manager.reply("t", inbound.conversation().id(), "Reply " + i, "staff")).toList();
-    }
-
-    /** Counts how many completions each write to the outbox carried. */
-    private static final class RecordingOutbox implements OutboxStore {
-        private final OutboxStore delegate;
-        final List<Integer> writes = new CopyOnWriteArrayList<>();
-
-        RecordingOutbox(OutboxStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
-            return delegate.claimDue(now, limit, workerId, leaseUntil, inDoubtGrace);
-        }
-
-        @Override
-        public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
-            writes.add(1);
-            return delegate.complete(entry, update);
-        }
-
-        @Override
-        public List<Optional<Message>> completeAll(List<Completion> completions) {
-            writes.add(completions.size());
-            return delegate.completeAll(completions);
-        }
-
-        @Override
-        public void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
-            delegate.retryLater(entry, nextAttemptAt, lastError);
-        }
-
-        @Override
-        public void releaseAll(String workerId) {
-            delegate.releaseAll(workerId);
-        }
-
-        @Override
-        public Optional<Message> cancel(String tenantId, String messageId, Instant at) {
-            return delegate.cancel(tenantId, messageId, at);
-        }
-
-        @Override
-        public boolean reschedule(String tenantId, String messageId, Instant dueAt) {
-            return delegate.reschedule(tenantId, messageId, dueAt);
-        }
-
-        @Override
-        public long pendingCount() {
-            return delegate.pendingCount();
-        }
     }
 
     /** A channel whose provider takes a while to answer. */

@@ -102,7 +102,8 @@ class OutboundCrashTest {
 
             assertThat(sentBeforeTheKill).as("the kill came while replies were still being sent").isLessThan(accepted.size());
             assertThat(sends.keySet()).as("every accepted reply reached Twilio").containsAll(accepted.keySet());
-            assertThat(sends).as("no reply reached Twilio twice").allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
+            assertThat(sends.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
+                    .as("replies that reached Twilio more than once, of %d", sends.size()).isEmpty();
             assertThat(statuses(second, accepted)).as("every accepted reply is recorded as handed to Twilio")
                     .hasSize(accepted.size()).allSatisfy((id, status) -> assertThat(status).as(id).isIn("sending", "sent", "delivered"));
         } finally {
