@@ -823,6 +823,16 @@ public final class MessageManager implements AutoCloseable {
         events.publish(MessagingEvent.conversationUpdated(conversation));
     }
 
+    /**
+     * Records that the provider event named {@code key} was handled, for webhooks that deliver an event more than once
+     * (SendGrid's {@code sg_event_id}). Kept by the store, so a repeat handled by another app instance is caught too.
+     *
+     * @return true the first time for this tenant and key, false for every repeat
+     */
+    public boolean markProcessed(String tenantId, String key) {
+        return store.markProcessed(tenantId, key);
+    }
+
     // ------------------------------------------------------------------ read model
 
     /** A conversation with its contact and messages in arrival order. Does not change read state. */

@@ -5,7 +5,6 @@ import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * and unsubscribes.
  *
  * <p>SendGrid delivers an event more than once; each {@code sg_event_id} is claimed through
- * {@link ConversationStore#markProcessed} under the key {@code sendgrid:<sg_event_id>} before it is applied, so a
+ * {@link MessageManager#markProcessed} under the key {@code sendgrid:<sg_event_id>} before it is applied, so a
  * repeat (even one handled by another app instance on the same store) changes nothing.
  *
  * <pre>{@code
@@ -32,12 +31,9 @@ public final class SendGridEventProcessor {
     public static final String KEY_PREFIX = "sendgrid:";
 
     private final MessageManager manager;
-    private final ConversationStore store;
 
-    /** @param store the store {@code manager} uses, which remembers the events already applied */
-    public SendGridEventProcessor(MessageManager manager, ConversationStore store) {
+    public SendGridEventProcessor(MessageManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.store = Objects.requireNonNull(store, "store");
     }
 
     /**
@@ -51,7 +47,7 @@ public final class SendGridEventProcessor {
         int applied = 0;
         for (SendGridEvent event : events) {
             String tenantId = event.tenantId() != null ? event.tenantId() : defaultTenantId;
-            if (!store.markProcessed(tenantId, KEY_PREFIX + event.eventId())) {
+            if (!manager.markProcessed(tenantId, KEY_PREFIX + event.eventId())) {
                 log.debug("SendGrid event {} was already processed", event.eventId());
                 continue;
             }

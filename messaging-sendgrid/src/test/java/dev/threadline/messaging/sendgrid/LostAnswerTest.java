@@ -31,7 +31,7 @@ class LostAnswerTest {
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build(), clock);
     private final MessageManager manager = MessageManager.builder().clock(clock).store(store).channel(channel).build();
-    private final SendGridEventProcessor processor = new SendGridEventProcessor(manager, store);
+    private final SendGridEventProcessor processor = new SendGridEventProcessor(manager);
     private Message queued;
 
     @BeforeEach

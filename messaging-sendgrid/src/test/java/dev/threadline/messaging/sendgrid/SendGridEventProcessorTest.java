@@ -36,7 +36,7 @@ class SendGridEventProcessorTest {
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build());
     private final MessageManager manager = MessageManager.builder().store(store).channel(channel).build();
-    private final SendGridEventProcessor processor = new SendGridEventProcessor(manager, store);
+    private final SendGridEventProcessor processor = new SendGridEventProcessor(manager);
     private final List<MessagingEvent> statusEvents = new CopyOnWriteArrayList<>();
     private Message sent;
 
@@ -88,7 +88,7 @@ class SendGridEventProcessorTest {
         SendGridEvent delivered = event("e-1", "delivered", sent.id(), TENANT, null);
         processor.process(List.of(delivered), TENANT);
 
-        int repeat = new SendGridEventProcessor(manager, store).process(List.of(delivered), TENANT);
+        int repeat = new SendGridEventProcessor(manager).process(List.of(delivered), TENANT);
 
         assertThat(repeat).isZero();
     }

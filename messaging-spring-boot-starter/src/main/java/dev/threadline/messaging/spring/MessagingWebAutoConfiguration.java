@@ -6,7 +6,6 @@ import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.intake.WebhookIntake;
 import dev.threadline.messaging.sendgrid.SendGridEventParser;
 import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spring.internal.IntakeLifecycle;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
@@ -169,8 +168,8 @@ public class MessagingWebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SendGridEventProcessor sendGridEventProcessor(MessageManager manager, ConversationStore store) {
-            return new SendGridEventProcessor(manager, store);
+        SendGridEventProcessor sendGridEventProcessor(MessageManager manager) {
+            return new SendGridEventProcessor(manager);
         }
     }
 

@@ -10,13 +10,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Twilio status callback, parsed by {@link TwilioWebhookParser#parseStatus}. When it carries our
- * {@link #messageId()}, apply it with {@code manager.updateDelivery(tenant, callback.messageId(), callback.toUpdate(now))}:
- * that finds the message even when the worker that sent it stopped before storing the SID, and stores the SID with
- * the status. Otherwise apply it with
- * {@code manager.updateDeliveryByProviderId(tenant, channel, callback.messageSid(), callback.toUpdate(now))} on each of
- * {@link #possibleChannels()} until one finds the message. Statuses only move forward, so a repeated or late
- * callback changes nothing.
+ * One Twilio status callback, parsed by {@link TwilioWebhookParser#parseStatus}; {@link TwilioStatusProcessor} applies
+ * it to a manager: by our {@link #messageId()} when the callback URL carries it (which also confirms a send whose
+ * worker stopped before storing the SID), else by the SID on each of {@link #possibleChannels()}. Statuses only move
+ * forward, so a repeated or late callback changes nothing.
  *
  * @param messageSid Twilio's id of the message, the provider message id we stored when sending
  * @param channel {@code whatsapp} when an address carries the {@code whatsapp:} prefix, {@code sms} when the

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -81,16 +80,8 @@ class TwilioWithMessageManagerTest {
         return manager.receive(parser.parseInbound(TENANT, form));
     }
 
-    private Optional<Message> applyStatus(Map<String, String> form) {
-        TwilioStatusCallback callback = parser.parseStatus(form);
-        for (ChannelId channel : callback.possibleChannels()) {
-            CallbackResult result = manager.updateDeliveryByProviderId(TENANT, channel, callback.messageSid(),
-                    callback.toUpdate(time.instant()));
-            if (result.applied()) {
-                return Optional.of(result.message());
-            }
-        }
-        return Optional.empty();
+    private CallbackResult applyStatus(Map<String, String> form) {
+        return new TwilioStatusProcessor(manager, time).process(TENANT, parser.parseStatus(form));
     }
 
     /** A staff reply to an inbound SMS, handed to Twilio by the delivery worker. */
@@ -174,10 +165,34 @@ class TwilioWithMessageManagerTest {
         Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
         applyStatus(statusCallback(reply.providerMessageId(), "sent"));
 
-        Optional<Message> repeated = applyStatus(statusCallback(reply.providerMessageId(), "sent"));
+        CallbackResult repeated = applyStatus(statusCallback(reply.providerMessageId(), "sent"));
 
-        assertThat(repeated).isEmpty();
+        assertThat(repeated.outcome()).isEqualTo(CallbackResult.Outcome.NOT_FORWARD);
         assertThat(statusEvents).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aCallbackForASidNoMessageHasIsWorthRetryingOnlyWithinThePatience() {
+        TwilioStatusProcessor processor = new TwilioStatusProcessor(manager, time);
+        Instant receivedAt = time.instant();
+
+        CallbackResult early = processor.process(TENANT, parser.parseStatus(statusCallback("SM99999999999999999999999999999999", "sent")));
+
+        assertThat(early.outcome()).isEqualTo(CallbackResult.Outcome.UNKNOWN);
+        assertThat(processor.worthRetrying(early, receivedAt)).isTrue();
+        time.advance(TwilioStatusProcessor.UNKNOWN_SID_PATIENCE);
+        assertThat(processor.worthRetrying(early, receivedAt)).isFalse();
+    }
+
+    @Test
+    void aCallbackWithTwiliosUnsubscribedErrorOptsTheRecipientOut() {
+        Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
+        Map<String, String> failed = new HashMap<>(statusCallback(reply.providerMessageId(), "failed"));
+        failed.put("ErrorCode", "21610");
+
+        assertThat(applyStatus(failed).applied()).isTrue();
+
+        assertThat(manager.getConversation(TENANT, reply.conversationId()).contact().isOptedOut(ChannelId.SMS)).isTrue();
     }
 
     @Test
@@ -276,7 +291,7 @@ class TwilioWithMessageManagerTest {
             String query = send.field("StatusCallback").substring(send.field("StatusCallback").indexOf('?') + 1);
 
             TwilioStatusCallback callback = parser.parseStatus(statusCallback(sid, "delivered"), query);
-            stopping.updateDelivery(TENANT, callback.messageId(), callback.toUpdate(time.instant()));
+            new TwilioStatusProcessor(stopping, time).process(TENANT, callback);
             time.advance(LEASE.plus(GRACE));
             stopping.deliverDue();
 

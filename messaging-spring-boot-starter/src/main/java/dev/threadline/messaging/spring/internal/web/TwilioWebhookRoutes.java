@@ -1,9 +1,9 @@
 package dev.threadline.messaging.spring.internal.web;
 
 import dev.threadline.messaging.MessageManager;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spring.MessagingProperties;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
+import dev.threadline.messaging.twilio.TwilioStatusProcessor;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Import;
 public class TwilioWebhookRoutes {
 
     @Bean
-    TwilioWebhooks messagingTwilioWebhooks(MessageManager manager, ConversationStore store, TwilioWebhookParser parser,
-                                           WebhookTenants tenants, Clock clock, MessagingProperties properties) {
-        return new TwilioWebhooks(manager, store, parser, tenants, clock, properties.twilio().fromNumber());
+    TwilioWebhooks messagingTwilioWebhooks(MessageManager manager, TwilioWebhookParser parser, WebhookTenants tenants, Clock clock,
+                                           MessagingProperties properties) {
+        return new TwilioWebhooks(manager, new TwilioStatusProcessor(manager, clock), parser, tenants, properties.twilio().fromNumber());
     }
 
     @Bean

@@ -1,18 +1,13 @@
 package dev.threadline.messaging.spring.internal.web;
 
-import dev.threadline.messaging.ChannelId;
-import dev.threadline.messaging.DeliveryUpdate;
-import dev.threadline.messaging.Message;
+import dev.threadline.messaging.CallbackResult;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.intake.IntakeRequest;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
 import dev.threadline.messaging.twilio.TwilioStatusCallback;
+import dev.threadline.messaging.twilio.TwilioStatusProcessor;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,27 +23,19 @@ final class TwilioWebhooks {
     static final String STATUS = "twilio.status";
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
-    /**
-     * How long a status callback for a SID no message has yet is tried again: a callback can overtake the
-     * send it reports on, before the delivery worker stored the SID. Twilio also calls back for messages sent
-     * outside this app, which never match.
-     */
-    private static final Duration UNKNOWN_SID_PATIENCE = Duration.ofMinutes(2);
 
     private final MessageManager manager;
-    private final ConversationStore store;
+    private final TwilioStatusProcessor statuses;
     private final TwilioWebhookParser parser;
     private final WebhookTenants tenants;
-    private final Clock clock;
     private final @Nullable String fromNumber;
 
-    TwilioWebhooks(MessageManager manager, ConversationStore store, TwilioWebhookParser parser, WebhookTenants tenants,
-                   Clock clock, @Nullable String fromNumber) {
+    TwilioWebhooks(MessageManager manager, TwilioStatusProcessor statuses, TwilioWebhookParser parser, WebhookTenants tenants,
+                   @Nullable String fromNumber) {
         this.manager = manager;
-        this.store = store;
+        this.statuses = statuses;
         this.parser = parser;
         this.tenants = tenants;
-        this.clock = clock;
         this.fromNumber = fromNumber;
     }
 
@@ -68,53 +55,23 @@ final class TwilioWebhooks {
     }
 
     /**
-     * Applies a status callback to the message with its SID.
+     * Applies a status callback.
      *
-     * @return false when no message has that SID (yet)
+     * @return false when no message has its id or SID (yet)
      */
     boolean applyStatus(String tenantId, TwilioStatusCallback callback) {
-        Optional<Message> message = target(tenantId, callback);
-        if (message.isEmpty()) {
-            return false;
-        }
-        DeliveryUpdate update = callback.toUpdate(clock.instant());
-        if (!manager.updateDelivery(tenantId, message.get().id(), update).applied()) {
-            log.debug("Twilio status {} for {} is not a forward move", update.status().wireName(), callback.messageSid());
-        } else if (callback.recipientOptedOut()) {
-            manager.optOutForMessage(tenantId, message.get().id(), "Twilio error 21610: the recipient unsubscribed");
-        }
-        return true;
-    }
-
-    /**
-     * The message a callback reports on: by our id on the callback URL, which finds it even when its worker died
-     * before storing the SID; else by the SID.
-     */
-    private Optional<Message> target(String tenantId, TwilioStatusCallback callback) {
-        if (callback.messageId() != null) {
-            Optional<Message> ours = store.findMessage(tenantId, callback.messageId());
-            if (ours.isPresent()) {
-                return ours;
-            }
-        }
-        for (ChannelId channel : callback.possibleChannels()) {
-            Optional<Message> message = store.findMessageByProviderId(tenantId, channel, callback.messageSid());
-            if (message.isPresent()) {
-                return message;
-            }
-        }
-        return Optional.empty();
+        return statuses.process(tenantId, callback).known();
     }
 
     /** Applies a stored status callback whose SID was unknown when it came; throws to be tried again later. */
     void applyStored(IntakeRequest request) {
         TwilioStatusCallback callback = parser.parseStatus(request.fields());
-        if (applyStatus(request.tenantId(), callback)) {
-            return;
-        }
-        if (Duration.between(request.receivedAt(), clock.instant()).compareTo(UNKNOWN_SID_PATIENCE) < 0) {
+        CallbackResult result = statuses.process(request.tenantId(), callback);
+        if (statuses.worthRetrying(result, request.receivedAt())) {
             throw new IllegalStateException("no message has MessageSid " + callback.messageSid() + " yet");
         }
-        log.debug("Twilio status {} for unknown MessageSid {} dropped", callback.status().wireName(), callback.messageSid());
+        if (!result.known()) {
+            log.debug("Twilio status {} for unknown MessageSid {} dropped", callback.status().wireName(), callback.messageSid());
+        }
     }
 }
