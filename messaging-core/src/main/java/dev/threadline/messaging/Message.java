@@ -1,9 +1,11 @@
 package dev.threadline.messaging;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,10 @@ public record Message(
         @Nullable String errorCode,
         @Nullable String errorMessage,
         Map<String, String> metadata) {
+
+    /** Statuses of messages that are not part of the exchange: see {@link #isPartOfTheExchange()}. */
+    private static final Set<DeliveryStatus> NOT_EXCHANGED = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED,
+            DeliveryStatus.SCHEDULED, DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
 
     /** {@code "true"} on an AI reply written by a fallback responder because the AI provider failed. */
     public static final String META_AI_FALLBACK = "ai_fallback";
@@ -86,5 +92,14 @@ public record Message(
     public Message withBody(String newBody) {
         return new Message(id, tenantId, conversationId, channel, direction, author, newBody, subject, mediaUrls,
                 providerMessageId, threadRef, status, createdAt, statusAt, errorCode, errorMessage, metadata);
+    }
+
+    /**
+     * Whether this message is part of the exchange with the customer: they wrote it, or it was handed to them or is
+     * on its way. What an AI reads as the conversation, what staff see as answered, and what a transcript shows.
+     * Drafts, canceled and not-yet-due scheduled messages and sends that failed are not: the customer never got them.
+     */
+    public boolean isPartOfTheExchange() {
+        return !NOT_EXCHANGED.contains(status);
     }
 }

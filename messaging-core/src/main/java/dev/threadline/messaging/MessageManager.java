@@ -619,7 +619,7 @@ public final class MessageManager implements AutoCloseable {
             throw NonRetriableMessagingException.conflict("no AI responder is configured");
         }
         List<Message> history = store.recentMessages(tenantId, conversationId, historyLimit).stream()
-                .filter(m -> m.status() != DeliveryStatus.DRAFT && m.status() != DeliveryStatus.CANCELED)
+                .filter(Message::isPartOfTheExchange)
                 .toList();
         if (trigger == ReplyTrigger.STAFF_REQUEST && !history.isEmpty() && history.get(history.size() - 1).direction() == Direction.OUTBOUND) {
             throw NonRetriableMessagingException.conflict("the last message is ours, so there is nothing to answer; ask for a follow-up to write one anyway");
@@ -831,6 +831,52 @@ public final class MessageManager implements AutoCloseable {
      */
     public boolean markProcessed(String tenantId, String key) {
         return store.markProcessed(tenantId, key);
+    }
+
+    /**
+     * Finds or creates the contact of a phone number or email address as a person typed it (an email when it has an
+     * {@code @}, else a phone number in the default region), giving it {@code name} when it has none.
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} on {@code field} when the address is not valid
+     */
+    public Contact contactFor(String tenantId, String address, @Nullable String name, String field) {
+        boolean email = address.indexOf('@') >= 0;
+        String normalized = email ? EmailAddresses.normalize(address, field) : PhoneNumbers.toE164(address, defaultRegion, field);
+        return store.upsertContact(tenantId, email ? null : normalized, email ? normalized : null, blankToNull(name));
+    }
+
+    /** The contact with this id, if the tenant has it. */
+    public Optional<Contact> findContact(String tenantId, String contactId) {
+        return store.findContact(tenantId, contactId);
+    }
+
+    /** The conversation with this id, if the tenant has it; {@link #getConversation} also reads its messages. */
+    public Optional<Conversation> findConversation(String tenantId, String conversationId) {
+        return store.findConversation(tenantId, conversationId);
+    }
+
+    /** The message with this id, if the tenant has it. */
+    public Optional<Message> findMessage(String tenantId, String messageId) {
+        return store.findMessage(tenantId, messageId);
+    }
+
+    /**
+     * Adds an event of the host's own to the conversation's timeline (e.g. an integration noting what it did) and
+     * tells subscribers the conversation changed.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}
+     */
+    public ConversationEvent recordEvent(String tenantId, String conversationId, String type, Map<String, Object> data) {
+        Conversation conversation = requireConversation(tenantId, conversationId);
+        ConversationEvent event = event(conversation, type, data);
+        store.appendEvent(event);
+        events.publish(MessagingEvent.conversationUpdated(conversation));
+        return event;
+    }
+
+    /** Outbound messages waiting in the outbox, claimed or not (for health checks and metrics). */
+    public long pendingDeliveries() {
+        return outbox.pendingCount();
     }
 
     // ------------------------------------------------------------------ read model

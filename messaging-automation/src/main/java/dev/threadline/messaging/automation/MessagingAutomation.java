@@ -20,7 +20,6 @@ import dev.threadline.messaging.automation.schedule.Reminders;
 import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.TemplateStore;
 import dev.threadline.messaging.automation.template.Templates;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
@@ -32,11 +31,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Automation on top of a {@link MessageManager}: templates and canned replies, scheduled reminders,
  * campaigns, staff notifications with a digest, and analytics. Build one per manager with
- * {@link #builder(MessageManager, ConversationStore)}; it subscribes to the manager's events until
+ * {@link #builder(MessageManager)}; it subscribes to the manager's events until
  * {@link #close()}.
  *
  * <pre>{@code
- * MessagingAutomation automation = MessagingAutomation.builder(manager, store)
+ * MessagingAutomation automation = MessagingAutomation.builder(manager)
  *         .clock(clock)
  *         .staffNotifier(new MessagingStaffNotifier(manager, null))
  *         .build();
@@ -54,23 +53,23 @@ public final class MessagingAutomation implements AutoCloseable {
     private final ContactProfiles profiles;
     private final List<MessagingEventBus.Subscription> subscriptions;
 
-    private MessagingAutomation(Builder b, MessageManager manager, ConversationStore store, StaffNotifier notifier) {
+    private MessagingAutomation(Builder b, MessageManager manager, StaffNotifier notifier) {
         this.templates = new Templates(b.templateStore, manager);
         this.reminders = new Reminders(manager, templates, b.clock);
-        this.campaigns = new Campaigns(manager, store, templates, b.campaignStore, b.contactProfiles, b.campaignSettings, b.clock,
+        this.campaigns = new Campaigns(manager, templates, b.campaignStore, b.contactProfiles, b.campaignSettings, b.clock,
                 b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock));
         KeywordUrgencyClassifier keywords = b.keywords;
-        this.notifications = new StaffNotifications(manager, store, b.staffDirectory, notifier,
+        this.notifications = new StaffNotifications(manager, b.staffDirectory, notifier,
                 b.urgencyClassifier != null ? b.urgencyClassifier : keywords, keywords, b.clock);
-        this.analytics = new Analytics(manager, store);
+        this.analytics = new Analytics(manager);
         this.staff = b.staffDirectory;
-        this.profiles = new ContactProfiles(b.contactProfiles, store, b.campaignSettings.defaultRegion());
+        this.profiles = new ContactProfiles(b.contactProfiles, manager);
         // Two subscriptions, so a failure in one follower never keeps an event from the other.
         this.subscriptions = List.of(manager.subscribe(campaigns::onEvent), manager.subscribe(notifications::onEvent));
     }
 
-    public static Builder builder(MessageManager manager, ConversationStore store) {
-        return new Builder(manager, store);
+    public static Builder builder(MessageManager manager) {
+        return new Builder(manager);
     }
 
     public Templates templates() {
@@ -112,7 +111,6 @@ public final class MessagingAutomation implements AutoCloseable {
     /** Builds {@link MessagingAutomation}; every store defaults to memory. */
     public static final class Builder {
         private final MessageManager manager;
-        private final ConversationStore store;
         private Clock clock = Clock.systemUTC();
         private @Nullable IdGenerator ids;
         private TemplateStore templateStore = new InMemoryTemplateStore();
@@ -124,9 +122,8 @@ public final class MessagingAutomation implements AutoCloseable {
         private KeywordUrgencyClassifier keywords = new KeywordUrgencyClassifier();
         private CampaignSettings campaignSettings = CampaignSettings.DEFAULTS;
 
-        private Builder(MessageManager manager, ConversationStore store) {
+        private Builder(MessageManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
-            this.store = Objects.requireNonNull(store, "store");
         }
 
         /** The clock; use the manager's. Default system UTC. */
@@ -148,7 +145,7 @@ public final class MessagingAutomation implements AutoCloseable {
 
         public MessagingAutomation build() {
             StaffNotifier notifier = staffNotifier != null ? staffNotifier : new MessagingStaffNotifier(manager, null);
-            return new MessagingAutomation(this, manager, store, notifier);
+            return new MessagingAutomation(this, manager, notifier);
         }
     }
 }

@@ -47,7 +47,7 @@ public final class AutomationFixture implements AutoCloseable {
         this.clock = new MutableClock(start);
         this.store = new InMemoryConversationStore(new TimeOrderedIdGenerator(clock), clock);
         this.manager = newManager();
-        this.automation = customize.apply(MessagingAutomation.builder(manager, store).clock(clock)).build();
+        this.automation = customize.apply(MessagingAutomation.builder(manager).clock(clock)).build();
     }
 
     /** Another manager on the same store, as after a restart of the process. */

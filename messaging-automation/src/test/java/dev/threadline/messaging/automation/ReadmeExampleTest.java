@@ -8,7 +8,6 @@ import dev.threadline.messaging.automation.campaign.CampaignSettings;
 import dev.threadline.messaging.automation.schedule.ReminderRequest;
 import dev.threadline.messaging.automation.schedule.ScheduledMessage;
 import dev.threadline.messaging.automation.template.MessageTemplate;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +33,9 @@ class ReadmeExampleTest {
         fx.close();
     }
 
-    private ScheduledMessage example(MessageManager manager, ConversationStore store, Clock clock) {
+    private ScheduledMessage example(MessageManager manager, Clock clock) {
         // tag::example[]
-        MessagingAutomation automation = MessagingAutomation.builder(manager, store)  // the manager's store and clock
+        MessagingAutomation automation = MessagingAutomation.builder(manager)  // the manager's clock
                 .clock(clock)
                 .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(30))
                 .build();  // follows the manager's events until close()
@@ -57,7 +56,7 @@ class ReadmeExampleTest {
 
     @Test
     void exampleSchedulesTheReminderForTheDayBeforeAndSendsItThen() {
-        ScheduledMessage reminder = example(fx.manager, fx.store, fx.clock);
+        ScheduledMessage reminder = example(fx.manager, fx.clock);
         fx.advance(Duration.between(fx.clock.instant(), reminder.sendAt()));
         fx.deliverDue();
 

@@ -167,7 +167,7 @@ public class MessagingAutoConfiguration {
                                          ObjectProvider<AiResponder> responder, MessagingProperties properties) {
         List<Channel> sending = ChannelSelection.byId(channels.orderedStream()).values().stream()
                 .filter(channel -> manager.sendingChannels().contains(channel.id())).toList();
-        return new StartupReport(store, sending, responder.getIfUnique(), properties);
+        return new StartupReport(store.getClass().getSimpleName(), sending, responder.getIfUnique(), properties);
     }
 
     @Bean

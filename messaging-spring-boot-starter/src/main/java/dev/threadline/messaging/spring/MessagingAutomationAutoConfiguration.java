@@ -16,7 +16,6 @@ import dev.threadline.messaging.automation.notify.StaffNotifier;
 import dev.threadline.messaging.automation.notify.UrgencyClassifier;
 import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.TemplateStore;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
 import java.time.Clock;
@@ -33,14 +32,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link MessagingAutomation} (templates, reminders, campaigns, staff notifications, analytics) on the
- * starter's {@link MessageManager} and {@link ConversationStore} when messaging-automation is on the
+ * starter's {@link MessageManager} when messaging-automation is on the
  * classpath. Its stores default to memory; every bean backs off when the host defines its own, and a host
  * {@link StaffNotifier} or {@link UrgencyClassifier} bean is picked up. The daily staff digest goes out to
  * every configured tenant (API keys, {@code messaging.tenants}, the default tenant).
  */
 @AutoConfiguration(after = {MessagingJpaAutoConfiguration.class, MessagingAutoConfiguration.class})
 @ConditionalOnClass(MessagingAutomation.class)
-@ConditionalOnBean({MessageManager.class, ConversationStore.class})
+@ConditionalOnBean(MessageManager.class)
 @EnableConfigurationProperties(MessagingAutomationProperties.class)
 public class MessagingAutomationAutoConfiguration {
 
@@ -70,21 +69,20 @@ public class MessagingAutomationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CampaignSettings messagingCampaignSettings(MessagingAutomationProperties automation, MessagingProperties properties) {
+    CampaignSettings messagingCampaignSettings(MessagingAutomationProperties automation) {
         MessagingAutomationProperties.Campaigns campaigns = automation.campaigns();
         return new CampaignSettings(campaigns.messagesPerMinute(), campaigns.messagesPerMinuteByTenant(),
-                new QuietHours(campaigns.quietHours().allowedFrom(), campaigns.quietHours().allowedUntil()),
-                properties.defaultRegion());
+                new QuietHours(campaigns.quietHours().allowedFrom(), campaigns.quietHours().allowedUntil()));
     }
 
     /** Follows the manager's events from creation until the context closes. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MessagingAutomation messagingAutomation(MessageManager manager, ConversationStore store, Clock clock, IdGenerator ids,
+    MessagingAutomation messagingAutomation(MessageManager manager, Clock clock, IdGenerator ids,
                                             TemplateStore templates, CampaignStore campaigns, ContactProfileStore profiles,
                                             StaffDirectory staff, CampaignSettings settings, MessagingAutomationProperties automation,
                                             ObjectProvider<StaffNotifier> notifier, ObjectProvider<UrgencyClassifier> classifier) {
-        MessagingAutomation.Builder builder = MessagingAutomation.builder(manager, store)
+        MessagingAutomation.Builder builder = MessagingAutomation.builder(manager)
                 .clock(clock)
                 .idGenerator(ids)
                 .templateStore(templates)

@@ -61,9 +61,10 @@ public class MessagingObservabilityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "messagingHealthIndicator")
-        MessagingHealthIndicator messagingHealthIndicator(ConversationStore store, OutboxStore outbox,
+        MessagingHealthIndicator messagingHealthIndicator(MessageManager manager, ConversationStore store,
                                                           ObjectProvider<Channel> channels, ObjectProvider<AiResponder> responder) {
-            return new MessagingHealthIndicator(store, outbox, ChannelSelection.byId(channels.orderedStream()), responder.getIfUnique());
+            return new MessagingHealthIndicator(manager, store.getClass().getSimpleName(), ChannelSelection.byId(channels.orderedStream()),
+                    responder.getIfUnique());
         }
     }
 }

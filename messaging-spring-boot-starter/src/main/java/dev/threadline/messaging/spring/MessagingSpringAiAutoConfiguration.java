@@ -1,9 +1,7 @@
 package dev.threadline.messaging.spring;
 
-import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.spring.ai.ThreadlineChatMemoryRepository;
-import java.time.Clock;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,16 +18,15 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MessagingAutoConfiguration.class,
         beforeName = "org.springframework.ai.model.chat.memory.autoconfigure.ChatMemoryAutoConfiguration")
 @ConditionalOnClass(ChatMemoryRepository.class)
-@ConditionalOnBean(ConversationStore.class)
+@ConditionalOnBean(MessageManager.class)
 @ConditionalOnBooleanProperty(name = "messaging.spring-ai.chat-memory", matchIfMissing = true)
 public class MessagingSpringAiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ChatMemoryRepository.class)
-    ThreadlineChatMemoryRepository threadlineChatMemoryRepository(ConversationStore store, IdGenerator ids, Clock clock,
-                                                                 MessagingProperties properties) {
+    ThreadlineChatMemoryRepository threadlineChatMemoryRepository(MessageManager manager, MessagingProperties properties) {
         MessagingProperties.SpringAi springAi = properties.springAi();
         String tenant = springAi.tenant() != null && !springAi.tenant().isBlank() ? springAi.tenant() : properties.defaultTenant();
-        return new ThreadlineChatMemoryRepository(store, tenant, ids, clock, springAi.memoryWindow());
+        return new ThreadlineChatMemoryRepository(manager, tenant, springAi.memoryWindow());
     }
 }

@@ -9,7 +9,6 @@ import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,10 @@ public final class Analytics {
             "messages_out", "first_response_avg_seconds", "response_median_seconds", "delivery_success_rate", "ai_reply_share",
             "satisfaction_avg");
 
+    /**
+     * Outbound volume counts every message staff or the AI let go, failed sends included (their delivery is measured
+     * separately); it is wider than {@link dev.threadline.messaging.Message#isPartOfTheExchange()}.
+     */
     private static final Set<DeliveryStatus> NOT_SENT = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED);
     /** A failed reply still answered in time from staff's side; its delivery is measured separately. */
     private static final Set<DeliveryStatus> NOT_A_REPLY = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED,
@@ -47,11 +50,9 @@ public final class Analytics {
     private static final Set<DeliveryStatus> FAILED = EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
 
     private final MessageManager manager;
-    private final ConversationStore store;
 
-    public Analytics(MessageManager manager, ConversationStore store) {
+    public Analytics(MessageManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** Measures the query's period. */
@@ -88,7 +89,7 @@ public final class Analytics {
     }
 
     private void measure(AnalyticsQuery query, LocalDate periodStart, Conversation conversation, Map<Key, Tally> tallies) {
-        List<Message> messages = store.messages(conversation.tenantId(), conversation.id());
+        List<Message> messages = manager.getConversation(conversation.tenantId(), conversation.id()).messages();
         Bucketer buckets = (at) -> {
             LocalDate bucket = query.granularity().bucketOf(at.atZone(query.zone()).toLocalDate(), periodStart);
             return List.of(tallies.computeIfAbsent(new Key(bucket, conversation.channel().value()), k -> new Tally()),

@@ -7,7 +7,6 @@ import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,13 +24,11 @@ final class AudienceResolver {
     }
 
     private final MessageManager manager;
-    private final ConversationStore store;
     private final ContactProfileStore profiles;
     private final ContactAddresses addresses;
 
-    AudienceResolver(MessageManager manager, ConversationStore store, ContactProfileStore profiles, ContactAddresses addresses) {
+    AudienceResolver(MessageManager manager, ContactProfileStore profiles, ContactAddresses addresses) {
         this.manager = manager;
-        this.store = store;
         this.profiles = profiles;
         this.addresses = addresses;
     }
@@ -43,7 +40,7 @@ final class AudienceResolver {
             if (channel.isPhoneBased() && spec.address().indexOf('@') >= 0) {
                 throw NonRetriableMessagingException.validation("recipients.address", channel + " needs phone numbers: " + spec.address());
             }
-            ContactAddresses.Found found = addresses.find(tenantId, spec.address(), channel.equals(ChannelId.EMAIL), spec.name(),
+            ContactAddresses.Found found = addresses.find(tenantId, spec.address(), spec.name(),
                     "recipients.address");
             Contact contact = found.contact();
             ZoneId zone = spec.zone() != null ? spec.zone() : profileZone(tenantId, contact.id(), defaultZone);
@@ -68,7 +65,7 @@ final class AudienceResolver {
             if (!segment.matchesActivity(latest == null ? null : latest.lastActivityAt())) {
                 continue;
             }
-            Optional<Contact> contact = store.findContact(tenantId, contactId);
+            Optional<Contact> contact = manager.findContact(tenantId, contactId);
             String address = contact.map(c -> addressOn(channel, c)).orElse(null);
             if (address == null) {
                 continue;

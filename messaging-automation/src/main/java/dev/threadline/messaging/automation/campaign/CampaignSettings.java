@@ -9,13 +9,11 @@ import java.util.Objects;
  * @param messagesPerMinute the per-tenant limit of campaign messages due in any calendar minute
  * @param messagesPerMinuteByTenant overrides of that limit for single tenants
  * @param quietHours allowed local hours for marketing messages when a campaign sets none
- * @param defaultRegion ISO region for recipient phone numbers written without a country code
  */
-public record CampaignSettings(int messagesPerMinute, Map<String, Integer> messagesPerMinuteByTenant, QuietHours quietHours,
-                               String defaultRegion) {
+public record CampaignSettings(int messagesPerMinute, Map<String, Integer> messagesPerMinuteByTenant, QuietHours quietHours) {
 
-    /** 60 messages a minute, quiet hours 08:00–21:00, region {@code US}. */
-    public static final CampaignSettings DEFAULTS = new CampaignSettings(60, Map.of(), QuietHours.DEFAULT, "US");
+    /** 60 messages a minute, quiet hours 08:00–21:00. */
+    public static final CampaignSettings DEFAULTS = new CampaignSettings(60, Map.of(), QuietHours.DEFAULT);
 
     public CampaignSettings {
         if (messagesPerMinute < 1) {
@@ -26,7 +24,6 @@ public record CampaignSettings(int messagesPerMinute, Map<String, Integer> messa
             throw new IllegalArgumentException("every tenant's messagesPerMinute must be positive");
         }
         Objects.requireNonNull(quietHours, "quietHours");
-        Objects.requireNonNull(defaultRegion, "defaultRegion");
     }
 
     /** The limit for {@code tenantId}. */
@@ -35,10 +32,10 @@ public record CampaignSettings(int messagesPerMinute, Map<String, Integer> messa
     }
 
     public CampaignSettings withMessagesPerMinute(int value) {
-        return new CampaignSettings(value, messagesPerMinuteByTenant, quietHours, defaultRegion);
+        return new CampaignSettings(value, messagesPerMinuteByTenant, quietHours);
     }
 
     public CampaignSettings withQuietHours(QuietHours value) {
-        return new CampaignSettings(messagesPerMinute, messagesPerMinuteByTenant, value, defaultRegion);
+        return new CampaignSettings(messagesPerMinute, messagesPerMinuteByTenant, value);
     }
 }

@@ -12,7 +12,6 @@ import dev.threadline.messaging.automation.template.MessageTemplate;
 import dev.threadline.messaging.automation.template.RenderedMessage;
 import dev.threadline.messaging.automation.template.Templates;
 import dev.threadline.messaging.automation.template.Variables;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,6 @@ public final class Campaigns {
     private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
 
     private final MessageManager manager;
-    private final ConversationStore conversations;
     private final Templates templates;
     private final CampaignStore store;
     private final CampaignSettings settings;
@@ -52,17 +50,16 @@ public final class Campaigns {
     private final AudienceResolver audience;
     private final SendRateLimiter limiter;
 
-    public Campaigns(MessageManager manager, ConversationStore conversations, Templates templates, CampaignStore store,
+    public Campaigns(MessageManager manager, Templates templates, CampaignStore store,
                      ContactProfileStore profiles, CampaignSettings settings, Clock clock, IdGenerator ids) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.audience = new AudienceResolver(manager, conversations, Objects.requireNonNull(profiles, "profiles"),
-                new ContactAddresses(conversations, settings.defaultRegion()));
+        this.audience = new AudienceResolver(manager, Objects.requireNonNull(profiles, "profiles"),
+                new ContactAddresses(manager));
         this.limiter = new SendRateLimiter(settings::messagesPerMinute);
     }
 
@@ -239,7 +236,7 @@ public final class Campaigns {
         if (campaignId.isEmpty()) {
             return;
         }
-        conversations.findConversation(tenantId, conversationId)
+        manager.findConversation(tenantId, conversationId)
                 .flatMap(c -> store.findRecipient(tenantId, campaignId.get(), c.contactId()))
                 .filter(r -> r.repliedAt() == null && r.status() == RecipientStatus.SENT)
                 .ifPresent(r -> store.saveRecipient(r.replied(clock.instant())));
@@ -249,7 +246,7 @@ public final class Campaigns {
 
     private void schedule(Campaign campaign, MessageTemplate template, CampaignRecipient recipient) {
         Instant now = clock.instant();
-        Contact contact = conversations.findContact(campaign.tenantId(), recipient.contactId()).orElse(null);
+        Contact contact = manager.findContact(campaign.tenantId(), recipient.contactId()).orElse(null);
         if (contact != null && contact.isOptedOut(campaign.channel())) {
             store.saveRecipient(recipient.finished(RecipientStatus.SKIPPED, ErrorCode.RECIPIENT_OPTED_OUT.wireName(), now));
             return;

@@ -1,20 +1,18 @@
 package dev.threadline.messaging.automation.campaign;
 
 import dev.threadline.messaging.Contact;
-import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.support.EmailAddresses;
-import dev.threadline.messaging.support.PhoneNumbers;
+import dev.threadline.messaging.MessageManager;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+
 
 /** Finds or creates the contact of a phone number or email address as given by a user. */
 final class ContactAddresses {
 
-    private final ConversationStore store;
-    private final String defaultRegion;
+    private final MessageManager manager;
 
-    ContactAddresses(ConversationStore store, String defaultRegion) {
-        this.store = store;
-        this.defaultRegion = defaultRegion;
+    ContactAddresses(MessageManager manager) {
+        this.manager = manager;
     }
 
     /** A normalized address and its contact. */
@@ -22,15 +20,14 @@ final class ContactAddresses {
     }
 
     /**
-     * Normalizes {@code raw} (an email when it has an {@code @} or {@code email} is true, else a phone
-     * number) and finds or creates its contact, giving it {@code name} when it has none.
+     * Normalizes {@code raw} (an email when it has an {@code @}, else a phone number) and finds or creates its
+     * contact, giving it {@code name} when it has none.
      *
      * @throws dev.threadline.messaging.NonRetriableMessagingException {@code validation_failed} on {@code field}
      */
-    Found find(String tenantId, String raw, boolean email, @Nullable String name, String field) {
-        boolean isEmail = email || raw.indexOf('@') >= 0;
-        String address = isEmail ? EmailAddresses.normalize(raw, field) : PhoneNumbers.toE164(raw, defaultRegion, field);
-        Contact contact = store.upsertContact(tenantId, isEmail ? null : address, isEmail ? address : null, name);
-        return new Found(address, contact);
+    Found find(String tenantId, String raw, @Nullable String name, String field) {
+        Contact contact = manager.contactFor(tenantId, raw, name, field);
+        String address = raw.indexOf('@') >= 0 ? contact.email() : contact.phone();
+        return new Found(Objects.requireNonNull(address, field), contact);
     }
 }

@@ -1,7 +1,7 @@
 package dev.threadline.messaging.automation.campaign;
 
+import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Locale;
@@ -21,10 +21,9 @@ public final class ContactProfiles {
     private final ContactProfileStore store;
     private final ContactAddresses addresses;
 
-    public ContactProfiles(ContactProfileStore store, ConversationStore conversations, String defaultRegion) {
+    public ContactProfiles(ContactProfileStore store, MessageManager manager) {
         this.store = Objects.requireNonNull(store, "store");
-        this.addresses = new ContactAddresses(Objects.requireNonNull(conversations, "conversations"),
-                Objects.requireNonNull(defaultRegion, "defaultRegion"));
+        this.addresses = new ContactAddresses(Objects.requireNonNull(manager, "manager"));
     }
 
     /**
@@ -34,7 +33,7 @@ public final class ContactProfiles {
      * @throws NonRetriableMessagingException {@code validation_failed} on {@code address}
      */
     public ContactProfile get(String tenantId, String address) {
-        String contactId = addresses.find(tenantId, address, false, null, "address").contact().id();
+        String contactId = addresses.find(tenantId, address, null, "address").contact().id();
         return store.find(tenantId, contactId).orElse(new ContactProfile(tenantId, contactId, Set.of(), null));
     }
 

@@ -10,13 +10,11 @@ import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
-import dev.threadline.messaging.spi.ConversationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +36,8 @@ public final class StaffNotifications {
     private static final int PREVIEW_LENGTH = 120;
     private static final int DIGEST_PREVIEW_LENGTH = 80;
     /** Messages that do not answer the customer: not sent (yet), or never meant to be. */
-    private static final Set<DeliveryStatus> NOT_A_REPLY = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED,
-            DeliveryStatus.SCHEDULED, DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
 
     private final MessageManager manager;
-    private final ConversationStore store;
     private final StaffDirectory directory;
     private final StaffNotifier notifier;
     private final UrgencyClassifier classifier;
@@ -53,10 +48,9 @@ public final class StaffNotifications {
      * @param classifier decides urgency; pass the {@code keywords} classifier itself when there is no other
      * @param keywords the fallback when {@code classifier} throws
      */
-    public StaffNotifications(MessageManager manager, ConversationStore store, StaffDirectory directory, StaffNotifier notifier,
+    public StaffNotifications(MessageManager manager, StaffDirectory directory, StaffNotifier notifier,
                               UrgencyClassifier classifier, KeywordUrgencyClassifier keywords, Clock clock) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.store = Objects.requireNonNull(store, "store");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
@@ -70,8 +64,8 @@ public final class StaffNotifications {
                 || event.messageId() == null) {
             return;
         }
-        Optional<Message> message = store.findMessage(event.tenantId(), event.messageId());
-        Optional<Conversation> conversation = store.findConversation(event.tenantId(), event.conversationId());
+        Optional<Message> message = manager.findMessage(event.tenantId(), event.messageId());
+        Optional<Conversation> conversation = manager.findConversation(event.tenantId(), event.conversationId());
         if (message.isEmpty() || conversation.isEmpty() || message.get().author() != Author.CUSTOMER
                 || message.get().metadata().containsKey(Message.META_AUTO_REPLY)) {
             // An out-of-office reply or a bounce is no customer waiting for staff.
@@ -145,13 +139,13 @@ public final class StaffNotifications {
     }
 
     private @Nullable UnansweredConversation unansweredSince(Conversation conversation, Instant now) {
-        List<Message> messages = store.messages(conversation.tenantId(), conversation.id());
+        List<Message> messages = manager.getConversation(conversation.tenantId(), conversation.id()).messages();
         Message newestInbound = null;
         Instant waitingSince = null;
         for (int i = messages.size() - 1; i >= 0; i--) {
             Message m = messages.get(i);
             if (m.direction() == Direction.OUTBOUND) {
-                if (NOT_A_REPLY.contains(m.status())) {
+                if (!m.isPartOfTheExchange()) {
                     continue;
                 }
                 break;

@@ -119,7 +119,7 @@ class CampaignsTest {
     void rateLimitHoldsAcrossARestart() {
         started(request(recipients(2)).marketing(false));
 
-        try (MessagingAutomation restarted = MessagingAutomation.builder(fx.manager, fx.store).clock(fx.clock)
+        try (MessagingAutomation restarted = MessagingAutomation.builder(fx.manager).clock(fx.clock)
                 .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore)
                 .templateStore(templateStore).build()) {
             Campaign second = restarted.campaigns().create(CampaignRequest.builder(TENANT, "After restart", "offer", ChannelId.SMS)

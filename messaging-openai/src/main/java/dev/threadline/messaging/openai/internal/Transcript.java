@@ -2,7 +2,6 @@ package dev.threadline.messaging.openai.internal;
 
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.Conversation;
-import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import java.util.List;
@@ -13,11 +12,9 @@ public final class Transcript {
     private Transcript() {
     }
 
-    /** The messages the customer actually saw or wrote; drafts and canceled messages are left out. */
+    /** The messages that are {@linkplain Message#isPartOfTheExchange() part of the exchange} with the customer. */
     public static List<Message> exchanged(List<Message> messages) {
-        return messages.stream()
-                .filter(m -> m.status() != DeliveryStatus.DRAFT && m.status() != DeliveryStatus.CANCELED)
-                .toList();
+        return messages.stream().filter(Message::isPartOfTheExchange).toList();
     }
 
     /** Channel, customer and subject, then one line per message labelled with who wrote it. */

@@ -4,12 +4,9 @@ import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
-import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.spi.IdGenerator;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,24 +38,20 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
     /** Event type marking that the memory was cleared; earlier entries are no longer read. */
     public static final String CLEARED_EVENT = "spring_ai.memory_cleared";
 
-    private final ConversationStore store;
+    private final MessageManager manager;
     private final String tenantId;
-    private final IdGenerator ids;
-    private final Clock clock;
     private final int window;
 
     /**
      * @param tenantId the tenant whose conversations this repository reads and writes
      * @param window most entries a read returns (the newest ones)
      */
-    public ThreadlineChatMemoryRepository(ConversationStore store, String tenantId, IdGenerator ids, Clock clock, int window) {
+    public ThreadlineChatMemoryRepository(MessageManager manager, String tenantId, int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1");
         }
-        this.store = Objects.requireNonNull(store, "store");
+        this.manager = Objects.requireNonNull(manager, "manager");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
-        this.ids = Objects.requireNonNull(ids, "ids");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.window = window;
     }
 
@@ -67,7 +60,7 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
         List<String> found = new ArrayList<>();
         ConversationQuery query = ConversationQuery.all().withPage(1, ConversationQuery.MAX_PAGE_SIZE);
         while (true) {
-            ConversationPage page = store.listConversations(tenantId, query);
+            ConversationPage page = manager.listConversations(tenantId, query);
             page.conversations().forEach(conversation -> found.add(conversation.id()));
             if (page.nextCursor() == null) {
                 return found;
@@ -79,7 +72,7 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
     /** The newest {@code window} entries of the conversation's memory, oldest first; empty for an unknown id. */
     @Override
     public List<Message> findByConversationId(String conversationId) {
-        if (store.findConversation(tenantId, conversationId).isEmpty()) {
+        if (manager.findConversation(tenantId, conversationId).isEmpty()) {
             return List.of();
         }
         List<Entry> entries = entries(conversationId);
@@ -89,7 +82,7 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
     /** Appends the messages at the end of {@code messages} that follow what the memory already holds. */
     @Override
     public void saveAll(String conversationId, List<Message> messages) {
-        Conversation conversation = store.findConversation(tenantId, conversationId)
+        Conversation conversation = manager.findConversation(tenantId, conversationId)
                 .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", conversationId));
         List<Message> remembered = entries(conversationId).stream().map(Entry::message).toList();
         List<Message> incoming = messages.stream().filter(m -> m.getMessageType() != MessageType.SYSTEM).toList();
@@ -101,7 +94,7 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
 
     @Override
     public void deleteByConversationId(String conversationId) {
-        store.findConversation(tenantId, conversationId).ifPresent(conversation -> record(conversation, CLEARED_EVENT, Map.of()));
+        manager.findConversation(tenantId, conversationId).ifPresent(conversation -> record(conversation, CLEARED_EVENT, Map.of()));
     }
 
     /**
@@ -136,15 +129,15 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
      */
     private List<Entry> entries(String conversationId) {
         List<Entry> stored = new ArrayList<>();
-        for (dev.threadline.messaging.Message m : store.messages(tenantId, conversationId)) {
-            if (m.status() != DeliveryStatus.DRAFT && m.status() != DeliveryStatus.CANCELED) {
+        for (dev.threadline.messaging.Message m : manager.getConversation(tenantId, conversationId).messages()) {
+            if (m.isPartOfTheExchange()) {
                 Message message = m.direction() == Direction.INBOUND ? new UserMessage(m.body()) : new AssistantMessage(m.body());
                 stored.add(new Entry(m.createdAt(), stored.size(), message));
             }
         }
         List<Entry> entries = new ArrayList<>(stored);
         Instant clearedAt = Instant.MIN;
-        for (ConversationEvent event : store.events(tenantId, conversationId)) {
+        for (ConversationEvent event : manager.events(tenantId, conversationId)) {
             if (CLEARED_EVENT.equals(event.type()) && event.occurredAt().isAfter(clearedAt)) {
                 clearedAt = event.occurredAt();
             } else if (MEMORY_EVENT.equals(event.type())) {
@@ -165,6 +158,6 @@ public final class ThreadlineChatMemoryRepository implements ChatMemoryRepositor
     }
 
     private void record(Conversation conversation, String type, Map<String, Object> data) {
-        store.appendEvent(new ConversationEvent(ids.newId(), tenantId, conversation.id(), type, data, clock.instant()));
+        manager.recordEvent(tenantId, conversation.id(), type, data);
     }
 }

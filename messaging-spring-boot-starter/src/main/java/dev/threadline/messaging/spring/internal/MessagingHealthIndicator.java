@@ -1,10 +1,9 @@
 package dev.threadline.messaging.spring.internal;
 
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.Channel;
-import dev.threadline.messaging.spi.ConversationStore;
-import dev.threadline.messaging.spi.OutboxStore;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -20,16 +19,17 @@ public final class MessagingHealthIndicator extends AbstractHealthIndicator {
     /** A tenant id no one uses: reading its unread counts exercises the store without touching real data. */
     private static final String PROBE_TENANT = "threadline-health-probe";
 
-    private final ConversationStore store;
-    private final OutboxStore outbox;
+    private final MessageManager manager;
+    private final String store;
     private final Map<String, String> channels;
     private final String responder;
 
-    public MessagingHealthIndicator(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels,
+    /** @param store the name of the store's implementation, for the details */
+    public MessagingHealthIndicator(MessageManager manager, String store, Map<ChannelId, Channel> channels,
                                     @Nullable AiResponder responder) {
         super("Threadline health check failed");
+        this.manager = manager;
         this.store = store;
-        this.outbox = outbox;
         this.channels = new TreeMap<>();
         channels.forEach((id, channel) -> this.channels.put(id.value(), channel.getClass().getSimpleName()));
         this.responder = responder == null ? "none" : responder.getClass().getSimpleName();
@@ -37,10 +37,10 @@ public final class MessagingHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        store.unreadByChannel(PROBE_TENANT);
+        manager.unreadCounts(PROBE_TENANT);
         builder.up()
-                .withDetail("store", store.getClass().getSimpleName())
-                .withDetail("outbox_backlog", outbox.pendingCount())
+                .withDetail("store", store)
+                .withDetail("outbox_backlog", manager.pendingDeliveries())
                 .withDetail("channels", channels)
                 .withDetail("ai_responder", responder);
     }

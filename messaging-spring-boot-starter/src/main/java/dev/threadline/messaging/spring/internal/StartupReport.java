@@ -3,7 +3,6 @@ package dev.threadline.messaging.spring.internal;
 import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.spi.AiResponder;
 import dev.threadline.messaging.spi.Channel;
-import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spring.MessagingProperties;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,10 +26,11 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 
     private final List<String> lines;
 
-    public StartupReport(ConversationStore store, Collection<Channel> channels, @Nullable AiResponder responder,
+    /** @param store the name of the store's implementation */
+    public StartupReport(String store, Collection<Channel> channels, @Nullable AiResponder responder,
                          MessagingProperties properties) {
         this.lines = List.of(
-                "Threadline store: " + store.getClass().getSimpleName() + durability(store),
+                "Threadline store: " + store + durability(store),
                 "Threadline channels: " + channels.stream().map(c -> c.id().value() + " (" + c.getClass().getSimpleName() + ")")
                         .collect(Collectors.joining(", ")),
                 "Threadline responder: " + (responder == null ? "none (AI replies off)" : responder.getClass().getSimpleName()),
@@ -47,8 +47,8 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
         lines.forEach(log::info);
     }
 
-    private static String durability(ConversationStore store) {
-        return store.getClass().getSimpleName().startsWith("InMemory") ? " (kept in memory: lost on restart)" : "";
+    private static String durability(String store) {
+        return store.startsWith("InMemory") ? " (kept in memory: lost on restart)" : "";
     }
 
     private static String aiModes(MessagingProperties properties) {

@@ -28,7 +28,7 @@ class ThreadlineChatMemoryRepositoryTest {
     private final InMemoryConversationStore store = new InMemoryConversationStore(ids, clock);
     private final MessageManager manager = MessageManager.builder().store(store).idGenerator(ids).clock(clock)
             .channel(new SimulatorChannel(ChannelId.SMS)).build();
-    private final ThreadlineChatMemoryRepository repository = new ThreadlineChatMemoryRepository(store, "acme", ids, clock, 20);
+    private final ThreadlineChatMemoryRepository repository = new ThreadlineChatMemoryRepository(manager, "acme", 20);
 
     @Test
     void aConversationReadsAsUserAndAssistantMessages() {
@@ -51,7 +51,7 @@ class ThreadlineChatMemoryRepositoryTest {
     @Test
     void aWindowedChatMemoryReadsItsWindowWhileTheStoreKeepsEverything() {
         String id = conversation("first question");
-        ThreadlineChatMemoryRepository narrow = new ThreadlineChatMemoryRepository(store, "acme", ids, clock, 2);
+        ThreadlineChatMemoryRepository narrow = new ThreadlineChatMemoryRepository(manager, "acme", 2);
         ChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(narrow).maxMessages(2).build();
 
         memory.add(id, new AssistantMessage("first answer"));
@@ -66,7 +66,7 @@ class ThreadlineChatMemoryRepositoryTest {
     @Test
     void aWindowLongerThanTheReadAppendsOnlyTheNewEnd() {
         String id = conversation("q1");
-        ThreadlineChatMemoryRepository narrow = new ThreadlineChatMemoryRepository(store, "acme", ids, clock, 1);
+        ThreadlineChatMemoryRepository narrow = new ThreadlineChatMemoryRepository(manager, "acme", 1);
 
         narrow.saveAll(id, List.of(new UserMessage("q1"), new AssistantMessage("a1")));
         narrow.saveAll(id, List.of(new UserMessage("q1"), new AssistantMessage("a1"), new UserMessage("q2")));
@@ -121,7 +121,7 @@ class ThreadlineChatMemoryRepositoryTest {
     @Test
     void anotherTenantsConversationIsNotVisible() {
         String id = conversation("private");
-        ThreadlineChatMemoryRepository other = new ThreadlineChatMemoryRepository(store, "globex", ids, clock, 20);
+        ThreadlineChatMemoryRepository other = new ThreadlineChatMemoryRepository(manager, "globex", 20);
 
         assertThat(other.findByConversationId(id)).isEmpty();
         assertThat(other.findConversationIds()).doesNotContain(id);

@@ -93,15 +93,13 @@ class AutomationAutoConfigurationTest {
         runner.withPropertyValues("messaging.automation.campaigns.messages-per-minute=30",
                         "messaging.automation.campaigns.messages-per-minute-by-tenant.acme=5",
                         "messaging.automation.campaigns.quiet-hours.allowed-from=09:30",
-                        "messaging.automation.campaigns.quiet-hours.allowed-until=20:00",
-                        "messaging.default-region=GB")
+                        "messaging.automation.campaigns.quiet-hours.allowed-until=20:00")
                 .run(context -> {
                     CampaignSettings settings = context.getBean(CampaignSettings.class);
                     assertThat(settings.messagesPerMinute("globex")).isEqualTo(30);
                     assertThat(settings.messagesPerMinute("acme")).isEqualTo(5);
                     assertThat(settings.quietHours().allowedFrom()).isEqualTo(LocalTime.of(9, 30));
                     assertThat(settings.quietHours().allowedUntil()).isEqualTo(LocalTime.of(20, 0));
-                    assertThat(settings.defaultRegion()).isEqualTo("GB");
                 });
     }
 

@@ -47,6 +47,11 @@ class OutboundCrashTest {
     private static final int REPLIES = Integer.getInteger("crash.replies", 300);
     private static final int CLIENTS = 8;
     private static final String OUR_NUMBER = "+14155550100";
+    /** Short enough for a quick test, long enough for a batch of sends on a busy two-core machine. */
+    private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Duration IN_DOUBT_GRACE = Duration.ofSeconds(5);
+    /** Nothing new at Twilio for this long means every claim, even an abandoned one, has been settled. */
+    private static final Duration SETTLED = LEASE.plus(IN_DOUBT_GRACE).plusSeconds(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -113,7 +118,8 @@ class OutboundCrashTest {
 
     private CrashableProcess start(String jdbcUrl, Path log) throws Exception {
         return CrashableProcess.start(jdbcUrl, log, "--messaging.ai.mode=auto", "--messaging.delivery.workers=4",
-                "--messaging.delivery.lease=3s", "--messaging.delivery.in-doubt-grace=2s", "--messaging.delivery.poll-interval=100ms",
+                "--messaging.delivery.lease=" + LEASE.toSeconds() + "s",
+                "--messaging.delivery.in-doubt-grace=" + IN_DOUBT_GRACE.toSeconds() + "s", "--messaging.delivery.poll-interval=100ms",
                 "--messaging.twilio.account-sid=" + FakeTwilioApi.ACCOUNT_SID, "--messaging.twilio.auth-token=" + FakeTwilioApi.AUTH_TOKEN,
                 "--messaging.twilio.from-number=" + OUR_NUMBER, "--messaging.twilio.api-base-url=" + twilio.baseUrl(),
                 // Status callbacks name our message id; nobody listens there in this test.
@@ -168,11 +174,11 @@ class OutboundCrashTest {
     }
 
     /**
-     * Waits until Twilio has every accepted reply and nothing more arrives for longer than the lease and the in-doubt
-     * grace together, or 90 s passed; answers how often each message id reached Twilio.
+     * Waits until Twilio has every accepted reply and nothing more arrived for {@link #SETTLED}, or a deadline passed
+     * (90 s, more for a longer soak); answers how often each message id reached Twilio.
      */
     private Map<String, Long> awaitEverySent(Map<String, String> accepted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(90, REPLIES / 10)).toNanos();
         int seen = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -180,7 +186,7 @@ class OutboundCrashTest {
             if (ids.size() != seen) {
                 seen = ids.size();
                 quietSince = System.nanoTime();
-            } else if (ids.containsAll(accepted.keySet()) && System.nanoTime() - quietSince > Duration.ofSeconds(8).toNanos()) {
+            } else if (ids.containsAll(accepted.keySet()) && System.nanoTime() - quietSince > SETTLED.toNanos()) {
                 break;
             }
             Thread.sleep(200);
