@@ -14,11 +14,9 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.support.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -86,27 +84,11 @@ public final class ProviderFailures {
     /** The wait a {@code Retry-After-Ms} or {@code Retry-After} header asked for (seconds or an HTTP date). */
     @Nullable Duration retryAfter(Headers headers) {
         List<String> millis = headers.values("Retry-After-Ms");
-        if (!millis.isEmpty()) {
-            try {
-                return Duration.ofMillis((long) Double.parseDouble(millis.get(0).strip()));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
+        Duration wait = millis.isEmpty() ? null : RetryAfter.parseMillis(millis.get(0));
+        if (wait != null) {
+            return wait;
         }
         List<String> values = headers.values("Retry-After");
-        if (values.isEmpty()) {
-            return null;
-        }
-        String value = values.get(0).strip();
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
+        return values.isEmpty() ? null : RetryAfter.parse(values.get(0), clock.instant());
     }
 }

@@ -6,13 +6,10 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.support.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,40 +57,10 @@ public final class SendGridFailures {
         return new RetriableMessagingException("SendGrid could not be reached: " + e.getClass().getSimpleName(), null, e);
     }
 
+    /** {@code Retry-After} when SendGrid sent a readable one, else its rate-limit reset time. */
     private @Nullable Duration retryAfter(Map<String, String> headers) {
-        String retryAfter = headers.get("Retry-After");
-        if (retryAfter != null) {
-            Duration parsed = parseRetryAfter(retryAfter.strip());
-            if (parsed != null) {
-                return parsed;
-            }
-        }
-        String reset = headers.get("X-RateLimit-Reset");
-        if (reset != null) {
-            try {
-                return nonNegative(Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.strip()))));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private @Nullable Duration parseRetryAfter(String value) {
-        try {
-            return nonNegative(Duration.ofSeconds(Long.parseLong(value)));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return nonNegative(Duration.between(clock.instant(), at));
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    private static Duration nonNegative(Duration duration) {
-        return duration.isNegative() ? Duration.ZERO : duration;
+        Duration retryAfter = RetryAfter.parse(headers.get("Retry-After"), clock.instant());
+        return retryAfter != null ? retryAfter : RetryAfter.untilEpochSecond(headers.get("X-RateLimit-Reset"), clock.instant());
     }
 
     private record Detail(String message, @Nullable String field) {

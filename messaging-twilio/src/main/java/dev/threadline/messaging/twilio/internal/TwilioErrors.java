@@ -9,12 +9,10 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.support.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.apache.hc.core5.http.Header;
 import org.jspecify.annotations.Nullable;
 
@@ -91,26 +89,10 @@ public final class TwilioErrors {
         }
         for (Header header : headers) {
             if ("Retry-After".equalsIgnoreCase(header.getName())) {
-                return parseRetryAfter(header.getValue(), now);
+                return RetryAfter.parse(header.getValue(), now);
             }
         }
         return null;
-    }
-
-    static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(text));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /**
