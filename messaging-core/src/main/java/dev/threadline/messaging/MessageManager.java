@@ -232,15 +232,19 @@ public final class MessageManager implements AutoCloseable {
             events.publish(MessagingEvent.conversationUpdated(conversation));
             return new ReceiveResult(conversation, message, false, null, null);
         }
-        if (conversation.headline() == null || conversation.messageCount() <= HEADLINE_SETTLES_AFTER) {
-            conversation = refreshHeadline(conversation);
+        boolean headlineDue = conversation.headline() == null || conversation.messageCount() <= HEADLINE_SETTLES_AFTER;
+        boolean replyDue = shouldGenerateReply(inbound, conversation);
+        // Read once for the headline and the reply: the path of every customer message.
+        List<Message> recent = headlineDue || replyDue ? recentMessages(conversation) : List.of();
+        if (headlineDue) {
+            conversation = refreshHeadline(conversation, recent);
         }
         events.publish(MessagingEvent.conversationUpdated(conversation));
-        if (!shouldGenerateReply(inbound, conversation)) {
+        if (!replyDue) {
             return new ReceiveResult(conversation, message, false, null, null);
         }
         try {
-            GeneratedReply reply = replyTo(conversation, ReplyTrigger.INBOUND);
+            GeneratedReply reply = replyTo(conversation, ReplyTrigger.INBOUND, recent);
             if (reply == null) {
                 return new ReceiveResult(requireConversation(conversation.tenantId(), conversation.id()), message, false, null, null);
             }
@@ -424,7 +428,7 @@ public final class MessageManager implements AutoCloseable {
                 events.publish(MessagingEvent.messageCreated(message));
             }
         }
-        conversation = refreshHeadline(conversation);
+        conversation = refreshHeadline(conversation, recentMessages(conversation));
         return changeStatus(transcript.tenantId(), conversation.id(), ConversationStatus.COMPLETED);
     }
 
@@ -578,7 +582,7 @@ public final class MessageManager implements AutoCloseable {
     public Message generateReply(String tenantId, String conversationId) {
         Conversation conversation = requireConversation(tenantId, conversationId);
         requireNotArchived(conversation);
-        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.STAFF_REQUEST)).message();
+        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.STAFF_REQUEST, recentMessages(conversation))).message();
     }
 
     /**
@@ -588,7 +592,7 @@ public final class MessageManager implements AutoCloseable {
     public Message generateFollowUp(String tenantId, String conversationId) {
         Conversation conversation = requireConversation(tenantId, conversationId);
         requireNotArchived(conversation);
-        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.FOLLOW_UP)).message();
+        return Objects.requireNonNull(replyTo(conversation, ReplyTrigger.FOLLOW_UP, recentMessages(conversation))).message();
     }
 
     /** Why an AI reply is written, which decides what may stop it. */
@@ -612,15 +616,13 @@ public final class MessageManager implements AutoCloseable {
      *
      * @return the reply, or null when the loop guard withheld it and flagged the conversation for staff
      */
-    private @Nullable GeneratedReply replyTo(Conversation conversation, ReplyTrigger trigger) {
+    private @Nullable GeneratedReply replyTo(Conversation conversation, ReplyTrigger trigger, List<Message> recent) {
         String tenantId = conversation.tenantId();
         String conversationId = conversation.id();
         if (responder == null) {
             throw NonRetriableMessagingException.conflict("no AI responder is configured");
         }
-        List<Message> history = store.recentMessages(tenantId, conversationId, historyLimit).stream()
-                .filter(Message::isPartOfTheExchange)
-                .toList();
+        List<Message> history = recent.stream().filter(Message::isPartOfTheExchange).toList();
         if (trigger == ReplyTrigger.STAFF_REQUEST && !history.isEmpty() && history.get(history.size() - 1).direction() == Direction.OUTBOUND) {
             throw NonRetriableMessagingException.conflict("the last message is ours, so there is nothing to answer; ask for a follow-up to write one anyway");
         }
@@ -739,10 +741,14 @@ public final class MessageManager implements AutoCloseable {
         return suggestions.subList(0, Math.min(3, suggestions.size()));
     }
 
-    private Conversation refreshHeadline(Conversation conversation) {
+    /** The newest {@code historyLimit} messages of the conversation, oldest first. */
+    private List<Message> recentMessages(Conversation conversation) {
+        return store.recentMessages(conversation.tenantId(), conversation.id(), historyLimit);
+    }
+
+    private Conversation refreshHeadline(Conversation conversation, List<Message> recent) {
         try {
-            String headline = summarizer.headline(conversation,
-                    store.recentMessages(conversation.tenantId(), conversation.id(), historyLimit));
+            String headline = summarizer.headline(conversation, recent);
             if (headline == null || headline.isBlank() || headline.equals(conversation.headline())) {
                 return conversation;
             }
