@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.Channel;
-import dev.threadline.messaging.spi.ChannelCapabilities;
-import dev.threadline.messaging.spi.OutboundDelivery;
-import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +35,7 @@ class DeliveryBatchingTest {
 
     @Test
     void sendsSlowerThanTheRecordIntervalAreRecordedOneByOne() {
-        Channel slow = new SlowChannel(new SimulatorChannel(ChannelId.SMS), 80);
+        Channel slow = DelayingChannel.sleeping(new SimulatorChannel(ChannelId.SMS), 80);
         try (MessageManager manager = manager(slow)) {
             queueReplies(manager, 3);
 
@@ -79,28 +76,5 @@ class DeliveryBatchingTest {
                 .customerPhone("+15551234567").body("Hi").build());
         return IntStream.range(0, count)
                 .mapToObj(i -> manager.reply("t", inbound.conversation().id(), "Reply " + i, "staff")).toList();
-    }
-
-    /** A channel whose provider takes a while to answer. */
-    private record SlowChannel(Channel delegate, long millis) implements Channel {
-        @Override
-        public ChannelId id() {
-            return delegate.id();
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public SendResult send(OutboundDelivery delivery) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return delegate.send(delivery);
-        }
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.simulator.SimulatorChannel;
-import dev.threadline.messaging.spi.ChannelCapabilities;
 import dev.threadline.messaging.spi.Channel;
-import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.OutboxEntry;
-import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +30,7 @@ class LeaseBoundSendsTest {
     @Test
     void sendsWhoseClaimRanOutWhileTheBatchWasSlowAreGivenBackAndSentOnceLater() {
         // Each send takes 10 s: the batch's lease covers the first three.
-        Channel slow = new ClockAdvancingChannel(provider, clock, Duration.ofSeconds(10));
+        Channel slow = new DelayingChannel(provider, () -> clock.advance(Duration.ofSeconds(10)));
         InMemoryConversationStore store = new InMemoryConversationStore(new TimeOrderedIdGenerator(clock), clock);
         RecordingOutbox outbox = new RecordingOutbox(store);
         try (MessageManager manager = MessageManager.builder().store(store).outbox(outbox).clock(clock).channel(slow)
@@ -54,25 +51,6 @@ class LeaseBoundSendsTest {
 
     private static List<String> ids(List<Message> messages) {
         return messages.stream().map(Message::id).toList();
-    }
-
-    /** A channel that takes {@code took} of the clock's time for every send. */
-    private record ClockAdvancingChannel(Channel delegate, SteppingClock clock, Duration took) implements Channel {
-        @Override
-        public ChannelId id() {
-            return delegate.id();
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public SendResult send(OutboundDelivery delivery) {
-            clock.advance(took);
-            return delegate.send(delivery);
-        }
     }
 
     /** A clock that moves only when told. */

@@ -2,8 +2,6 @@ package dev.threadline.messaging.spring.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -131,41 +125,24 @@ class CrashRecoveryTest {
      */
     private void post(CrashableProcess app, List<Map<String, String>> webhooks, Set<String> acknowledged, int killAfter, boolean killing)
             throws Exception {
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            running.add(clients.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < webhooks.size()) {
-                    if (killing && answered.get() >= killAfter) {
-                        app.kill();
-                        return;
-                    }
-                    Map<String, String> form = webhooks.get(i);
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/webhooks/twilio/sms"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200) {
-                            acknowledged.add(form.get("MessageSid"));
-                            answered.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        // Killed mid-request: not acknowledged, so Twilio would send it again.
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }));
-        }
-        for (Future<?> f : running) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        clients.shutdownNow();
+        ConcurrentClients.run(CLIENTS, webhooks.size(), () -> {
+            if (killing && answered.get() >= killAfter) {
+                app.kill();
+                return true;
+            }
+            return false;
+        }, i -> {
+            Map<String, String> form = webhooks.get(i);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/webhooks/twilio/sms"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                acknowledged.add(form.get("MessageSid"));
+                answered.incrementAndGet();
+            }
+        });
     }
 
     /**

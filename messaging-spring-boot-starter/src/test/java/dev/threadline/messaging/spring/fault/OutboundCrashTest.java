@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -132,38 +126,19 @@ class OutboundCrashTest {
      * with its conversation's id.
      */
     private void askForReplies(CrashableProcess app, Map<String, String> accepted) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            running.add(clients.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < REPLIES) {
-                    String body = """
-                            {"channel":"sms","customer_name":"Customer %d","customer_phone":"%s","content":"How much is Botox?"}"""
-                            .formatted(i, String.format(Locale.ROOT, "+1415556%04d", i));
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/admin/messaging/send"))
-                                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + CrashableProcess.KEY)
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 201) {
-                            JsonNode sent = JSON.readTree(response.body());
-                            accepted.put(sent.at("/ai_response/message_id").asString(), sent.get("conversation_id").asString());
-                        }
-                    } catch (IOException e) {
-                        // Not accepted: the caller would ask again.
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }));
-        }
-        for (Future<?> f : running) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        clients.shutdownNow();
+        ConcurrentClients.run(CLIENTS, REPLIES, () -> false, i -> {
+            String body = """
+                    {"channel":"sms","customer_name":"Customer %d","customer_phone":"%s","content":"How much is Botox?"}"""
+                    .formatted(i, String.format(Locale.ROOT, "+1415556%04d", i));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/admin/messaging/send"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + CrashableProcess.KEY)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                JsonNode sent = JSON.readTree(response.body());
+                accepted.put(sent.at("/ai_response/message_id").asString(), sent.get("conversation_id").asString());
+            }
+        });
     }
 
     private void awaitSends(int count) throws InterruptedException {

@@ -54,6 +54,12 @@ abstract class ApiTestBase {
                 .formatted(phone, content, generate);
     }
 
+    static void assertValidationError(HttpApi.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("validation_failed");
+        assertThat(response.text("/error/field")).isEqualTo(field);
+    }
+
     /** Starts an SMS conversation for {@code api}'s tenant and returns its id. */
     static String startConversation(HttpApi api, String content) {
         HttpApi.Response response = api.post("/send", smsBody(newPhone(), content, false));

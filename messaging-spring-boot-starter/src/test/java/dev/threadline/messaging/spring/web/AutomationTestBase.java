@@ -23,12 +23,6 @@ abstract class AutomationTestBase extends ApiTestBase {
         return name;
     }
 
-    static void assertValidationError(HttpApi.Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("validation_failed");
-        assertThat(response.text("/error/field")).isEqualTo(field);
-    }
-
     static void assertError(HttpApi.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.errorCode()).isEqualTo(code);

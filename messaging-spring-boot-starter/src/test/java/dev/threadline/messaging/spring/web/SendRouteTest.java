@@ -61,9 +61,7 @@ class SendRouteTest extends ApiTestBase {
         HttpApi.Response response = acme.post("/send", """
                 {"channel":"sms","customer_name":"Ana","content":"hi"}""");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("validation_failed");
-        assertThat(response.text("/error/field")).isEqualTo("customer_phone");
+        assertValidationError(response, "customer_phone");
     }
 
     @Test
@@ -71,9 +69,7 @@ class SendRouteTest extends ApiTestBase {
         HttpApi.Response response = acme.post("/send", """
                 {"conversation_id":"","content":"hi","generate_ai_response":false}""");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("validation_failed");
-        assertThat(response.text("/error/field")).isEqualTo("conversation_id");
+        assertValidationError(response, "conversation_id");
     }
 
     @Test
@@ -81,9 +77,7 @@ class SendRouteTest extends ApiTestBase {
         HttpApi.Response response = acme.post("/send", """
                 {"channel":"voice","customer_name":"Ana","customer_phone":"%s","content":"hi"}""".formatted(newPhone()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("validation_failed");
-        assertThat(response.text("/error/field")).isEqualTo("channel");
+        assertValidationError(response, "channel");
         assertThat(response.text("/error/message")).contains("transcripts");
     }
 
