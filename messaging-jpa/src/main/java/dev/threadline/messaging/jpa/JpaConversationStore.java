@@ -11,7 +11,13 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.jpa.internal.DatabaseVendor;
 import dev.threadline.messaging.jpa.internal.JpaIntakeStore;
-import dev.threadline.messaging.jpa.internal.JpaStore;
+import dev.threadline.messaging.jpa.internal.Contacts;
+import dev.threadline.messaging.jpa.internal.ConversationTotals;
+import dev.threadline.messaging.jpa.internal.Conversations;
+import dev.threadline.messaging.jpa.internal.Deliveries;
+import dev.threadline.messaging.jpa.internal.Events;
+import dev.threadline.messaging.jpa.internal.Messages;
+import dev.threadline.messaging.jpa.internal.ProcessedKeys;
 import dev.threadline.messaging.jpa.internal.SchemaMigrations;
 import dev.threadline.messaging.jpa.internal.SessionFactories;
 import dev.threadline.messaging.spi.AppendResult;
@@ -57,7 +63,12 @@ import org.jspecify.annotations.Nullable;
 public final class JpaConversationStore implements ConversationStore, OutboxStore, AutoCloseable {
 
     private final SessionFactory sessions;
-    private final JpaStore store;
+    private final Contacts contacts;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Deliveries deliveries;
+    private final Events events;
+    private final ProcessedKeys processedKeys;
     private final JpaIntakeStore intake;
 
     private JpaConversationStore(Builder b) {
@@ -65,7 +76,14 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
         SchemaMigrations.migrate(b.dataSource, vendor);
         vendor.makeCommitsDurable(b.dataSource);
         this.sessions = SessionFactories.create(b.dataSource);
-        this.store = new JpaStore(sessions, vendor, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
+        // One instance of the totals: conversations and the receive path both move them.
+        ConversationTotals totals = new ConversationTotals(vendor);
+        this.contacts = new Contacts(sessions, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
+        this.conversations = new Conversations(sessions, totals);
+        this.messages = new Messages(sessions, vendor, totals);
+        this.deliveries = new Deliveries(sessions, vendor);
+        this.events = new Events(sessions);
+        this.processedKeys = new ProcessedKeys(sessions, vendor, b.clock);
         this.intake = new JpaIntakeStore(sessions);
     }
 
@@ -83,42 +101,42 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
 
     @Override
     public Contact upsertContact(String tenantId, @Nullable String phone, @Nullable String email, @Nullable String name) {
-        return store.upsertContact(tenantId, phone, email, name);
+        return contacts.upsertContact(tenantId, phone, email, name);
     }
 
     @Override
     public Optional<Contact> findContact(String tenantId, String contactId) {
-        return store.findContact(tenantId, contactId);
+        return contacts.findContact(tenantId, contactId);
     }
 
     @Override
     public Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
-        return store.setOptedOut(tenantId, contactId, channel, optedOut);
+        return contacts.setOptedOut(tenantId, contactId, channel, optedOut);
     }
 
     @Override
     public Optional<Conversation> findConversation(String tenantId, String conversationId) {
-        return store.findConversation(tenantId, conversationId);
+        return conversations.findConversation(tenantId, conversationId);
     }
 
     @Override
     public Optional<Conversation> findActiveConversation(String tenantId, String threadKey) {
-        return store.findActiveConversation(tenantId, threadKey);
+        return conversations.findActiveConversation(tenantId, threadKey);
     }
 
     @Override
     public Optional<Conversation> findConversationByThreadRef(String tenantId, Collection<String> threadRefs) {
-        return store.findConversationByThreadRef(tenantId, threadRefs);
+        return conversations.findConversationByThreadRef(tenantId, threadRefs);
     }
 
     @Override
     public Conversation openConversation(Conversation candidate) {
-        return store.openConversation(candidate);
+        return conversations.openConversation(candidate);
     }
 
     @Override
     public Conversation updateConversation(String tenantId, String conversationId, UnaryOperator<Conversation> change) {
-        return store.updateConversation(tenantId, conversationId, change);
+        return conversations.updateConversation(tenantId, conversationId, change);
     }
 
     /**
@@ -129,117 +147,117 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
      * tenants' counts are left alone.
      */
     public void recountTotals(String tenantId) {
-        store.recountTotals(tenantId);
+        conversations.recountTotals(tenantId);
     }
 
     @Override
     public AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
-        return store.append(message, dueAt, consent);
+        return messages.append(message, dueAt, consent);
     }
 
     @Override
     public Optional<Message> findMessage(String tenantId, String messageId) {
-        return store.findMessage(tenantId, messageId);
+        return messages.findMessage(tenantId, messageId);
     }
 
     @Override
     public Map<String, OutgoingMessage> outgoing(String tenantId, Collection<String> messageIds) {
-        return store.outgoing(tenantId, messageIds);
+        return deliveries.outgoing(tenantId, messageIds);
     }
 
     @Override
     public Optional<Message> findMessageByProviderId(String tenantId, ChannelId channel, String providerMessageId) {
-        return store.findMessageByProviderId(tenantId, channel, providerMessageId);
+        return messages.findMessageByProviderId(tenantId, channel, providerMessageId);
     }
 
     @Override
     public List<Message> messages(String tenantId, String conversationId) {
-        return store.messages(tenantId, conversationId);
+        return messages.messages(tenantId, conversationId);
     }
 
     @Override
     public List<Message> recentMessages(String tenantId, String conversationId, int limit) {
-        return store.recentMessages(tenantId, conversationId, limit);
+        return messages.recentMessages(tenantId, conversationId, limit);
     }
 
     @Override
     public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
-        return store.updateDelivery(tenantId, messageId, update);
+        return deliveries.updateDelivery(tenantId, messageId, update);
     }
 
     @Override
     public Optional<Message> approveDraft(String tenantId, String messageId, @Nullable String body, Instant dueAt) {
-        return store.approveDraft(tenantId, messageId, body, dueAt);
+        return messages.approveDraft(tenantId, messageId, body, dueAt);
     }
 
     @Override
     public long markRead(String tenantId, String conversationId) {
-        return store.markRead(tenantId, conversationId);
+        return conversations.markRead(tenantId, conversationId);
     }
 
     @Override
     public void appendEvent(ConversationEvent event) {
-        store.appendEvent(event);
+        events.appendEvent(event);
     }
 
     @Override
     public List<ConversationEvent> events(String tenantId, String conversationId) {
-        return store.events(tenantId, conversationId);
+        return events.events(tenantId, conversationId);
     }
 
     @Override
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
-        return store.listConversations(tenantId, query);
+        return conversations.listConversations(tenantId, query);
     }
 
     @Override
     public Map<ChannelId, Long> unreadByChannel(String tenantId) {
-        return store.unreadByChannel(tenantId);
+        return conversations.unreadByChannel(tenantId);
     }
 
     @Override
     public boolean markProcessed(String tenantId, String key) {
-        return store.markProcessed(tenantId, key);
+        return processedKeys.markProcessed(tenantId, key);
     }
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, String workerId, Instant leaseUntil, Duration inDoubtGrace) {
-        return store.claimDue(now, limit, workerId, leaseUntil, inDoubtGrace);
+        return deliveries.claimDue(now, limit, workerId, leaseUntil, inDoubtGrace);
     }
 
     @Override
     public Optional<Message> complete(OutboxEntry entry, DeliveryUpdate update) {
-        return store.complete(entry, update);
+        return deliveries.complete(entry, update);
     }
 
     @Override
     public List<Optional<Message>> completeAll(List<Completion> completions) {
-        return store.completeAll(completions);
+        return deliveries.completeAll(completions);
     }
 
     @Override
     public void retryLater(OutboxEntry entry, Instant nextAttemptAt, String lastError) {
-        store.retryLater(entry, nextAttemptAt, lastError);
+        deliveries.retryLater(entry, nextAttemptAt, lastError);
     }
 
     @Override
     public void releaseAll(String workerId) {
-        store.releaseAll(workerId);
+        deliveries.releaseAll(workerId);
     }
 
     @Override
     public Optional<Message> cancel(String tenantId, String messageId, Instant at) {
-        return store.cancel(tenantId, messageId, at);
+        return deliveries.cancel(tenantId, messageId, at);
     }
 
     @Override
     public boolean reschedule(String tenantId, String messageId, Instant dueAt) {
-        return store.reschedule(tenantId, messageId, dueAt);
+        return deliveries.reschedule(tenantId, messageId, dueAt);
     }
 
     @Override
     public long pendingCount() {
-        return store.pendingCount();
+        return deliveries.pendingCount();
     }
 
     /** Closes Hibernate. The DataSource is the host's to close. */

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * tenant spread over 16 rows, and a status change moves one row. Every write adds to what the row holds,
  * inserting it when missing, so writes to one row compose in any order.
  */
-final class ConversationTotals {
+public final class ConversationTotals {
 
     private static final List<ConversationStatus> STATUSES = List.of(ConversationStatus.values());
     /**
@@ -46,7 +46,7 @@ final class ConversationTotals {
     /** Adds a tenant's counts computed from its conversations: parameter tenant. */
     private final String addRecount;
 
-    ConversationTotals(DatabaseVendor vendor) {
+    public ConversationTotals(DatabaseVendor vendor) {
         String change = "select cast(? as varchar(64)) as tenant_id, cast(? as varchar(32)) as channel, cast(? as smallint) as slot, "
                 + joined(COUNTS, c -> "cast(? as bigint) as " + c, ", ");
         String slot = slotOf(vendor);

@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 /** Reruns a whole transaction when it lost a race the database detected (a unique key, a stale version). */
 final class Retries {
 
+    /** Enough for every thread of a busy host to lose a race once or twice. */
+    static final int RACE_ATTEMPTS = 10;
+
     private Retries() {
     }
 
