@@ -16,11 +16,14 @@ import dev.threadline.messaging.automation.notify.StaffNotifier;
 import dev.threadline.messaging.automation.notify.UrgencyClassifier;
 import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.TemplateStore;
+import dev.threadline.messaging.jpa.JpaConversationStore;
+import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,11 +32,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link MessagingAutomation} (templates, reminders, campaigns, staff notifications, analytics) on the
  * starter's {@link MessageManager} when messaging-automation is on the
- * classpath. Its stores default to memory; every bean backs off when the host defines its own, and a host
+ * classpath. Its stores live in the conversation store's database when that is the JPA store (H2 or PostgreSQL,
+ * {@link JpaAutomationStores}), so templates, campaigns, contact profiles and staff survive restarts and are shared
+ * by every instance; otherwise in memory. Every bean backs off when the host defines its own, and a host
  * {@link StaffNotifier} or {@link UrgencyClassifier} bean is picked up. The daily staff digest goes out to
  * every configured tenant (API keys, {@code messaging.tenants}, the default tenant).
  */
@@ -42,6 +48,43 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(MessageManager.class)
 @EnableConfigurationProperties(MessagingAutomationProperties.class)
 public class MessagingAutomationAutoConfiguration {
+
+    /** The stores in the JPA store's database; registered before the in-memory defaults below, which then back off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JpaAutomationStores.class)
+    @ConditionalOnBean(JpaConversationStore.class)
+    static class DatabaseStores {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JpaAutomationStores messagingAutomationStores(DataSource dataSource) {
+            return JpaAutomationStores.on(dataSource);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        TemplateStore messagingTemplateStore(JpaAutomationStores stores) {
+            return stores.templates();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CampaignStore messagingCampaignStore(JpaAutomationStores stores) {
+            return stores.campaigns();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContactProfileStore messagingContactProfileStore(JpaAutomationStores stores) {
+            return stores.contactProfiles();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        StaffDirectory messagingStaffDirectory(JpaAutomationStores stores) {
+            return stores.staff();
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean
