@@ -91,3 +91,11 @@ CREATE TABLE automation_staff (
     notify_via varchar(32),
     CONSTRAINT automation_staff_pk PRIMARY KEY (tenant_id, id)
 );
+
+-- One row per run of a periodic job (the daily digest) that an instance claimed; the primary key lets one win.
+CREATE TABLE automation_job_runs (
+    tenant_id  varchar(64)  NOT NULL,
+    job        varchar(64)  NOT NULL,
+    planned_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT automation_job_runs_pk PRIMARY KEY (tenant_id, job, planned_at)
+);

@@ -2,8 +2,10 @@ package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.contract.CampaignStoreContract;
 import dev.threadline.messaging.automation.contract.ContactProfileStoreContract;
+import dev.threadline.messaging.automation.contract.RunClaimsContract;
 import dev.threadline.messaging.automation.contract.StaffDirectoryContract;
 import dev.threadline.messaging.automation.contract.TemplateStoreContract;
 import dev.threadline.messaging.automation.notify.StaffDirectory;
@@ -38,6 +40,14 @@ abstract class AutomationStoresContracts {
         @Override
         protected ContactProfileStore createStore() {
             return freshStores().contactProfiles();
+        }
+    }
+
+    @Nested
+    class Claims extends RunClaimsContract {
+        @Override
+        protected RunClaims createStore() {
+            return freshStores().runClaims();
         }
     }
 

@@ -8,6 +8,8 @@ import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
 import dev.threadline.messaging.automation.campaign.QuietHours;
+import dev.threadline.messaging.automation.cluster.InMemoryRunClaims;
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.DigestSchedule;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
 import dev.threadline.messaging.automation.notify.KeywordUrgencyClassifier;
@@ -84,6 +86,12 @@ public class MessagingAutomationAutoConfiguration {
         StaffDirectory messagingStaffDirectory(JpaAutomationStores stores) {
             return stores.staff();
         }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RunClaims messagingRunClaims(JpaAutomationStores stores) {
+            return stores.runClaims();
+        }
     }
 
     @Bean
@@ -108,6 +116,13 @@ public class MessagingAutomationAutoConfiguration {
     @ConditionalOnMissingBean
     StaffDirectory messagingStaffDirectory() {
         return new InMemoryStaffDirectory();
+    }
+
+    /** In memory, a run is claimed once per instance: right for one instance, not for several. */
+    @Bean
+    @ConditionalOnMissingBean
+    RunClaims messagingRunClaims() {
+        return new InMemoryRunClaims();
     }
 
     @Bean
@@ -145,10 +160,10 @@ public class MessagingAutomationAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "messaging.automation.digest.enabled", matchIfMissing = true)
     DigestScheduler messagingDigestScheduler(MessagingAutomation automation, MessagingAutomationProperties properties,
-                                             MessagingProperties messaging, Clock clock) {
+                                             MessagingProperties messaging, RunClaims claims, Clock clock) {
         MessagingAutomationProperties.Digest digest = properties.digest();
         return new DigestScheduler(automation.notifications(), tenants(messaging),
-                new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), clock);
+                new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), claims, clock);
     }
 
     /** Every tenant the configuration names: those of the API keys, of {@code messaging.tenants}, and the default. */

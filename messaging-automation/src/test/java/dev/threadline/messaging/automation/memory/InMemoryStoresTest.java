@@ -1,11 +1,14 @@
 package dev.threadline.messaging.automation.memory;
 
 import dev.threadline.messaging.automation.campaign.CampaignStore;
+import dev.threadline.messaging.automation.cluster.InMemoryRunClaims;
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
 import dev.threadline.messaging.automation.contract.CampaignStoreContract;
 import dev.threadline.messaging.automation.contract.ContactProfileStoreContract;
+import dev.threadline.messaging.automation.contract.RunClaimsContract;
 import dev.threadline.messaging.automation.contract.StaffDirectoryContract;
 import dev.threadline.messaging.automation.contract.TemplateStoreContract;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
@@ -38,6 +41,14 @@ class InMemoryStoresTest {
         @Override
         protected ContactProfileStore createStore() {
             return new InMemoryContactProfileStore();
+        }
+    }
+
+    @Nested
+    class Claims extends RunClaimsContract {
+        @Override
+        protected RunClaims createStore() {
+            return new InMemoryRunClaims();
         }
     }
 

@@ -88,6 +88,22 @@ final class Database {
         }
     }
 
+    /** Inserts the row unless its key exists; true when this call inserted it. */
+    boolean insertIfAbsent(String insert, @Nullable Object... parameters) {
+        return inTransaction(c -> {
+            try {
+                return update(c, insert, parameters) == 1;
+            } catch (SQLException e) {
+                if (isIntegrityViolation(e)) {
+                    // PostgreSQL refuses every later statement of a transaction with a failed one, the commit too.
+                    c.rollback();
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /**
      * Replaces a row or inserts it. Update first, since replacing is the common case; when two writers insert the
      * same new key at once, the loser's insert is refused by the primary key and it updates the winner's row.
@@ -101,12 +117,16 @@ final class Database {
         try {
             update(c, insert, insertParameters);
         } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+            if (!isIntegrityViolation(e)) {
                 throw e;
             }
             c.rollback(savepoint);
             update(c, update, updateParameters);
         }
+    }
+
+    private static boolean isIntegrityViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION);
     }
 
     /** An instant as both databases store it: UTC, to the microsecond. */

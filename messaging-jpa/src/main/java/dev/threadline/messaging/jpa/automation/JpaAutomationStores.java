@@ -2,6 +2,7 @@ package dev.threadline.messaging.jpa.automation;
 
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.StaffDirectory;
 import dev.threadline.messaging.automation.template.TemplateStore;
 import dev.threadline.messaging.jpa.internal.DatabaseVendor;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * The automation module's stores in the conversation store's database, so templates, campaigns (with their
  * progress, recipients and pause state), contact profiles and staff survive restarts and are shared by every
- * app instance on that database:
+ * app instance on that database, and periodic jobs run once across those instances ({@link #runClaims()}):
  *
  * <pre>{@code
  * JpaAutomationStores stores = JpaAutomationStores.on(dataSource);
@@ -32,12 +33,14 @@ public final class JpaAutomationStores {
     private final CampaignStore campaigns;
     private final ContactProfileStore contactProfiles;
     private final StaffDirectory staff;
+    private final RunClaims runClaims;
 
     private JpaAutomationStores(Database database) {
         this.templates = new JpaTemplateStore(database);
         this.campaigns = new JpaCampaignStore(database);
         this.contactProfiles = new JpaContactProfileStore(database);
         this.staff = new JpaStaffDirectory(database);
+        this.runClaims = new JpaRunClaims(database);
     }
 
     /** The stores on {@code dataSource} (H2 or PostgreSQL), after bringing its schema to the current version. */
@@ -66,5 +69,10 @@ public final class JpaAutomationStores {
     /** Staff members and their notification preferences. */
     public StaffDirectory staff() {
         return staff;
+    }
+
+    /** Which instance runs each run of a periodic job, such as the daily digest. */
+    public RunClaims runClaims() {
+        return runClaims;
     }
 }

@@ -2,7 +2,14 @@ package dev.threadline.messaging.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.automation.notify.NotificationLevel;
+import dev.threadline.messaging.automation.notify.StaffMember;
+import dev.threadline.messaging.automation.notify.StaffNotification;
+import dev.threadline.messaging.automation.notify.StaffNotifier;
 import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.MessageTemplate;
 import dev.threadline.messaging.automation.template.TemplateStore;
@@ -10,7 +17,12 @@ import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
 import dev.threadline.messaging.spring.MessagingAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingAutomationAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingJpaAutoConfiguration;
+import dev.threadline.messaging.spring.internal.DigestScheduler;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -38,6 +50,32 @@ class AutomationStoresAutoConfigurationTest {
 
         runner.withBean(DataSource.class, () -> h2(url)).run(context ->
                 assertThat(context.getBean(TemplateStore.class).find("acme", "welcome")).contains(template));
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachDigestOnce(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("app").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        Instant nineAm = Instant.parse("2026-11-23T14:00:00Z");
+        List<StaffNotification> told = new CopyOnWriteArrayList<>();
+        ApplicationContextRunner instance = runner.withBean(DataSource.class, () -> h2(url))
+                .withBean(StaffNotifier.class, () -> (member, notification) -> told.add(notification))
+                .withPropertyValues("messaging.automation.digest.enabled=true", "messaging.automation.digest.unanswered-for=0s",
+                        "messaging.default-tenant=acme");
+
+        instance.run(first -> instance.run(second -> {
+            first.getBean(MessagingAutomation.class).staff()
+                    .save(new StaffMember("acme", "lee", "Lee", "lee@acme.example", null, NotificationLevel.ALL, ChannelId.EMAIL));
+            first.getBean(MessageManager.class).receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana")
+                    .customerPhone("+14155550131").body("Is anyone there?").generateAiReply(false).build());
+            told.clear();
+
+            first.getBean(DigestScheduler.class).sendDigests(nineAm);
+            second.getBean(DigestScheduler.class).sendDigests(nineAm);
+            assertThat(told).as("digests of the 9:00 run from both instances").hasSize(1);
+
+            second.getBean(DigestScheduler.class).sendDigests(nineAm.plus(Duration.ofDays(1)));
+            assertThat(told).as("the next day's run is a run of its own").hasSize(2);
+        }));
     }
 
     @Test
