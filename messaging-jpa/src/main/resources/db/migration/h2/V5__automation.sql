@@ -40,6 +40,7 @@ CREATE TABLE automation_campaign_recipients (
     name            CHARACTER VARYING,
     address         varchar(320) NOT NULL,
     zone            varchar(64)  NOT NULL,
+    zone_source     varchar(32)  NOT NULL,
     variables       CHARACTER VARYING         NOT NULL,
     status          varchar(16)  NOT NULL,
     reason          CHARACTER VARYING,

@@ -11,6 +11,7 @@ import dev.threadline.messaging.automation.campaign.CampaignStatus;
 import dev.threadline.messaging.automation.campaign.ContactProfile;
 import dev.threadline.messaging.automation.campaign.QuietHours;
 import dev.threadline.messaging.automation.campaign.RecipientStatus;
+import dev.threadline.messaging.automation.campaign.ZoneSource;
 import dev.threadline.messaging.automation.notify.NotificationLevel;
 import dev.threadline.messaging.automation.notify.StaffMember;
 import dev.threadline.messaging.automation.template.MessageTemplate;
@@ -36,9 +37,9 @@ class AutomationRestartTest {
     private final Campaign campaign = new Campaign("cmp-1", "spa", "Spring", "reminder", ChannelId.SMS, true, Map.of("day", "Friday"),
             ZoneId.of("America/Chicago"), QuietHours.DEFAULT, null, CampaignStatus.PAUSED, T0, T0.plusSeconds(90));
     private final CampaignRecipient sent = new CampaignRecipient("cmp-1", "spa", "c-1", "Ana", "+15125550101",
-            ZoneId.of("America/Chicago"), Map.of(), RecipientStatus.SENT, null, "msg-1", "conv-1", T0.plusSeconds(10), null, T0);
+            ZoneId.of("America/Chicago"), ZoneSource.PHONE_NUMBER, Map.of(), RecipientStatus.SENT, null, "msg-1", "conv-1", T0.plusSeconds(10), null, T0);
     private final CampaignRecipient waiting = new CampaignRecipient("cmp-1", "spa", "c-2", "Ben", "+15125550102",
-            ZoneId.of("America/Chicago"), Map.of(), RecipientStatus.PENDING, null, null, null, null, null, T0);
+            ZoneId.of("America/Chicago"), ZoneSource.PROFILE, Map.of(), RecipientStatus.PENDING, null, null, null, null, null, T0);
     private final ContactProfile profile = new ContactProfile("spa", "c-1", Set.of("vip"), ZoneId.of("America/Denver"));
     private final StaffMember owner = new StaffMember("spa", "owner", "Olivia", "olivia@glow.example", null,
             NotificationLevel.URGENT_ONLY, ChannelId.EMAIL);

@@ -9,6 +9,7 @@ import dev.threadline.messaging.automation.campaign.CampaignStatus;
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.QuietHours;
 import dev.threadline.messaging.automation.campaign.RecipientStatus;
+import dev.threadline.messaging.automation.campaign.ZoneSource;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -116,7 +117,7 @@ public abstract class CampaignStoreContract {
     }
 
     private static CampaignRecipient recipient(String campaignId, String contactId, String address) {
-        return new CampaignRecipient(campaignId, "spa", contactId, "Name of " + contactId, address, CHICAGO,
+        return new CampaignRecipient(campaignId, "spa", contactId, "Name of " + contactId, address, CHICAGO, ZoneSource.PHONE_NUMBER,
                 Map.of("first_visit", "2025-03-01", "visits", 3), RecipientStatus.PENDING, null, null, null, null, null, T0);
     }
 }

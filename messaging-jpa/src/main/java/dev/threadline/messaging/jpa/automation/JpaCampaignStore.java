@@ -10,6 +10,7 @@ import dev.threadline.messaging.automation.campaign.CampaignStatus;
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.QuietHours;
 import dev.threadline.messaging.automation.campaign.RecipientStatus;
+import dev.threadline.messaging.automation.campaign.ZoneSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -31,13 +32,13 @@ final class JpaCampaignStore implements CampaignStore {
             + " created_at = ?, updated_at = ? where tenant_id = ? and id = ?";
     private static final String INSERT_CAMPAIGN = "insert into automation_campaigns (" + CAMPAIGN_COLUMNS + ")"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String RECIPIENT_COLUMNS = "tenant_id, campaign_id, contact_id, name, address, zone, variables, status,"
+    private static final String RECIPIENT_COLUMNS = "tenant_id, campaign_id, contact_id, name, address, zone, zone_source, variables, status,"
             + " reason, message_id, conversation_id, send_at, replied_at, updated_at";
-    private static final String UPDATE_RECIPIENT = "update automation_campaign_recipients set name = ?, address = ?, zone = ?,"
+    private static final String UPDATE_RECIPIENT = "update automation_campaign_recipients set name = ?, address = ?, zone = ?, zone_source = ?,"
             + " variables = ?, status = ?, reason = ?, message_id = ?, conversation_id = ?, send_at = ?, replied_at = ?,"
             + " updated_at = ? where tenant_id = ? and campaign_id = ? and contact_id = ?";
     private static final String INSERT_RECIPIENT = "insert into automation_campaign_recipients (" + RECIPIENT_COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_LINK = "update automation_campaign_conversations set campaign_id = ?"
             + " where tenant_id = ? and conversation_id = ?";
     private static final String INSERT_LINK = "insert into automation_campaign_conversations (tenant_id, conversation_id, campaign_id)"
@@ -76,7 +77,8 @@ final class JpaCampaignStore implements CampaignStore {
 
     @Override
     public void saveRecipient(CampaignRecipient recipient) {
-        Object[] values = {recipient.name(), recipient.address(), recipient.zone().getId(), AutomationJson.values(recipient.variables()),
+        Object[] values = {recipient.name(), recipient.address(), recipient.zone().getId(), recipient.zoneSource().name(),
+                AutomationJson.values(recipient.variables()),
                 recipient.status().name(), recipient.reason(), recipient.messageId(), recipient.conversationId(),
                 timestamp(recipient.sendAt()), timestamp(recipient.repliedAt()), timestamp(recipient.updatedAt())};
         database.inTransaction(c -> {
@@ -130,7 +132,7 @@ final class JpaCampaignStore implements CampaignStore {
 
     private static CampaignRecipient recipient(ResultSet rs) throws SQLException {
         return new CampaignRecipient(rs.getString("campaign_id"), rs.getString("tenant_id"), rs.getString("contact_id"),
-                rs.getString("name"), rs.getString("address"), ZoneId.of(rs.getString("zone")),
+                rs.getString("name"), rs.getString("address"), ZoneId.of(rs.getString("zone")), ZoneSource.valueOf(rs.getString("zone_source")),
                 AutomationJson.values(rs.getString("variables")), RecipientStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), rs.getString("message_id"), rs.getString("conversation_id"), instant(rs, "send_at"),
                 instant(rs, "replied_at"), Objects.requireNonNull(instant(rs, "updated_at")));
