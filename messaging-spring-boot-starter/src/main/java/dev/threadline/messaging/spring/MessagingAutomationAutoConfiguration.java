@@ -8,6 +8,8 @@ import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
 import dev.threadline.messaging.automation.campaign.QuietHours;
+import dev.threadline.messaging.automation.cluster.InMemoryRunClaims;
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.DigestSchedule;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
 import dev.threadline.messaging.automation.notify.KeywordUrgencyClassifier;
@@ -16,11 +18,14 @@ import dev.threadline.messaging.automation.notify.StaffNotifier;
 import dev.threadline.messaging.automation.notify.UrgencyClassifier;
 import dev.threadline.messaging.automation.template.InMemoryTemplateStore;
 import dev.threadline.messaging.automation.template.TemplateStore;
+import dev.threadline.messaging.jpa.JpaConversationStore;
+import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,11 +34,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link MessagingAutomation} (templates, reminders, campaigns, staff notifications, analytics) on the
  * starter's {@link MessageManager} when messaging-automation is on the
- * classpath. Its stores default to memory; every bean backs off when the host defines its own, and a host
+ * classpath. Its stores live in the conversation store's database when that is the JPA store (H2 or PostgreSQL,
+ * {@link JpaAutomationStores}), so templates, campaigns, contact profiles and staff survive restarts and are shared
+ * by every instance; otherwise in memory. Every bean backs off when the host defines its own, and a host
  * {@link StaffNotifier} or {@link UrgencyClassifier} bean is picked up. The daily staff digest goes out to
  * every configured tenant (API keys, {@code messaging.tenants}, the default tenant).
  */
@@ -42,6 +50,49 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(MessageManager.class)
 @EnableConfigurationProperties(MessagingAutomationProperties.class)
 public class MessagingAutomationAutoConfiguration {
+
+    /** The stores in the JPA store's database; registered before the in-memory defaults below, which then back off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JpaAutomationStores.class)
+    @ConditionalOnBean(JpaConversationStore.class)
+    static class DatabaseStores {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JpaAutomationStores messagingAutomationStores(DataSource dataSource) {
+            return JpaAutomationStores.on(dataSource);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        TemplateStore messagingTemplateStore(JpaAutomationStores stores) {
+            return stores.templates();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CampaignStore messagingCampaignStore(JpaAutomationStores stores) {
+            return stores.campaigns();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContactProfileStore messagingContactProfileStore(JpaAutomationStores stores) {
+            return stores.contactProfiles();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        StaffDirectory messagingStaffDirectory(JpaAutomationStores stores) {
+            return stores.staff();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RunClaims messagingRunClaims(JpaAutomationStores stores) {
+            return stores.runClaims();
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -65,6 +116,13 @@ public class MessagingAutomationAutoConfiguration {
     @ConditionalOnMissingBean
     StaffDirectory messagingStaffDirectory() {
         return new InMemoryStaffDirectory();
+    }
+
+    /** In memory, a run is claimed once per instance: right for one instance, not for several. */
+    @Bean
+    @ConditionalOnMissingBean
+    RunClaims messagingRunClaims() {
+        return new InMemoryRunClaims();
     }
 
     @Bean
@@ -102,10 +160,10 @@ public class MessagingAutomationAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "messaging.automation.digest.enabled", matchIfMissing = true)
     DigestScheduler messagingDigestScheduler(MessagingAutomation automation, MessagingAutomationProperties properties,
-                                             MessagingProperties messaging, Clock clock) {
+                                             MessagingProperties messaging, RunClaims claims, Clock clock) {
         MessagingAutomationProperties.Digest digest = properties.digest();
         return new DigestScheduler(automation.notifications(), tenants(messaging),
-                new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), clock);
+                new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), claims, clock);
     }
 
     /** Every tenant the configuration names: those of the API keys, of {@code messaging.tenants}, and the default. */

@@ -29,10 +29,18 @@ final class AdminApi {
     }
 
     JsonNode post(String path, Map<String, ?> body) {
+        return send("POST", path, body);
+    }
+
+    JsonNode put(String path, Map<String, ?> body) {
+        return send("PUT", path, body);
+    }
+
+    private JsonNode send(String method, String path, Map<String, ?> body) {
         try {
             return call(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class AudienceResolver {
 
     /** A resolved recipient before it is stored. */
-    record Member(String contactId, @Nullable String name, String address, ZoneId zone, Map<String, Object> variables) {
+    record Member(String contactId, @Nullable String name, String address, ZoneId zone, ZoneSource zoneSource,
+                  Map<String, Object> variables) {
+    }
+
+    /** A recipient's zone and where it came from. */
+    private record Zone(ZoneId zone, ZoneSource source) {
     }
 
     private final MessageManager manager;
@@ -43,9 +48,11 @@ final class AudienceResolver {
             ContactAddresses.Found found = addresses.find(tenantId, spec.address(), spec.name(),
                     "recipients.address");
             Contact contact = found.contact();
-            ZoneId zone = spec.zone() != null ? spec.zone() : profileZone(tenantId, contact.id(), defaultZone);
+            Zone zone = spec.zone() != null ? new Zone(spec.zone(), ZoneSource.RECIPIENT)
+                    : zoneOf(tenantId, contact.id(), found.address(), defaultZone);
             String name = spec.name() != null ? spec.name() : contact.name();
-            members.putIfAbsent(contact.id(), new Member(contact.id(), name, found.address(), zone, spec.variables()));
+            members.putIfAbsent(contact.id(), new Member(contact.id(), name, found.address(), zone.zone(), zone.source(),
+                    spec.variables()));
         }
         return List.copyOf(members.values());
     }
@@ -70,7 +77,8 @@ final class AudienceResolver {
             if (address == null) {
                 continue;
             }
-            members.add(new Member(contactId, contact.get().name(), address, profileZone(tenantId, contactId, defaultZone), Map.of()));
+            Zone zone = zoneOf(tenantId, contactId, address, defaultZone);
+            members.add(new Member(contactId, contact.get().name(), address, zone.zone(), zone.source(), Map.of()));
         }
         if (members.isEmpty()) {
             throw NonRetriableMessagingException.validation("segment", "the segment matches no contact reachable on " + channel);
@@ -101,7 +109,13 @@ final class AudienceResolver {
         return contact.email() != null ? contact.email() : contact.phone();
     }
 
-    private ZoneId profileZone(String tenantId, String contactId, ZoneId defaultZone) {
-        return profiles.find(tenantId, contactId).map(ContactProfile::zone).orElse(defaultZone);
+    /** The profile's zone, else the one the phone number lies in, else the campaign's default. */
+    private Zone zoneOf(String tenantId, String contactId, String address, ZoneId defaultZone) {
+        ZoneId profileZone = profiles.find(tenantId, contactId).map(ContactProfile::zone).orElse(null);
+        if (profileZone != null) {
+            return new Zone(profileZone, ZoneSource.PROFILE);
+        }
+        return PhoneTimeZones.of(address).map(zone -> new Zone(zone, ZoneSource.PHONE_NUMBER))
+                .orElseGet(() -> new Zone(defaultZone, ZoneSource.CAMPAIGN_DEFAULT));
     }
 }

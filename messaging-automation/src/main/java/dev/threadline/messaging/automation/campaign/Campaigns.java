@@ -86,7 +86,7 @@ public final class Campaigns {
                 : audience.segment(request.tenantId(), request.channel(), Objects.requireNonNull(request.segment()), request.defaultZone());
         List<CampaignRecipient> recipients = members.stream()
                 .map(m -> new CampaignRecipient(campaign.id(), campaign.tenantId(), m.contactId(), m.name(), m.address(), m.zone(),
-                        m.variables(), RecipientStatus.PENDING, null, null, null, null, null, now))
+                        m.zoneSource(),                        m.variables(), RecipientStatus.PENDING, null, null, null, null, null, now))
                 .toList();
         recipients.forEach(r -> render(template, campaign, r));
         store.saveCampaign(campaign);

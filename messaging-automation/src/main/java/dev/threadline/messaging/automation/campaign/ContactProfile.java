@@ -1,6 +1,7 @@
 package dev.threadline.messaging.automation.campaign;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +18,11 @@ public record ContactProfile(String tenantId, String contactId, Set<String> tags
     public ContactProfile {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(contactId, "contactId");
-        tags = tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        tags = normalizedTags(tags);
+    }
+
+    /** Tags as profiles and segments keep them: stripped and lower case, so {@code " VIP"} and {@code vip} are one tag. */
+    public static Set<String> normalizedTags(Collection<String> tags) {
+        return tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -12,6 +12,9 @@ public interface ContactProfileStore {
 
     Optional<ContactProfile> find(String tenantId, String contactId);
 
-    /** Profiles carrying every one of {@code tags} (all profiles of the tenant when empty). */
+    /**
+     * Profiles carrying every one of {@code tags}, compared as {@link ContactProfile} stores them (stripped, lower case),
+     * ordered by contact id; all profiles of the tenant when empty.
+     */
     List<ContactProfile> withTags(String tenantId, Set<String> tags);
 }

@@ -24,8 +24,9 @@ public final class InMemoryContactProfileStore implements ContactProfileStore {
 
     @Override
     public List<ContactProfile> withTags(String tenantId, Set<String> tags) {
+        Set<String> wanted = ContactProfile.normalizedTags(tags);
         return byTenant.getOrDefault(tenantId, Map.of()).values().stream()
-                .filter(p -> p.tags().containsAll(tags))
+                .filter(p -> p.tags().containsAll(wanted))
                 .sorted(Comparator.comparing(ContactProfile::contactId))
                 .toList();
     }

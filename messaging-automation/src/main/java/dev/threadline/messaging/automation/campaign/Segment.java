@@ -1,9 +1,7 @@
 package dev.threadline.messaging.automation.campaign;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record Segment(@Nullable Instant activeSince, @Nullable Instant inactiveSince, Set<String> tags) {
 
     public Segment {
-        tags = tags.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        tags = ContactProfile.normalizedTags(tags);
     }
 
     /** Every contact with a conversation on the channel. */

@@ -105,6 +105,17 @@ public final class TemplateText {
         return current;
     }
 
+    /** Two texts are equal when their sources are: the parsed parts follow from it. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TemplateText text && text.source.equals(source);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode();
+    }
+
     @Override
     public String toString() {
         return source;

@@ -156,6 +156,34 @@ class CampaignsTest {
     }
 
     @Test
+    void recipientZoneIsGuessedFromThePhoneNumberBeforeTheCampaignDefault() {
+        fx.automation.contactProfiles().update(TENANT, "+15125550102", Set.of(), Set.of(), NEW_YORK);
+
+        // 12:00 UTC is 06:00 in Austin (+1 512, Central time), 12:00 in London (+44 20).
+        Campaign campaign = started(request(List.of(recipient("Ana", "+15125550101"), recipient("Ben", "+15125550102"),
+                recipient("Olly", "+442079460000"), new RecipientSpec("Kim", "+15125550103", NEW_YORK, Map.of()))));
+
+        assertThat(recipientsOf(campaign)).extracting(CampaignRecipient::name, CampaignRecipient::zone, CampaignRecipient::zoneSource)
+                .containsExactly(tuple("Ana", ZoneId.of("America/Chicago"), ZoneSource.PHONE_NUMBER),
+                        tuple("Ben", NEW_YORK, ZoneSource.PROFILE),
+                        tuple("Olly", ZoneId.of("Europe/London"), ZoneSource.PHONE_NUMBER),
+                        tuple("Kim", NEW_YORK, ZoneSource.RECIPIENT));
+        assertThat(campaigns.recipients(TENANT, campaign.id(), null).get(0).sendAt())
+                .as("Austin's 08:00").isEqualTo(Instant.parse("2026-11-21T14:00:00Z"));
+        assertThat(campaigns.recipients(TENANT, campaign.id(), null).get(2).sendAt())
+                .as("London is awake").isBefore(Instant.parse("2026-11-21T12:05:00Z"));
+    }
+
+    @Test
+    void aNumberWhoseAreaSpansSeveralZonesGetsTheCampaignDefault() {
+        // +1 800 is toll-free: no area, every North American zone.
+        Campaign campaign = started(request(List.of(recipient("Ana", "+18005550101"))).defaultZone(NEW_YORK));
+
+        assertThat(recipientsOf(campaign)).extracting(CampaignRecipient::zone, CampaignRecipient::zoneSource)
+                .containsExactly(tuple(NEW_YORK, ZoneSource.CAMPAIGN_DEFAULT));
+    }
+
+    @Test
     void serviceMessageIsNotHeldByQuietHours() {
         Campaign campaign = started(request(List.of(new RecipientSpec("Ana", "+15551234501", NEW_YORK, Map.of()))).marketing(false));
 

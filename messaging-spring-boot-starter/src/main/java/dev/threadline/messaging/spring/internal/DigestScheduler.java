@@ -1,5 +1,6 @@
 package dev.threadline.messaging.spring.internal;
 
+import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.DigestSchedule;
 import dev.threadline.messaging.automation.notify.StaffNotifications;
 import java.time.Clock;
@@ -17,22 +18,26 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Sends the daily digest of unanswered conversations to each tenant's staff at the configured local time.
  * It runs on its own daemon thread, so the host needs no {@code @EnableScheduling}; each run plans the next
- * from {@link DigestSchedule#nextAfter}, which keeps the local time across daylight-saving changes.
+ * from {@link DigestSchedule#nextAfter}, which keeps the local time across daylight-saving changes. Every app
+ * instance plans the same runs; {@link RunClaims} lets one of them send each tenant's digest of each run.
  */
 public final class DigestScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+    /** The job name under which runs are claimed. */
+    static final String JOB = "daily-digest";
 
     private final StaffNotifications notifications;
     private final Set<String> tenants;
     private final DigestSchedule schedule;
     private final Duration unansweredFor;
+    private final RunClaims claims;
     private final Clock clock;
     private @Nullable ScheduledExecutorService executor;
 
     /** @param tenants the tenants whose staff get a digest */
     public DigestScheduler(StaffNotifications notifications, Set<String> tenants, DigestSchedule schedule, Duration unansweredFor,
-                           Clock clock) {
+                           RunClaims claims, Clock clock) {
         if (unansweredFor.isNegative()) {
             throw new IllegalArgumentException("messaging.automation.digest.unanswered-for must not be negative");
         }
@@ -40,14 +45,20 @@ public final class DigestScheduler implements SmartLifecycle {
         this.tenants = Set.copyOf(tenants);
         this.schedule = schedule;
         this.unansweredFor = unansweredFor;
+        this.claims = claims;
         this.clock = clock;
     }
 
-    /** Sends every tenant's digest now; one tenant's failure does not keep the others from theirs. */
-    public void sendDigests() {
+    /**
+     * Sends every tenant's digest of the run planned for {@code plannedAt} whose claim this instance wins; one
+     * tenant's failure does not keep the others from theirs.
+     */
+    public void sendDigests(Instant plannedAt) {
         for (String tenant : tenants) {
             try {
-                notifications.sendDigest(tenant, unansweredFor);
+                if (claims.claim(tenant, JOB, plannedAt)) {
+                    notifications.sendDigest(tenant, unansweredFor);
+                }
             } catch (RuntimeException e) {
                 log.warn("Daily digest of tenant {} failed: {}", tenant, e.toString());
             }
@@ -73,7 +84,7 @@ public final class DigestScheduler implements SmartLifecycle {
         Instant next = schedule.nextAfter(now.isAfter(previous) ? now : previous);
         executor.schedule(() -> {
             try {
-                sendDigests();
+                sendDigests(next);
             } finally {
                 planAfter(next);
             }

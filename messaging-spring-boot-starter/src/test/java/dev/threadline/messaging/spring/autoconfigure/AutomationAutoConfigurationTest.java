@@ -28,6 +28,7 @@ import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
 import dev.threadline.messaging.spring.internal.web.AutomationRoutes;
 import dev.threadline.messaging.support.InProcessEventBus;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -147,7 +148,7 @@ class AutomationAutoConfigurationTest {
                     receive(context.getBean(MessageManager.class), "+14155550103", "Is anyone there?");
                     notifier.told.clear();
 
-                    context.getBean(DigestScheduler.class).sendDigests();
+                    context.getBean(DigestScheduler.class).sendDigests(Instant.parse("2026-11-23T14:00:00Z"));
 
                     assertThat(notifier.told).singleElement().satisfies(told -> {
                         assertThat(told.memberId()).isEqualTo("lee");

@@ -110,11 +110,12 @@ final class AutomationViews {
         }
     }
 
-    record RecipientView(String contactId, @Nullable String name, String address, String timeZone, String status,
-                         @Nullable String reason, @Nullable String messageId, @Nullable String conversationId,
+    record RecipientView(String contactId, @Nullable String name, String address, String timeZone, String timeZoneSource,
+                         String status, @Nullable String reason, @Nullable String messageId, @Nullable String conversationId,
                          @Nullable String sendAt, @Nullable String repliedAt) {
         static RecipientView of(CampaignRecipient r) {
-            return new RecipientView(r.contactId(), r.name(), r.address(), r.zone().getId(), r.status().wireName(), r.reason(),
+            return new RecipientView(r.contactId(), r.name(), r.address(), r.zone().getId(), r.zoneSource().wireName(),
+                    r.status().wireName(), r.reason(),
                     r.messageId(), r.conversationId(), optionalTimestamp(r.sendAt()), optionalTimestamp(r.repliedAt()));
         }
     }

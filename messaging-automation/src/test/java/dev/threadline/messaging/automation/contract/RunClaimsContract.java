@@ -1,0 +1,62 @@
+package dev.threadline.messaging.automation.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.messaging.automation.cluster.RunClaims;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RunClaims} must do. A store's test extends this and returns a store with no claims from
+ * {@link #createStore()}; it ships in messaging-automation's test jar (classifier {@code tests}).
+ */
+public abstract class RunClaimsContract {
+
+    private static final Instant NINE_AM = Instant.parse("2026-11-23T15:00:00Z");
+
+    private RunClaims claims;
+
+    /** A store with no claims, used by one test. */
+    protected abstract RunClaims createStore();
+
+    @BeforeEach
+    void setUpStore() {
+        claims = createStore();
+    }
+
+    @Test
+    void aRunIsClaimedOnceAndOtherRunsJobsAndTenantsAreTheirOwn() {
+        assertThat(claims.claim("spa", "daily-digest", NINE_AM)).isTrue();
+        assertThat(claims.claim("spa", "daily-digest", NINE_AM)).isFalse();
+
+        assertThat(claims.claim("spa", "daily-digest", NINE_AM.plusSeconds(86_400))).isTrue();
+        assertThat(claims.claim("other", "daily-digest", NINE_AM)).isTrue();
+        assertThat(claims.claim("spa", "weekly-report", NINE_AM)).isTrue();
+    }
+
+    @Test
+    void racingClaimersGetOneWinner() throws Exception {
+        int claimers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < claimers; i++) {
+                tasks.add(() -> claims.claim("spa", "daily-digest", NINE_AM));
+            }
+            int winners = 0;
+            for (Future<Boolean> result : pool.invokeAll(tasks)) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
