@@ -11,6 +11,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.offline.HeuristicSummarizer;
 import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiSummarizerTest {
 
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiSummarizer summarizer;
     private final Conversation conversation = conversation(ChannelId.SMS);
     private final List<Message> messages = List.of(
@@ -29,8 +30,8 @@ class OpenAiSummarizerTest {
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        summarizer = new OpenAiSummarizer(server.settings().build());
+        server = new FakeChatCompletionsApi();
+        summarizer = new OpenAiSummarizer(OpenAiTestSettings.pointingAt(server).build());
     }
 
     @AfterEach
@@ -52,7 +53,7 @@ class OpenAiSummarizerTest {
 
         summarizer.headline(conversation, messages);
 
-        var body = server.request(0);
+        var body = server.request(0).json();
         assertThat(body.path("messages").get(0).path("content").asText()).contains("Never answer with a greeting");
         assertThat(body.path("response_format").path("json_schema").path("name").asText()).isEqualTo("headline");
     }
