@@ -5,8 +5,11 @@ import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
 import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.offline.HeuristicSummarizer;
@@ -56,6 +59,24 @@ class OpenAiSummarizerTest {
         var body = server.request(0).json();
         assertThat(body.path("messages").get(0).path("content").asText()).contains("Never answer with a greeting");
         assertThat(body.path("response_format").path("json_schema").path("name").asText()).isEqualTo("headline");
+    }
+
+    @Test
+    void suggestionsReadOnlyWhatTheCustomerGot() {
+        server.answer("{\"suggestions\":[\"Friday at 10 is free.\"]}");
+        List<Message> withUnseen = List.of(
+                fromCustomer(conversation, "m1", 0, "Can I book a facial on Friday?"),
+                Fixtures.message(conversation, "m2", 1, Direction.OUTBOUND, Author.AI, "Draft text", DeliveryStatus.DRAFT),
+                Fixtures.message(conversation, "m3", 2, Direction.OUTBOUND, Author.AI, "Discarded text", DeliveryStatus.CANCELED),
+                Fixtures.message(conversation, "m4", 3, Direction.OUTBOUND, Author.STAFF, "Failed text", DeliveryStatus.FAILED),
+                Fixtures.message(conversation, "m5", 4, Direction.OUTBOUND, Author.STAFF, "Later text", DeliveryStatus.SCHEDULED),
+                Fixtures.message(conversation, "m6", 5, Direction.OUTBOUND, Author.STAFF, "Sent text", DeliveryStatus.SENT));
+
+        summarizer.suggestReplies(conversation, withUnseen);
+
+        String transcript = server.request(0).json().path("messages").get(1).path("content").asText();
+        assertThat(transcript).contains("Can I book a facial on Friday?", "Sent text")
+                .doesNotContain("Draft text", "Discarded text", "Failed text", "Later text");
     }
 
     @Test
