@@ -38,8 +38,9 @@ public final class FakeChatCompletionsApi extends FakeHttpApi<FakeChatCompletion
     private final AtomicInteger completionIds = new AtomicInteger();
 
     /** {@code http://127.0.0.1:PORT/v1}, the base URL to configure, as {@code https://api.openai.com/v1} would be. */
+    @Override
     public String baseUrl() {
-        return origin() + "/v1";
+        return super.baseUrl() + "/v1";
     }
 
     /** The next completion is plain assistant text, finished with {@code stop}. */

@@ -62,7 +62,7 @@ public abstract class FakeHttpApi<F extends FakeHttpApi<F>> implements AutoClose
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean hang;
 
-    /** Starts serving at once; the port is known through {@link #origin()}. */
+    /** Starts serving at once, on a port {@link #baseUrl()} tells. */
     protected FakeHttpApi() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -78,8 +78,11 @@ public abstract class FakeHttpApi<F extends FakeHttpApi<F>> implements AutoClose
     /** The provider's usual answer to a request nothing was scripted for. */
     protected abstract Reply usualReply(RecordedRequest request);
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
-    protected final String origin() {
+    /**
+     * The base URL to configure as the provider's API base URL: {@code http://127.0.0.1:PORT}, without a trailing
+     * slash, unless the provider's base URL carries a path.
+     */
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

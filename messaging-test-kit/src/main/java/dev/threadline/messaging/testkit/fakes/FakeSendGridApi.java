@@ -27,11 +27,6 @@ public final class FakeSendGridApi extends FakeHttpApi<FakeSendGridApi> {
         return "sg-msg-" + n;
     }
 
-    /** {@code http://127.0.0.1:PORT}, the base URL to configure; the client adds {@code /v3/mail/send}. */
-    public String baseUrl() {
-        return origin();
-    }
-
     /**
      * The next request fails with SendGrid's error body,
      * {@code {"errors":[{"message":"...","field":"...","help":null}]}}.

@@ -54,11 +54,6 @@ public final class FakeTwilioApi extends FakeHttpApi<FakeTwilioApi> {
         this.clock = clock;
     }
 
-    /** The base URL to configure as {@code api-base-url}. */
-    public String baseUrl() {
-        return origin();
-    }
-
     /** The account's messages, oldest first. */
     public List<Listed> listed() {
         return List.copyOf(listed);
