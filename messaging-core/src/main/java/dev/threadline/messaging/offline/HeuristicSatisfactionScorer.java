@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Scores satisfaction from word signals in the customer's messages, and the outcome from what was said
- * on both sides. Coarse, but works offline on any channel and any conversation length.
+ * on both sides. Coarse, but works offline on any channel and any conversation length. Only messages
+ * {@linkplain Message#isPartOfTheExchange() part of the exchange} count: a draft that says "you're all set"
+ * booked nothing, and a reply that failed answered nothing.
  */
 public final class HeuristicSatisfactionScorer implements SatisfactionScorer {
 
@@ -32,6 +34,9 @@ public final class HeuristicSatisfactionScorer implements SatisfactionScorer {
         boolean booked = false;
         boolean escalated = false;
         for (Message m : messages) {
+            if (!m.isPartOfTheExchange()) {
+                continue;
+            }
             String lower = Intents.lower(m.body());
             if (m.direction() == Direction.INBOUND) {
                 positive += count(POSITIVE.matcher(lower));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Headlines and suggested replies without a model. The headline is the customer's first substantive
  * sentence rephrased as a want ("Can I book Botox Friday?" becomes "Wants to book Botox Friday");
- * greetings never become headlines.
+ * greetings never become headlines. Both read only the customer's messages, which are always
+ * {@linkplain Message#isPartOfTheExchange() part of the exchange}, so our drafts and failed sends never count.
  */
 public final class HeuristicSummarizer implements ConversationSummarizer {
 

@@ -47,6 +47,16 @@ class HeuristicSatisfactionScorerTest {
         assertThat(score.reason()).isEqualTo("No positive or negative signals from the customer; outcome question_answered");
     }
 
+    @Test
+    void messagesTheCustomerNeverGotAreNoAnswerAndNoBooking() {
+        Satisfaction score = score(message(Direction.INBOUND, "Can I come Friday at 10?"),
+                message(Direction.OUTBOUND, "You're all set for Friday at 10.", DeliveryStatus.DRAFT),
+                message(Direction.OUTBOUND, "Booked you for Friday at 10.", DeliveryStatus.FAILED),
+                message(Direction.OUTBOUND, "Confirmed: Friday at 10.", DeliveryStatus.CANCELED));
+
+        assertThat(List.of(score.outcome(), score.score(), score.sentiment())).containsExactly("unresolved", 3.0, Sentiment.NEUTRAL);
+    }
+
     private static Satisfaction score(Message... messages) {
         Conversation conversation = new Conversation("c1", "t", ChannelId.SMS, "k1", "Ana", "+15551234567", null, null, "key",
                 ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, Map.of(), 0);
@@ -54,8 +64,12 @@ class HeuristicSatisfactionScorerTest {
     }
 
     private static Message message(Direction direction, String body) {
+        return message(direction, body, direction == Direction.INBOUND ? DeliveryStatus.RECEIVED : DeliveryStatus.SENT);
+    }
+
+    private static Message message(Direction direction, String body, DeliveryStatus status) {
         return new Message("m-" + body.hashCode(), "t", "c1", ChannelId.SMS, direction,
                 direction == Direction.INBOUND ? Author.CUSTOMER : Author.AI, body, null, List.of(), null, null,
-                direction == Direction.INBOUND ? DeliveryStatus.RECEIVED : DeliveryStatus.SENT, NOW, NOW, null, null, Map.of());
+                status, NOW, NOW, null, null, Map.of());
     }
 }

@@ -5,13 +5,15 @@ import static dev.threadline.messaging.openai.OpenAiResponderRequestTest.turns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.MessageManager;
-import dev.threadline.messaging.openai.FakeChatCompletionsServer.ToolCall;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi.ToolCall;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiTool;
 import dev.threadline.messaging.spi.ToolInvocation;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class BookingConversationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FRIDAY = "2026-11-27";
     private static final String BOOK_ARGUMENTS = "{\"date\":\"" + FRIDAY + "\",\"time\":\"14:00\",\"name\":\"Dana Reyes\"}";
 
@@ -37,8 +40,8 @@ class BookingConversationTest {
 
         String availability(ToolInvocation call) {
             String date = call.arguments().path("date").asText();
-            return FakeChatCompletionsServer.JSON.createObjectNode().put("date", date)
-                    .set("slots", FakeChatCompletionsServer.JSON.valueToTree(open.getOrDefault(date, List.of()))).toString();
+            return JSON.createObjectNode().put("date", date)
+                    .set("slots", JSON.valueToTree(open.getOrDefault(date, List.of()))).toString();
         }
 
         String book(ToolInvocation call) {
@@ -60,7 +63,7 @@ class BookingConversationTest {
              "required":["date","time","name"]}""";
 
     private final Calendar calendar = new Calendar();
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiResponder responder;
     private SimulatorChannel channel;
     private MessageManager manager;
@@ -68,8 +71,8 @@ class BookingConversationTest {
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        responder = new OpenAiResponder(server.settings().build());
+        server = new FakeChatCompletionsApi();
+        responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
         channel = new SimulatorChannel(ChannelId.SMS);
         manager = MessageManager.builder().responder(responder).channel(channel)
                 .tool(new AiTool("check_availability", "Open appointment slots on a date", AVAILABILITY_SCHEMA, false, calendar::availability))
@@ -99,7 +102,7 @@ class BookingConversationTest {
     void laterTurnsSeeTheEarlierAvailabilityResult() {
         askAndPick();
 
-        assertThat(turns(server.request(2))).containsExactly(
+        assertThat(turns(server.request(2).json())).containsExactly(
                 "system",
                 "user: Hi, can I book a facial on Friday?",
                 "assistant calls call_1 check_availability {\"date\":\"" + FRIDAY + "\"}",
@@ -118,7 +121,7 @@ class BookingConversationTest {
         customerSays("Yes please confirm 14:00!");
 
         assertThat(calendar.appointments).containsExactly(FRIDAY + " 14:00 Dana Reyes");
-        assertThat(turns(server.lastRequest())).endsWith(
+        assertThat(turns(server.lastRequest().json())).endsWith(
                 "tool call_3: {\"confirmation\":\"BK-1\",\"date\":\"" + FRIDAY + "\",\"time\":\"14:00\"}",
                 "tool call_4: {\"confirmation\":\"BK-1\",\"date\":\"" + FRIDAY + "\",\"time\":\"14:00\"}");
     }

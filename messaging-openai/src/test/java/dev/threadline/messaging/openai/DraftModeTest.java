@@ -9,6 +9,7 @@ import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,15 @@ import org.junit.jupiter.api.Test;
 /** Draft mode with the OpenAI responder through a real MessageManager. */
 class DraftModeTest {
 
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiResponder responder;
     private SimulatorChannel channel;
     private MessageManager manager;
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        responder = new OpenAiResponder(server.settings().build());
+        server = new FakeChatCompletionsApi();
+        responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
         channel = new SimulatorChannel(ChannelId.SMS);
         manager = MessageManager.builder().responder(responder).channel(channel).aiMode(AiMode.DRAFT).build();
     }
@@ -79,7 +80,7 @@ class DraftModeTest {
 
         manager.receive(inbound("Hello? Hours please"));
 
-        assertThat(OpenAiResponderRequestTest.turns(server.request(1)))
+        assertThat(OpenAiResponderRequestTest.turns(server.request(1).json()))
                 .containsExactly("system", "user: When are you open?", "user: Hello? Hours please");
     }
 }

@@ -22,6 +22,7 @@ import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiResponder;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +36,16 @@ import org.junit.jupiter.api.Test;
 class OpenAiResponderFailureTest {
 
     @AutoClose
-    private final FakeChatCompletionsServer server = FakeChatCompletionsServer.start();
+    private final FakeChatCompletionsApi server = new FakeChatCompletionsApi();
     private final Conversation conversation = conversation(ChannelId.SMS);
     private final AiRequest request = request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Open Sunday?")));
 
     @Test
     void rateLimitIsRetriedThenReportedAsProviderUnavailableWithItsRetryAfter() {
-        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1"))
-                .answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1"));
+        server.error(429, "rate_limit_exceeded", Map.of("Retry-After", "1"))
+                .error(429, "rate_limit_exceeded", Map.of("Retry-After", "1"));
 
-        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, server.settings().maxRetries(1));
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, OpenAiTestSettings.pointingAt(server).maxRetries(1));
 
         assertThat(server.requests()).hasSize(2);
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
@@ -53,11 +54,11 @@ class OpenAiResponderFailureTest {
 
     @Test
     void retryAfterDateIsReadAgainstTheRespondersClock() {
-        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "Tue, 06 May 2031 08:00:30 GMT"));
+        server.error(429, "rate_limit_exceeded", Map.of("Retry-After", "Tue, 06 May 2031 08:00:30 GMT"));
         Clock clock = Clock.fixed(Instant.parse("2031-05-06T08:00:00Z"), ZoneOffset.UTC);
 
         RetriableMessagingException failure;
-        try (var responder = new OpenAiResponder(server.settings().maxRetries(0).build(), clock)) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxRetries(0).build(), clock)) {
             failure = catchThrowableOfType(RetriableMessagingException.class, () -> responder.respond(request));
         }
 
@@ -66,10 +67,10 @@ class OpenAiResponderFailureTest {
 
     @Test
     void rateLimitFollowedBySuccessGivesTheReply() {
-        server.answerError(429, "rate_limit_exceeded", Map.of("Retry-After", "1")).answer("Closed on Sundays.");
+        server.error(429, "rate_limit_exceeded", Map.of("Retry-After", "1")).answer("Closed on Sundays.");
 
         String reply;
-        try (var responder = new OpenAiResponder(server.settings().maxRetries(1).build())) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxRetries(1).build())) {
             reply = responder.respond(request).content();
         }
 
@@ -79,10 +80,10 @@ class OpenAiResponderFailureTest {
 
     @Test
     void serverErrorsAreRetriedAsConfiguredThenProviderUnavailable() {
-        server.answerError(500, "server_error", Map.of()).answerError(502, "bad_gateway", Map.of())
-                .answerError(503, "unavailable", Map.of());
+        server.error(500, "server_error", Map.of()).error(502, "bad_gateway", Map.of())
+                .error(503, "unavailable", Map.of());
 
-        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, server.settings().maxRetries(2));
+        RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class, OpenAiTestSettings.pointingAt(server).maxRetries(2));
 
         assertThat(server.requests()).hasSize(3);
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
@@ -90,10 +91,10 @@ class OpenAiResponderFailureTest {
 
     @Test
     void slowAnswerBeyondTheTimeoutIsProviderUnavailable() {
-        server.stall();
+        server.hang();
 
         RetriableMessagingException failure = respondExpecting(RetriableMessagingException.class,
-                server.settings().timeout(Duration.ofMillis(300)).maxRetries(0));
+                OpenAiTestSettings.pointingAt(server).timeout(Duration.ofMillis(300)).maxRetries(0));
 
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(server.requests()).hasSize(1);
@@ -101,9 +102,9 @@ class OpenAiResponderFailureTest {
 
     @Test
     void rejectedKeyIsProviderUnavailableAndNotRetried() {
-        server.answerError(401, "invalid_api_key", Map.of());
+        server.error(401, "invalid_api_key", Map.of());
 
-        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
+        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, OpenAiTestSettings.pointingAt(server).maxRetries(2));
 
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(failure.providerErrorCode()).isEqualTo("invalid_api_key");
@@ -113,9 +114,9 @@ class OpenAiResponderFailureTest {
 
     @Test
     void refusedRequestIsProviderUnavailableWithTheProvidersCode() {
-        server.answerError(400, "context_length_exceeded", Map.of());
+        server.error(400, "context_length_exceeded", Map.of());
 
-        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, server.settings().maxRetries(2));
+        NonRetriableMessagingException failure = respondExpecting(NonRetriableMessagingException.class, OpenAiTestSettings.pointingAt(server).maxRetries(2));
 
         assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         assertThat(failure.providerErrorCode()).isEqualTo("context_length_exceeded");
@@ -135,11 +136,11 @@ class OpenAiResponderFailureTest {
 
     @Test
     void offlineResponderAnswersWhenTheProviderIsUnavailable() {
-        server.answerError(503, "unavailable", Map.of());
+        server.error(503, "unavailable", Map.of());
         KnowledgeBase kb = new KnowledgeBase("Glow Spa", List.of("Mon-Fri 9am-5pm"), List.of(), List.of(), List.of());
 
         String reply;
-        try (var openAi = new OpenAiResponder(server.settings().maxRetries(0).build())) {
+        try (var openAi = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxRetries(0).build())) {
             AiResponder responder = openAi.withFallback(new KnowledgeBaseResponder(kb));
             reply = responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "What are your hours?")))).content();
         }
@@ -150,8 +151,8 @@ class OpenAiResponderFailureTest {
 
     @Test
     void failedReplyKeepsTheCustomersMessageAndRecordsTheFailure() {
-        server.answerError(500, "server_error", Map.of());
-        try (var responder = new OpenAiResponder(server.settings().maxRetries(0).build());
+        server.error(500, "server_error", Map.of());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxRetries(0).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = MessageManager.builder().responder(responder).channel(channel).build()) {
 

@@ -8,10 +8,12 @@ import static dev.threadline.messaging.openai.Fixtures.toolEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.spi.AiRequest;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,15 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What the responder sends: system prompt, history, replayed tool calls, tool schemas and settings. */
 class OpenAiResponderRequestTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PERSONA = "You are Glow Spa's assistant. We are open 9 to 5.";
 
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiResponder responder;
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        responder = new OpenAiResponder(server.settings().persona(PERSONA).temperature(0.2).build());
+        server = new FakeChatCompletionsApi();
+        responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).persona(PERSONA).temperature(0.2).build());
     }
 
     @AfterEach
@@ -55,7 +58,7 @@ class OpenAiResponderRequestTest {
 
         responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Hi")))).content();
 
-        String system = systemPrompt(server.request(0));
+        String system = systemPrompt(server.request(0).json());
         assertThat(system).startsWith(PERSONA).contains(expectedGuidance);
     }
 
@@ -66,7 +69,7 @@ class OpenAiResponderRequestTest {
 
         responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Can I book?"))));
 
-        assertThat(systemPrompt(server.request(0)))
+        assertThat(systemPrompt(server.request(0).json()))
                 .contains("Customer name: Dana Reyes", "Channel: email", "Subject: Facial appointment");
     }
 
@@ -80,7 +83,7 @@ class OpenAiResponderRequestTest {
                 fromAi(conversation, "m2", 1, "Yes, $80 for 60 minutes."),
                 fromCustomer(conversation, "m3", 2, "Great, Friday?"))));
 
-        assertThat(turns(server.request(0))).containsExactly(
+        assertThat(turns(server.request(0).json())).containsExactly(
                 "system",
                 "user: Do you do facials?",
                 "assistant: Yes, $80 for 60 minutes.",
@@ -100,7 +103,7 @@ class OpenAiResponderRequestTest {
 
         responder.respond(new AiRequest(conversation, history, List.of(earlierCall), List.of(), new Fixtures.RecordingRunner("{}")));
 
-        assertThat(turns(server.request(0))).containsExactly(
+        assertThat(turns(server.request(0).json())).containsExactly(
                 "system",
                 "user: Anything free Friday?",
                 "assistant calls call_7 check_availability {\"date\":\"2026-11-27\"}",
@@ -122,7 +125,7 @@ class OpenAiResponderRequestTest {
         responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Free slots?")), List.of(failed),
                 List.of(), new Fixtures.RecordingRunner("{}")));
 
-        assertThat(turns(server.request(0))).containsSubsequence(
+        assertThat(turns(server.request(0).json())).containsSubsequence(
                 "assistant calls call_9 check_availability {}",
                 "tool call_9: malformed arguments: expected a JSON object matching the tool's schema");
     }
@@ -136,12 +139,12 @@ class OpenAiResponderRequestTest {
         responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Free slots?")), List.of(),
                 List.of(Fixtures.tool("check_availability", schema)), new Fixtures.RecordingRunner("{}")));
 
-        JsonNode tool = server.request(0).path("tools").get(0);
+        JsonNode tool = server.request(0).json().path("tools").get(0);
         assertThat(tool.path("type").asText()).isEqualTo("function");
         assertThat(tool.path("function").path("name").asText()).isEqualTo("check_availability");
         assertThat(tool.path("function").path("description").asText()).isEqualTo("Description of check_availability");
         assertThat(tool.path("function").path("parameters")).isEqualTo(json(schema));
-        assertThat(server.request(0).path("tool_choice").asText()).isEqualTo("auto");
+        assertThat(server.request(0).json().path("tool_choice").asText()).isEqualTo("auto");
     }
 
     @Test
@@ -151,8 +154,8 @@ class OpenAiResponderRequestTest {
 
         responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Hi"))));
 
-        assertThat(server.request(0).has("tools")).isFalse();
-        assertThat(server.request(0).has("tool_choice")).isFalse();
+        assertThat(server.request(0).json().has("tools")).isFalse();
+        assertThat(server.request(0).json().has("tool_choice")).isFalse();
     }
 
     @Test
@@ -162,7 +165,7 @@ class OpenAiResponderRequestTest {
 
         responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Hi"))));
 
-        JsonNode body = server.request(0);
+        JsonNode body = server.request(0).json();
         assertThat(body.path("model").asText()).isEqualTo("test-model");
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(250);
@@ -175,7 +178,7 @@ class OpenAiResponderRequestTest {
 
         responder.respond(request(conversation, List.of(fromCustomer(conversation, "m1", 0, "Hi"))));
 
-        assertThat(server.authorizations()).containsExactly("Bearer test-key");
+        assertThat(server.onlyRequest().header("Authorization")).isEqualTo("Bearer test-key");
     }
 
     @Test
@@ -217,7 +220,7 @@ class OpenAiResponderRequestTest {
 
     static JsonNode json(String text) {
         try {
-            return FakeChatCompletionsServer.JSON.readTree(text);
+            return JSON.readTree(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

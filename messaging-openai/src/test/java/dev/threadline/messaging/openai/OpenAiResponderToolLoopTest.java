@@ -12,10 +12,11 @@ import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.ReceiveResult;
-import dev.threadline.messaging.openai.FakeChatCompletionsServer.ToolCall;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi.ToolCall;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiRequest;
 import dev.threadline.messaging.spi.AiTool;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +30,7 @@ class OpenAiResponderToolLoopTest {
     private static final String DATE_SCHEMA = "{\"type\":\"object\",\"properties\":{\"date\":{\"type\":\"string\"}},\"required\":[\"date\"]}";
 
     @AutoClose
-    private final FakeChatCompletionsServer server = FakeChatCompletionsServer.start();
+    private final FakeChatCompletionsApi server = new FakeChatCompletionsApi();
 
     @Test
     void toolResultGoesBackToTheModelUnderTheCallsId() {
@@ -39,13 +40,13 @@ class OpenAiResponderToolLoopTest {
                 .answer("10:00 is free on Friday.");
 
         String reply;
-        try (var responder = new OpenAiResponder(server.settings().build())) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build())) {
             reply = responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Friday?")),
                     List.of(), List.of(Fixtures.tool("check_availability", DATE_SCHEMA)), runner)).content();
         }
 
         assertThat(runner.calls).containsExactly("call_1 check_availability {\"date\":\"2026-11-27\"}");
-        assertThat(turns(server.request(1))).endsWith(
+        assertThat(turns(server.request(1).json())).endsWith(
                 "assistant calls call_1 check_availability {\"date\":\"2026-11-27\"}",
                 "tool call_1: {\"slots\":[\"10:00\"]}");
         assertThat(reply).isEqualTo("10:00 is free on Friday.");
@@ -59,12 +60,12 @@ class OpenAiResponderToolLoopTest {
                         new ToolCall("call_b", "check_availability", "{\"date\":\"2026-11-28\"}"))
                 .answer("Nothing free, sorry.");
 
-        try (var responder = new OpenAiResponder(server.settings().build())) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build())) {
             responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Fri or Sat?")),
                     List.of(), List.of(Fixtures.tool("check_availability", DATE_SCHEMA)), runner));
         }
 
-        assertThat(turns(server.request(1))).endsWith(
+        assertThat(turns(server.request(1).json())).endsWith(
                 "assistant calls call_a check_availability {\"date\":\"2026-11-27\"}",
                 "assistant calls call_b check_availability {\"date\":\"2026-11-28\"}",
                 "tool call_a: {\"slots\":[]}",
@@ -80,12 +81,12 @@ class OpenAiResponderToolLoopTest {
                 .answer("Please call us to book.");
 
         String reply;
-        try (var responder = new OpenAiResponder(server.settings().maxToolIterations(2).build())) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxToolIterations(2).build())) {
             reply = responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Any time?")),
                     List.of(), List.of(Fixtures.tool("check_availability", DATE_SCHEMA)), runner)).content();
         }
 
-        assertThat(server.requests()).extracting(r -> r.path("tool_choice").asText()).containsExactly("auto", "auto", "none");
+        assertThat(server.requests()).extracting(r -> r.json().path("tool_choice").asText()).containsExactly("auto", "auto", "none");
         assertThat(runner.calls).hasSize(2);
         assertThat(reply).isEqualTo("Please call us to book.");
     }
@@ -98,7 +99,7 @@ class OpenAiResponderToolLoopTest {
                 .answerToolCalls(new ToolCall("call_2", "check_availability", "{\"date\":\"2026-11-28\"}"));
 
         String reply;
-        try (var responder = new OpenAiResponder(server.settings().maxToolIterations(1).fallbackReply("We'll text you back shortly.").build())) {
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).maxToolIterations(1).fallbackReply("We'll text you back shortly.").build())) {
             reply = responder.respond(new AiRequest(conversation, List.of(fromCustomer(conversation, "m1", 0, "Any time?")),
                     List.of(), List.of(Fixtures.tool("check_availability", DATE_SCHEMA)), runner)).content();
         }
@@ -111,13 +112,13 @@ class OpenAiResponderToolLoopTest {
     void malformedArgumentsAreReportedToTheModelAndNeverToTheCustomer() {
         server.answerToolCalls(new ToolCall("call_1", "check_availability", "{\"date\": 2026-11-27"))
                 .answer("Which date did you mean?");
-        try (var responder = new OpenAiResponder(server.settings().build());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = manager(responder, channel, tool("check_availability", invocation -> "{\"slots\":[]}"))) {
 
             ReceiveResult result = manager.receive(inbound("Free Friday?"));
 
-            assertThat(turns(server.request(1)).get(turns(server.request(1)).size() - 1))
+            assertThat(turns(server.request(1).json()).get(turns(server.request(1).json()).size() - 1))
                     .startsWith("tool call_1: malformed arguments");
             assertThat(result.aiReply()).extracting(Message::body).isEqualTo("Which date did you mean?");
         }
@@ -127,7 +128,7 @@ class OpenAiResponderToolLoopTest {
     void toolFailureIsReportedToTheModelAsItsResult() {
         server.answerToolCalls(new ToolCall("call_1", "check_availability", "{\"date\":\"2026-11-27\"}"))
                 .answer("Sorry, I can't see the calendar right now.");
-        try (var responder = new OpenAiResponder(server.settings().build());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = manager(responder, channel, tool("check_availability", invocation -> {
                  throw new IllegalStateException("calendar offline");
@@ -135,7 +136,7 @@ class OpenAiResponderToolLoopTest {
 
             manager.receive(inbound("Free Friday?"));
 
-            assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: tool failed: calendar offline");
+            assertThat(turns(server.request(1).json())).last().isEqualTo("tool call_1: tool failed: calendar offline");
         }
     }
 
@@ -144,7 +145,7 @@ class OpenAiResponderToolLoopTest {
         CountDownLatch never = new CountDownLatch(1);
         server.answerToolCalls(new ToolCall("call_1", "check_availability", "{\"date\":\"2026-11-27\"}"))
                 .answer("Sorry, the calendar is slow today.");
-        try (var responder = new OpenAiResponder(server.settings().build());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = MessageManager.builder().responder(responder).channel(channel).toolTimeout(Duration.ofMillis(200))
                      .tool(tool("check_availability", invocation -> String.valueOf(never.await(30, TimeUnit.SECONDS))))
@@ -152,20 +153,20 @@ class OpenAiResponderToolLoopTest {
 
             manager.receive(inbound("Free Friday?"));
 
-            assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: tool timed out after 200 ms");
+            assertThat(turns(server.request(1).json())).last().isEqualTo("tool call_1: tool timed out after 200 ms");
         }
     }
 
     @Test
     void unknownToolIsReportedToTheModel() {
         server.answerToolCalls(new ToolCall("call_1", "cancel_everything", "{}")).answer("I can't do that, sorry.");
-        try (var responder = new OpenAiResponder(server.settings().build());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = manager(responder, channel, tool("check_availability", invocation -> "{}"))) {
 
             ReceiveResult result = manager.receive(inbound("Cancel everything"));
 
-            assertThat(turns(server.request(1))).last().isEqualTo("tool call_1: unknown tool: cancel_everything");
+            assertThat(turns(server.request(1).json())).last().isEqualTo("tool call_1: unknown tool: cancel_everything");
             assertThat(result.aiReply()).extracting(Message::body).isEqualTo("I can't do that, sorry.");
         }
     }
@@ -174,7 +175,7 @@ class OpenAiResponderToolLoopTest {
     void everyToolCallIsRecordedAsAConversationEvent() {
         server.answerToolCalls(new ToolCall("call_1", "check_availability", "{\"date\":\"2026-11-27\"}"))
                 .answer("10:00 is free.");
-        try (var responder = new OpenAiResponder(server.settings().build());
+        try (var responder = new OpenAiResponder(OpenAiTestSettings.pointingAt(server).build());
              var channel = new SimulatorChannel(ChannelId.SMS);
              var manager = manager(responder, channel, tool("check_availability", invocation -> "{\"slots\":[\"10:00\"]}"))) {
 

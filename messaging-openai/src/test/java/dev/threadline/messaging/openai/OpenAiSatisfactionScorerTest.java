@@ -18,6 +18,7 @@ import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.Sentiment;
 import dev.threadline.messaging.offline.HeuristicSatisfactionScorer;
 import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +28,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiSatisfactionScorerTest {
 
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiSatisfactionScorer scorer;
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        scorer = new OpenAiSatisfactionScorer(server.settings().build());
+        server = new FakeChatCompletionsApi();
+        scorer = new OpenAiSatisfactionScorer(OpenAiTestSettings.pointingAt(server).build());
     }
 
     @AfterEach
@@ -49,7 +50,7 @@ class OpenAiSatisfactionScorerTest {
 
         scorer.score(conversation, List.of(fromCustomer(conversation, "m1", 0, "Thanks, booked!")));
 
-        JsonNode format = server.request(0).path("response_format");
+        JsonNode format = server.request(0).json().path("response_format");
         assertThat(format.path("type").asText()).isEqualTo("json_schema");
         assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
         assertThat(format.path("json_schema").path("schema").path("required"))
@@ -68,7 +69,7 @@ class OpenAiSatisfactionScorerTest {
                 fromAi(conversation, "m2", 1, "Booked for Friday."),
                 fromCustomer(conversation, "m3", 2, "Thank you!")));
 
-        String transcript = server.request(0).path("messages").get(1).path("content").asText();
+        String transcript = server.request(0).json().path("messages").get(1).path("content").asText();
         assertThat(transcript).contains("Channel: email")
                 .containsSubsequence("Customer: Can I book a facial?", "Assistant: Booked for Friday.", "Customer: Thank you!");
     }
@@ -82,7 +83,7 @@ class OpenAiSatisfactionScorerTest {
                 fromCustomer(conversation, "m1", 0, "Price of a facial?"),
                 Fixtures.message(conversation, "m2", 1, Direction.OUTBOUND, Author.AI, "Unsent draft text", DeliveryStatus.DRAFT)));
 
-        assertThat(server.request(0).path("messages").get(1).path("content").asText()).doesNotContain("Unsent draft text");
+        assertThat(server.request(0).json().path("messages").get(1).path("content").asText()).doesNotContain("Unsent draft text");
     }
 
     @Test
@@ -140,7 +141,7 @@ class OpenAiSatisfactionScorerTest {
 
         Satisfaction satisfaction = scorer.score(conversation, List.of(fromCustomer(conversation, "m1", 0, "How much is a facial?")));
 
-        assertThat(server.request(0).path("messages").get(1).path("content").asText()).contains("Channel: " + channel);
+        assertThat(server.request(0).json().path("messages").get(1).path("content").asText()).contains("Channel: " + channel);
         assertThat(satisfaction.outcome()).isEqualTo("question_asked");
     }
 

@@ -5,12 +5,16 @@ import static dev.threadline.messaging.openai.Fixtures.fromCustomer;
 import static dev.threadline.messaging.openai.Fixtures.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.offline.HeuristicSummarizer;
 import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.testkit.fakes.FakeChatCompletionsApi;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiSummarizerTest {
 
-    private FakeChatCompletionsServer server;
+    private FakeChatCompletionsApi server;
     private OpenAiSummarizer summarizer;
     private final Conversation conversation = conversation(ChannelId.SMS);
     private final List<Message> messages = List.of(
@@ -29,8 +33,8 @@ class OpenAiSummarizerTest {
 
     @BeforeEach
     void start() {
-        server = FakeChatCompletionsServer.start();
-        summarizer = new OpenAiSummarizer(server.settings().build());
+        server = new FakeChatCompletionsApi();
+        summarizer = new OpenAiSummarizer(OpenAiTestSettings.pointingAt(server).build());
     }
 
     @AfterEach
@@ -52,9 +56,27 @@ class OpenAiSummarizerTest {
 
         summarizer.headline(conversation, messages);
 
-        var body = server.request(0);
+        var body = server.request(0).json();
         assertThat(body.path("messages").get(0).path("content").asText()).contains("Never answer with a greeting");
         assertThat(body.path("response_format").path("json_schema").path("name").asText()).isEqualTo("headline");
+    }
+
+    @Test
+    void suggestionsReadOnlyWhatTheCustomerGot() {
+        server.answer("{\"suggestions\":[\"Friday at 10 is free.\"]}");
+        List<Message> withUnseen = List.of(
+                fromCustomer(conversation, "m1", 0, "Can I book a facial on Friday?"),
+                Fixtures.message(conversation, "m2", 1, Direction.OUTBOUND, Author.AI, "Draft text", DeliveryStatus.DRAFT),
+                Fixtures.message(conversation, "m3", 2, Direction.OUTBOUND, Author.AI, "Discarded text", DeliveryStatus.CANCELED),
+                Fixtures.message(conversation, "m4", 3, Direction.OUTBOUND, Author.STAFF, "Failed text", DeliveryStatus.FAILED),
+                Fixtures.message(conversation, "m5", 4, Direction.OUTBOUND, Author.STAFF, "Later text", DeliveryStatus.SCHEDULED),
+                Fixtures.message(conversation, "m6", 5, Direction.OUTBOUND, Author.STAFF, "Sent text", DeliveryStatus.SENT));
+
+        summarizer.suggestReplies(conversation, withUnseen);
+
+        String transcript = server.request(0).json().path("messages").get(1).path("content").asText();
+        assertThat(transcript).contains("Can I book a facial on Friday?", "Sent text")
+                .doesNotContain("Draft text", "Discarded text", "Failed text", "Later text");
     }
 
     @Test

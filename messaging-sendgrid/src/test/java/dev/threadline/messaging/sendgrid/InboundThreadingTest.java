@@ -7,6 +7,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class InboundThreadingTest {
 
     private static final String TENANT = "acme";
 
-    private final FakeSendGrid sendGrid = new FakeSendGrid();
+    private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private final SendGridChannel channel = new SendGridChannel(SendGridSettings.builder("SG.test-key", "hello@acme.test")
             .replyTo(InboundPosts.OUR_PARSE_ADDRESS).apiBaseUrl(sendGrid.baseUrl()).build());
     private final MessageManager manager = MessageManager.builder().channel(channel).build();

@@ -10,6 +10,7 @@ import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import dev.threadline.messaging.testkit.MutableClock;
+import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class LostAnswerTest {
     private static final String TENANT = "acme";
 
     private final MutableClock clock = MutableClock.fixed();
-    private final FakeSendGrid sendGrid = new FakeSendGrid();
+    private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private final InMemoryConversationStore store = new InMemoryConversationStore(new TimeOrderedIdGenerator(clock), clock);
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build(), clock);
@@ -36,7 +37,7 @@ class LostAnswerTest {
 
     @BeforeEach
     void sendWhileTheAnswerGetsLost() {
-        sendGrid.answerNext(503, Map.of(), "");
+        sendGrid.answer(503, Map.of(), "");
         queued = manager.send(OutboundMessage.builder(TENANT, ChannelId.EMAIL).customerName("Ana Lima")
                 .customerEmail("ana@example.com").subject("Your booking").body("See you Thursday.").build());
         manager.deliverDue();

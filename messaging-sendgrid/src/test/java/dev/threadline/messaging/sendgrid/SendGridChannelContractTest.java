@@ -2,14 +2,14 @@ package dev.threadline.messaging.sendgrid;
 
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.testkit.ChannelContract;
+import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
 import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
 /** The SendGrid channel against SendGrid's v3 mail send on loopback. */
 class SendGridChannelContractTest extends ChannelContract {
 
-    private final FakeSendGrid sendGrid = new FakeSendGrid();
+    private final FakeSendGridApi sendGrid = new FakeSendGridApi();
 
     @Override
     protected Channel createChannel() {
@@ -31,12 +31,12 @@ class SendGridChannelContractTest extends ChannelContract {
 
     @Override
     protected void failNextSendTemporarily() {
-        sendGrid.answerNext(500, Map.of(), "{\"errors\":[{\"message\":\"internal error\"}]}");
+        sendGrid.error(500, "internal error", null);
     }
 
     @Override
     protected void failNextSendPermanently() {
-        sendGrid.answerNext(400, Map.of(), "{\"errors\":[{\"message\":\"The to address is not valid.\",\"field\":\"personalizations.0.to\"}]}");
+        sendGrid.error(400, "The to address is not valid.", "personalizations.0.to");
     }
 
     @Override

@@ -17,6 +17,8 @@ import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.SendResult;
+import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
+import dev.threadline.messaging.testkit.fakes.RecordedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class SendGridChannelTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final String KEY = "SG.test-key";
 
-    private final FakeSendGrid sendGrid = new FakeSendGrid();
+    private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private SendGridChannel channel = channel(sendGrid.baseUrl(), SendGridSettings.Timeouts.DEFAULT);
 
     @AfterEach
@@ -44,14 +46,14 @@ class SendGridChannelTest {
     void acceptedMailIsSentWithSendGridsMessageId() {
         SendResult result = channel.send(delivery(message("m-1", "Hello"), List.of()));
 
-        assertThat(result).isEqualTo(new SendResult(FakeSendGrid.messageId(1), DeliveryStatus.SENT));
+        assertThat(result).isEqualTo(new SendResult(FakeSendGridApi.messageId(1), DeliveryStatus.SENT));
     }
 
     @Test
     void postsToMailSendWithBearerKeyAndJson() {
         channel.send(delivery(message("m-1", "Hello"), List.of()));
 
-        FakeSendGrid.Recorded request = sendGrid.onlyRequest();
+        RecordedRequest request = sendGrid.onlyRequest();
         assertThat(List.of(request.method(), request.path(), request.header("Authorization"), request.header("Content-Type")))
                 .containsExactly("POST", "/v3/mail/send", "Bearer " + KEY, "application/json");
     }
@@ -106,7 +108,7 @@ class SendGridChannelTest {
 
     @Test
     void rateLimitIsRetriableWithRetryAfter() {
-        sendGrid.answerNext(429, Map.of("Retry-After", "7"), "{\"errors\":[{\"message\":\"too many requests\"}]}");
+        sendGrid.answer(429, Map.of("Retry-After", "7", "Content-Type", "application/json"), "{\"errors\":[{\"message\":\"too many requests\"}]}");
 
         RetriableMessagingException failure = catchThrowableOfType(RetriableMessagingException.class, this::sendOne);
 
@@ -115,7 +117,7 @@ class SendGridChannelTest {
 
     @Test
     void rateLimitResetTimeBecomesTheWait() {
-        sendGrid.answerNext(429, Map.of("X-RateLimit-Reset", Long.toString(NOW.plusSeconds(42).getEpochSecond())), "");
+        sendGrid.rateLimited(NOW.plusSeconds(42));
 
         RetriableMessagingException failure = catchThrowableOfType(RetriableMessagingException.class, this::sendOne);
 
@@ -124,7 +126,7 @@ class SendGridChannelTest {
 
     @Test
     void serverErrorIsRetriable() {
-        sendGrid.answerNext(500, Map.of(), "{\"errors\":[{\"message\":\"internal error\"}]}");
+        sendGrid.error(500, "internal error", null);
 
         RetriableMessagingException failure = catchThrowableOfType(RetriableMessagingException.class, this::sendOne);
 
@@ -133,8 +135,7 @@ class SendGridChannelTest {
 
     @Test
     void badRequestFailsForGoodWithSendGridsExplanation() {
-        sendGrid.answerNext(400, Map.of(), "{\"errors\":[{\"message\":\"The from address does not match a verified Sender Identity.\","
-                + "\"field\":\"from\",\"help\":null}]}");
+        sendGrid.error(400, "The from address does not match a verified Sender Identity.", "from");
 
         NonRetriableMessagingException failure = catchThrowableOfType(NonRetriableMessagingException.class, this::sendOne);
 
@@ -145,7 +146,7 @@ class SendGridChannelTest {
 
     @Test
     void rejectedKeyFailsForGood() {
-        sendGrid.answerNext(401, Map.of(), "{\"errors\":[{\"field\":null,\"message\":\"authorization required\"}]}");
+        sendGrid.error(401, "authorization required", null);
 
         NonRetriableMessagingException failure = catchThrowableOfType(NonRetriableMessagingException.class, this::sendOne);
 
@@ -154,7 +155,7 @@ class SendGridChannelTest {
 
     @Test
     void unreachableServerIsRetriable() {
-        FakeSendGrid gone = new FakeSendGrid();
+        FakeSendGridApi gone = new FakeSendGridApi();
         String url = gone.baseUrl();
         gone.close();
         channel.close();
@@ -165,7 +166,7 @@ class SendGridChannelTest {
 
     @Test
     void silentServerRunsIntoTheReadTimeoutAndIsRetriable() {
-        sendGrid.stall();
+        sendGrid.hang();
         channel.close();
         channel = channel(sendGrid.baseUrl(), new SendGridSettings.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
 

@@ -13,6 +13,7 @@ import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
+import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class SendGridEventProcessorTest {
     private static final String TENANT = "acme";
     private static final Instant EVENT_TIME = Instant.parse("2026-11-21T12:00:00Z");
 
-    private final FakeSendGrid sendGrid = new FakeSendGrid();
+    private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private final InMemoryConversationStore store = new InMemoryConversationStore(new TimeOrderedIdGenerator(), Clock.systemUTC());
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build());
@@ -63,7 +64,7 @@ class SendGridEventProcessorTest {
 
     @Test
     void mailWentOutWithSendGridsId() {
-        assertThat(List.of(sent.status(), sent.providerMessageId())).containsExactly(DeliveryStatus.SENT, FakeSendGrid.messageId(1));
+        assertThat(List.of(sent.status(), sent.providerMessageId())).containsExactly(DeliveryStatus.SENT, FakeSendGridApi.messageId(1));
     }
 
     @Test

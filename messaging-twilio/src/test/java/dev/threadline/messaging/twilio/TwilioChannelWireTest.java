@@ -6,6 +6,7 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
+import dev.threadline.messaging.testkit.fakes.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class TwilioChannelWireTest {
     void postsToTheAccountsMessagesResource() {
         sms().send(Deliveries.sms("Hello"));
 
-        FakeTwilioApi.Received request = twilio.onlyRequest();
+        RecordedRequest request = twilio.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);
     }
@@ -62,7 +63,7 @@ class TwilioChannelWireTest {
     void sendsToFromBodyAndStatusCallbackAsForm() {
         sms().send(Deliveries.sms("Your appointment is at 3 pm & parking is free"));
 
-        FakeTwilioApi.Received request = twilio.onlyRequest();
+        RecordedRequest request = twilio.onlyRequest();
         assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(request.field("To")).isEqualTo(Deliveries.CUSTOMER);
         assertThat(request.field("From")).isEqualTo(Deliveries.OUR_NUMBER);
@@ -99,7 +100,7 @@ class TwilioChannelWireTest {
     void whatsAppPrefixesBothAddresses() {
         whatsapp().send(Deliveries.delivery(ChannelId.WHATSAPP, "Hola", Deliveries.OUR_NUMBER, List.of()));
 
-        FakeTwilioApi.Received request = twilio.onlyRequest();
+        RecordedRequest request = twilio.onlyRequest();
         assertThat(request.field("From")).isEqualTo("whatsapp:" + Deliveries.OUR_NUMBER);
         assertThat(request.field("To")).isEqualTo("whatsapp:" + Deliveries.CUSTOMER);
     }

@@ -11,6 +11,7 @@ import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.SendLookup;
 import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
+import dev.threadline.messaging.testkit.fakes.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ class TwilioLookupTest {
         return sms().lookUpEarlierSend(delivery, attemptStart);
     }
 
-    private List<FakeTwilioApi.Received> reads() {
+    private List<RecordedRequest> reads() {
         return twilio.requests("GET");
     }
 
@@ -59,7 +60,7 @@ class TwilioLookupTest {
     void readsTheListFilteredByRecipientSenderAndSendDateAsTheSdkDoes() {
         lookUp(Deliveries.sms("Hello"));
 
-        FakeTwilioApi.Received read = twilio.onlyRequest();
+        RecordedRequest read = twilio.onlyRequest();
         assertThat(read.method()).isEqualTo("GET");
         assertThat(read.path()).isEqualTo(FakeTwilioApi.MESSAGES_PATH);
         assertThat(read.basicCredentials()).isEqualTo(FakeTwilioApi.ACCOUNT_SID + ":" + FakeTwilioApi.AUTH_TOKEN);

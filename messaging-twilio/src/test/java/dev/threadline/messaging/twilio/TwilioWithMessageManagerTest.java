@@ -21,6 +21,7 @@ import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spi.SendLookup;
 import dev.threadline.messaging.spi.SendResult;
 import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
+import dev.threadline.messaging.testkit.fakes.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -127,7 +128,7 @@ class TwilioWithMessageManagerTest {
     void replyGoesFromTheNumberTheCustomerWroteToWithStatusCallbackNamingIt() {
         Message reply = sentReply(inboundSms("SM11111111111111111111111111111111", "Hi"));
 
-        FakeTwilioApi.Received request = twilio.onlyRequest();
+        RecordedRequest request = twilio.onlyRequest();
         assertThat(List.of(request.field("From"), request.field("To"), request.field("StatusCallback")))
                 .containsExactly(OUR_NUMBER, CUSTOMER, "https://app.example.com/webhooks/twilio/status?message_id=" + reply.id());
     }
@@ -286,7 +287,7 @@ class TwilioWithMessageManagerTest {
     void aStatusCallbackWithOurIdConfirmsASendWhoseWorkerStoppedAndNothingIsSentAgain() {
         try (MessageManager stopping = managerWhoseWorkerStopsOnceTwilioTookTheMessage()) {
             Message reply = replyWhileTheWorkerStops(stopping);
-            FakeTwilioApi.Received send = twilio.onlyRequest();
+            RecordedRequest send = twilio.onlyRequest();
             String sid = twilio.listed().get(0).sid();
             String query = send.field("StatusCallback").substring(send.field("StatusCallback").indexOf('?') + 1);
 

@@ -38,14 +38,6 @@ public final class Analytics {
             "messages_out", "first_response_avg_seconds", "response_median_seconds", "delivery_success_rate", "ai_reply_share",
             "satisfaction_avg");
 
-    /**
-     * Outbound volume counts every message staff or the AI let go, failed sends included (their delivery is measured
-     * separately); it is wider than {@link dev.threadline.messaging.Message#isPartOfTheExchange()}.
-     */
-    private static final Set<DeliveryStatus> NOT_SENT = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED);
-    /** A failed reply still answered in time from staff's side; its delivery is measured separately. */
-    private static final Set<DeliveryStatus> NOT_A_REPLY = EnumSet.of(DeliveryStatus.DRAFT, DeliveryStatus.CANCELED,
-            DeliveryStatus.SCHEDULED);
     private static final Set<DeliveryStatus> SUCCEEDED = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
     private static final Set<DeliveryStatus> FAILED = EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
 
@@ -117,7 +109,7 @@ public final class Analytics {
                 waitingSince = waitingSince == null ? m.createdAt() : waitingSince;
                 continue;
             }
-            if (inRange && !NOT_SENT.contains(m.status())) {
+            if (inRange && wasSent(m)) {
                 Duration response = waitingSince != null && isReply(m) ? Duration.between(waitingSince, m.createdAt()) : null;
                 buckets.of(m.createdAt()).forEach(t -> t.countOutbound(m, response));
             }
@@ -139,10 +131,21 @@ public final class Analytics {
         return null;
     }
 
-    /** A message that answered the customer: written by staff or AI and handed to the outbox for now. */
+    /**
+     * A message that answered the customer: written by staff or AI and sent. A failed reply still answered in time
+     * from staff's side; its delivery is measured separately.
+     */
     private static boolean isReply(Message m) {
-        return m.direction() == Direction.OUTBOUND && (m.author() == Author.STAFF || m.author() == Author.AI)
-                && !NOT_A_REPLY.contains(m.status());
+        return m.direction() == Direction.OUTBOUND && (m.author() == Author.STAFF || m.author() == Author.AI) && wasSent(m);
+    }
+
+    /**
+     * Whether we sent this message: it is {@linkplain Message#isPartOfTheExchange() part of the exchange}, or its send
+     * failed. Outbound volume, replies and delivery success all count these sends, so a failed one weighs on the
+     * success rate; drafts, canceled messages and scheduled ones not yet due were never sent.
+     */
+    private static boolean wasSent(Message m) {
+        return m.isPartOfTheExchange() || FAILED.contains(m.status());
     }
 
     private static AnalyticsReport toReport(AnalyticsQuery query, Map<Key, Tally> tallies) {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param channel null for the all-channels row
  * @param conversationsStarted conversations whose first message fell in the bucket
  * @param messagesIn customer messages
- * @param messagesOut messages to customers, drafts and canceled ones left out
+ * @param messagesOut messages sent to customers, failed sends included; drafts, canceled messages and scheduled ones
+ *        not yet due left out
  * @param averageFirstResponse of the conversations started in the bucket: from the first customer message
  *        to the first reply after it
  * @param medianResponse of the replies in the bucket: from the first customer message after our previous

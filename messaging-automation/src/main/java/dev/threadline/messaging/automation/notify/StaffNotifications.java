@@ -35,7 +35,6 @@ public final class StaffNotifications {
     private static final Logger log = LoggerFactory.getLogger(StaffNotifications.class);
     private static final int PREVIEW_LENGTH = 120;
     private static final int DIGEST_PREVIEW_LENGTH = 80;
-    /** Messages that do not answer the customer: not sent (yet), or never meant to be. */
 
     private final MessageManager manager;
     private final StaffDirectory directory;
@@ -110,8 +109,9 @@ public final class StaffNotifications {
 
     /**
      * Active conversations whose customer wrote last and has waited at least {@code threshold} for a reply
-     * (drafts, scheduled, canceled and failed messages are no reply; automatic replies such as out-of-office
-     * mail are no customer turn), longest waiting first.
+     * (only a message {@linkplain Message#isPartOfTheExchange() part of the exchange} answers: drafts, scheduled,
+     * canceled and failed messages do not; automatic replies such as out-of-office mail are no customer turn),
+     * longest waiting first.
      */
     public Digest unanswered(String tenantId, Duration threshold) {
         if (threshold.isNegative()) {

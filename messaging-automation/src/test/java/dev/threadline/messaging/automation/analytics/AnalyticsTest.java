@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.Sentiment;
 import dev.threadline.messaging.automation.AutomationFixture;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,16 @@ class AnalyticsTest {
         assertThat(all.medianResponse()).isEqualTo(Duration.ofMinutes(20));
         assertThat(all.deliverySuccessRate()).isEqualTo(2.0 / 3);
         assertThat(all.aiReplyShare()).isEqualTo(1.0 / 3);
+    }
+
+    @Test
+    void aMessageScheduledForLaterHasNotGoneOutYet() {
+        fx.manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerName("Ana").customerPhone("+15551234567")
+                .body("See you tomorrow!").sendAt(NOON.plus(Duration.ofDays(1))).build());
+
+        ChannelStats sms = today(ZoneOffset.UTC).rows().get(1);
+
+        assertThat(List.of(sms.messagesOut(), sms.deliverySuccessRate(), sms.aiReplyShare())).containsExactly(2L, 0.5, 0.5);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Message;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.automation.AutomationFixture;
 import java.time.Duration;
@@ -197,6 +199,22 @@ class StaffNotificationsTest {
         assertThat(received.aiReply()).extracting(Message::status).isEqualTo(DeliveryStatus.DRAFT);
         fx.advance(Duration.ofHours(5));
 
+        assertThat(fx.automation.notifications().unanswered(TENANT, Duration.ofHours(2)).conversations())
+                .extracting(UnansweredConversation::conversationId).containsExactly(ana);
+    }
+
+    @Test
+    void aFailedReplyOrOneScheduledForLaterIsNotAnAnswer() {
+        String ana = fx.customerSms("Ana", "+15551234501", "How much is Botox?").conversation().id();
+        fx.sms.failNext(NonRetriableMessagingException.deliveryFailed("30003", "unreachable"));
+        fx.manager.reply(TENANT, ana, "$12 per unit.", "dana");
+        fx.deliverDue();
+        fx.manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerName("Ana").customerPhone("+15551234501")
+                .body("Still interested?").sendAt(fx.clock.instant().plus(Duration.ofDays(1))).build());
+        fx.advance(Duration.ofHours(5));
+
+        assertThat(fx.manager.getConversation(TENANT, ana).messages()).extracting(Message::status)
+                .containsExactly(DeliveryStatus.RECEIVED, DeliveryStatus.FAILED, DeliveryStatus.SCHEDULED);
         assertThat(fx.automation.notifications().unanswered(TENANT, Duration.ofHours(2)).conversations())
                 .extracting(UnansweredConversation::conversationId).containsExactly(ana);
     }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -26,8 +29,9 @@ class ThreadlineChatMemoryRepositoryTest {
     private final Clock clock = Clock.systemUTC();
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
     private final InMemoryConversationStore store = new InMemoryConversationStore(ids, clock);
+    private final SimulatorChannel sms = new SimulatorChannel(ChannelId.SMS);
     private final MessageManager manager = MessageManager.builder().store(store).idGenerator(ids).clock(clock)
-            .channel(new SimulatorChannel(ChannelId.SMS)).build();
+            .channel(sms).build();
     private final ThreadlineChatMemoryRepository repository = new ThreadlineChatMemoryRepository(manager, "acme", 20);
 
     @Test
@@ -36,6 +40,20 @@ class ThreadlineChatMemoryRepositoryTest {
         manager.reply("acme", id, "It is $12 per unit.", "staff");
 
         assertThat(texts(repository.findByConversationId(id))).containsExactly("user: How much is Botox?", "assistant: It is $12 per unit.");
+    }
+
+    @Test
+    void messagesTheCustomerNeverGotAreNotRemembered() {
+        String id = conversation("How much is Botox?");
+        sms.failNext(NonRetriableMessagingException.deliveryFailed("30003", "unreachable"));
+        manager.reply("acme", id, "It is $12 per unit.", "staff");
+        manager.deliverDue();
+        scheduleForTomorrow("Still interested?");
+        manager.cancelScheduled("acme", scheduleForTomorrow("Offer ends soon").id());
+
+        assertThat(manager.getConversation("acme", id).messages()).extracting(dev.threadline.messaging.Message::status)
+                .containsExactly(DeliveryStatus.RECEIVED, DeliveryStatus.FAILED, DeliveryStatus.SCHEDULED, DeliveryStatus.CANCELED);
+        assertThat(texts(repository.findByConversationId(id))).containsExactly("user: How much is Botox?");
     }
 
     @Test
@@ -139,6 +157,11 @@ class ThreadlineChatMemoryRepositoryTest {
     private String conversation(String firstMessage) {
         return manager.receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana").customerPhone("+14155550123")
                 .body(firstMessage).build()).conversation().id();
+    }
+
+    private dev.threadline.messaging.Message scheduleForTomorrow(String body) {
+        return manager.send(OutboundMessage.builder("acme", ChannelId.SMS).customerName("Ana").customerPhone("+14155550123")
+                .body(body).sendAt(clock.instant().plus(Duration.ofDays(1))).build());
     }
 
     private static List<String> texts(List<Message> messages) {

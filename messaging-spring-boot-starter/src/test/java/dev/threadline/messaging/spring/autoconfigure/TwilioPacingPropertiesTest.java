@@ -3,7 +3,6 @@ package dev.threadline.messaging.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
@@ -16,22 +15,14 @@ import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.spi.OutboundDelivery;
 import dev.threadline.messaging.spring.MessagingAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
+import dev.threadline.messaging.testkit.fakes.FakeTwilioApi;
 import dev.threadline.messaging.twilio.TwilioChannel;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +34,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * The {@code messaging.twilio.pacing.*} properties pace the sends of the channels the starter builds. The app's
  * clock stands still, so a number's next slot is exactly one send's share of its configured rate away; with
  * {@code max-wait} 0 s a send that would have to wait for it is refused at once, with that wait as its
- * {@code Retry-After}, instead of sleeping. The sends go to a stand-in of Twilio's Messages resource on 127.0.0.1.
+ * {@code Retry-After}, instead of sleeping. The sends go to {@link FakeTwilioApi}, Twilio's Messages resource on 127.0.0.1.
  */
 class TwilioPacingPropertiesTest {
 
@@ -52,39 +43,26 @@ class TwilioPacingPropertiesTest {
     private static final String CUSTOMER = "+14155550123";
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
-    private HttpServer twilio;
-    private final List<String> sentFrom = new CopyOnWriteArrayList<>();
+    private FakeTwilioApi twilio;
 
     private ApplicationContextRunner runner;
 
     @BeforeEach
-    void startTwilio() throws IOException {
-        AtomicInteger sids = new AtomicInteger();
-        twilio = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        twilio.createContext("/", exchange -> {
-            sentFrom.add(formField(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), "From"));
-            byte[] created = """
-                    {"sid": "SM%032d", "status": "queued"}""".formatted(sids.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, created.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(created);
-            }
-        });
-        twilio.start();
+    void startTwilio() {
+        twilio = new FakeTwilioApi(Clock.fixed(NOW, ZoneOffset.UTC));
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MessagingTwilioAutoConfiguration.class, MessagingAutoConfiguration.class))
                 .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
                 .withPropertyValues("messaging.delivery.enabled=false", "messaging.jpa.enabled=false",
-                        "messaging.twilio.account-sid=AC" + "1".repeat(32), "messaging.twilio.auth-token=token",
+                        "messaging.twilio.account-sid=" + FakeTwilioApi.ACCOUNT_SID, "messaging.twilio.auth-token=" + FakeTwilioApi.AUTH_TOKEN,
                         "messaging.twilio.from-number=" + LONG_CODE,
-                        "messaging.twilio.api-base-url=http://127.0.0.1:" + twilio.getAddress().getPort(),
+                        "messaging.twilio.api-base-url=" + twilio.baseUrl(),
                         "messaging.twilio.pacing.max-wait=0s");
     }
 
     @AfterEach
     void stopTwilio() {
-        twilio.stop(0);
+        twilio.close();
     }
 
     @Test
@@ -98,7 +76,7 @@ class TwilioPacingPropertiesTest {
                         assertThat(paced.code()).isEqualTo(ErrorCode.RATE_LIMITED);
                         assertThat(paced.retryAfter()).isEqualTo(Duration.ofMillis(100));
                     });
-            assertThat(sentFrom).containsExactly(TOLL_FREE);
+            assertThat(sentFrom()).containsExactly(TOLL_FREE);
         });
     }
 
@@ -111,7 +89,7 @@ class TwilioPacingPropertiesTest {
 
             assertThatExceptionOfType(RetriableMessagingException.class).isThrownBy(() -> sms.send(sms(LONG_CODE)))
                     .extracting(RetriableMessagingException::retryAfter).isEqualTo(Duration.ofMillis(250));
-            assertThat(sentFrom).containsExactly(LONG_CODE);
+            assertThat(sentFrom()).containsExactly(LONG_CODE);
         });
     }
 
@@ -124,7 +102,7 @@ class TwilioPacingPropertiesTest {
 
             assertThatExceptionOfType(RetriableMessagingException.class).isThrownBy(() -> whatsApp.send(delivery(ChannelId.WHATSAPP, null)))
                     .extracting(RetriableMessagingException::retryAfter).isEqualTo(Duration.ofMillis(100));
-            assertThat(sentFrom).containsExactly("whatsapp:" + TOLL_FREE);
+            assertThat(sentFrom()).containsExactly("whatsapp:" + TOLL_FREE);
         });
     }
 
@@ -145,11 +123,8 @@ class TwilioPacingPropertiesTest {
         return new OutboundDelivery(message, conversation, List.of(), 1);
     }
 
-    private static String formField(String form, String name) {
-        return Arrays.stream(form.split("&"))
-                .map(pair -> pair.split("=", 2))
-                .filter(pair -> pair[0].equals(name))
-                .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + form));
+    /** The sending number of each message Twilio was asked to create, in order. */
+    private List<String> sentFrom() {
+        return twilio.requests().stream().map(request -> request.field("From")).toList();
     }
 }

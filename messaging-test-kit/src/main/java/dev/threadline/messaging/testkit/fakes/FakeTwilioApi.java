@@ -1,31 +1,16 @@
 package dev.threadline.messaging.testkit.fakes;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -34,97 +19,39 @@ import org.jspecify.annotations.Nullable;
  * Twilio's REST API as far as the Messages resource goes, on 127.0.0.1: records every request as it arrived on
  * the wire and answers like Twilio does. A create answers 201 with a message resource unless told otherwise, and
  * the message joins the account's list; a read ({@code GET} on the list) answers a page of that list filtered by
- * {@code To}, {@code From} and {@code DateSent>}, newest first, with Twilio's paging fields.
+ * {@code To}, {@code From} and {@code DateSent>}, newest first, with Twilio's paging fields. Point the Twilio
+ * channel's {@code api-base-url} at {@link #baseUrl()} and give it {@link #ACCOUNT_SID} and {@link #AUTH_TOKEN}.
  */
-public final class FakeTwilioApi implements AutoCloseable {
+public final class FakeTwilioApi extends FakeHttpApi<FakeTwilioApi> {
 
+    /** The account the fake serves; any other account's path is served all the same. */
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    /** A token to configure; the fake records the credentials sent but does not check them. */
     public static final String AUTH_TOKEN = "test-auth-token";
+    /** The path of the account's Messages resource, where creates and reads go. */
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
     /** Twilio's RFC 2822 dates, as in {@code "Thu, 24 Aug 2023 05:01:45 +0000"}. */
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
-    /** One request as received. */
-    public record Received(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
-                           Map<String, List<String>> form) {
-        public @Nullable String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        public @Nullable String field(String name) {
-            List<String> values = form.get(name);
-            return values == null ? null : values.get(0);
-        }
-
-        public List<String> fields(String name) {
-            return form.getOrDefault(name, List.of());
-        }
-
-        public @Nullable String queryParameter(String name) {
-            List<String> values = query.get(name);
-            return values == null ? null : values.get(0);
-        }
-
-        /** The Basic-auth user and password, joined by a colon. */
-        public @Nullable String basicCredentials() {
-            String auth = header("Authorization");
-            return auth == null || !auth.startsWith("Basic ") ? null
-                    : new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** One scripted answer: a literal one, or a created message in {@code createdStatus} built from the request. */
-    private record Answer(int status, Map<String, String> headers, String body, String createdStatus) {
-    }
-
     /** A message of the account's list. {@code sentAt} is null while Twilio still holds it queued. */
     public record Listed(String sid, String from, String to, String body, String direction, String status, Instant createdAt,
-                  Instant sentAt) {
+                  @Nullable Instant sentAt) {
     }
 
-    private final HttpServer server;
     private final Clock clock;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
     private final List<Listed> listed = new CopyOnWriteArrayList<>();
     private final AtomicInteger sids = new AtomicInteger();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private volatile boolean hang;
 
-    public FakeTwilioApi() throws IOException {
+    /** A fake whose messages are created, and sent, at the system clock's time. */
+    public FakeTwilioApi() {
         this(Clock.systemUTC());
     }
 
     /** A fake whose messages are created, and sent, at {@code clock}'s time. */
-    public FakeTwilioApi(Clock clock) throws IOException {
+    public FakeTwilioApi(Clock clock) {
         this.clock = clock;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    /** The base URL to configure as {@code api-base-url}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public List<Received> requests() {
-        return List.copyOf(received);
-    }
-
-    public Received onlyRequest() {
-        if (received.size() != 1) {
-            throw new AssertionError("expected exactly one request, got " + received.size());
-        }
-        return received.get(0);
-    }
-
-    /** The requests with this method, in order. */
-    public List<Received> requests(String method) {
-        return received.stream().filter(r -> r.method().equals(method)).toList();
     }
 
     /** The account's messages, oldest first. */
@@ -132,23 +59,17 @@ public final class FakeTwilioApi implements AutoCloseable {
         return List.copyOf(listed);
     }
 
-    /** The next request gets this answer instead of the usual one. */
-    public FakeTwilioApi answer(int status, Map<String, String> headers, String body) {
-        scripted.add(new Answer(status, headers, body, null));
-        return this;
-    }
-
     /** Twilio's error body for a 4xx, as the REST API sends it. */
     public FakeTwilioApi error(int status, int code, String message) {
-        return answer(status, Map.of("Content-Type", "application/json"), """
+        String body = """
                 {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}"""
-                .formatted(code, message, code, status));
+                .formatted(code, escapeJson(message), code, status);
+        return script(request -> Reply.json(status, Map.of(), body));
     }
 
     /** The next create answers 201 reporting this status for the new message. */
     public FakeTwilioApi created(String status) {
-        scripted.add(new Answer(201, Map.of("Content-Type", "application/json"), null, status));
-        return this;
+        return script(request -> Reply.json(201, Map.of(), create(request, status)));
     }
 
     /** A message the account already has, sent {@code sentAt} (another app's, an inbound one, an older one). */
@@ -157,52 +78,22 @@ public final class FakeTwilioApi implements AutoCloseable {
         return this;
     }
 
-    /** Every request waits without answering until {@link #close()}. */
-    public FakeTwilioApi hang() {
-        this.hang = true;
-        return this;
-    }
-
     private String nextSid() {
         return "SM" + "%032d".formatted(sids.incrementAndGet());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), decodeForm(rawQuery),
-                Map.copyOf(exchange.getRequestHeaders()), decodeForm(body));
-        received.add(request);
-        if (hang) {
-            awaitRelease();
-        }
-        Answer answer = scripted.poll();
-        if (answer == null) {
-            answer = request.method().equals("GET") ? new Answer(200, Map.of("Content-Type", "application/json"), list(request, rawQuery), null)
-                    : new Answer(201, Map.of("Content-Type", "application/json"), null, "queued");
-        }
-        String content = answer.createdStatus() != null ? create(request, answer.createdStatus()) : answer.body();
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A read ({@code GET}) answers a page of the account's list; anything else creates a message, queued. */
+    @Override
+    protected Reply usualReply(RecordedRequest request) {
+        return Reply.json(request.method().equals("GET") ? 200 : 201, Map.of(),
+                request.method().equals("GET") ? list(request) : create(request, "queued"));
     }
 
     /**
      * Takes the message into the list and answers it as just created, not yet sent; Twilio hands it on at once, so
      * the list shows it sent now.
      */
-    private String create(Received request, String status) {
+    private String create(RecordedRequest request, String status) {
         Instant now = clock.instant();
         String sid = nextSid();
         String text = request.field("Body") == null ? "" : request.field("Body");
@@ -212,7 +103,8 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** One page of the list, filtered as Twilio filters it; {@code Page} counts from 0. */
-    private String list(Received request, String rawQuery) {
+    private String list(RecordedRequest request) {
+        String rawQuery = request.rawQuery();
         String to = request.queryParameter("To");
         String from = request.queryParameter("From");
         String sentAfter = request.queryParameter("DateSent>");
@@ -228,7 +120,7 @@ public final class FakeTwilioApi implements AutoCloseable {
         int pageSize = request.queryParameter("PageSize") == null ? 50 : Integer.parseInt(request.queryParameter("PageSize"));
         int page = request.queryParameter("Page") == null ? 0 : Integer.parseInt(request.queryParameter("Page"));
         List<Listed> items = matching.subList(Math.min(page * pageSize, matching.size()), Math.min((page + 1) * pageSize, matching.size()));
-        String filter = (rawQuery == null ? "" : rawQuery).replaceAll("&?(Page|PageToken)=[^&]*", "").replaceFirst("^&", "");
+        String filter = rawQuery.replaceAll("&?(Page|PageToken)=[^&]*", "").replaceFirst("^&", "");
         String next = (page + 1) * pageSize < matching.size()
                 ? "\"" + MESSAGES_PATH + "?" + filter + "&Page=" + (page + 1) + "&PageToken=PA" + items.get(items.size() - 1).sid() + "\"" : "null";
         String previous = page > 0 ? "\"" + MESSAGES_PATH + "?" + filter + "&Page=" + (page - 1) + "\"" : "null";
@@ -237,7 +129,7 @@ public final class FakeTwilioApi implements AutoCloseable {
                  "previous_page_uri": %s, "start": %d, "uri": "%s?%s"}"""
                 .formatted(page * pageSize + Math.max(items.size() - 1, 0), MESSAGES_PATH, filter,
                         items.stream().map(m -> resource(m, m.status())).collect(Collectors.joining(", ")), next, page, pageSize,
-                        previous, page * pageSize, MESSAGES_PATH, rawQuery == null ? "" : rawQuery);
+                        previous, page * pageSize, MESSAGES_PATH, rawQuery);
     }
 
     private static String resource(Listed m, String status) {
@@ -247,33 +139,8 @@ public final class FakeTwilioApi implements AutoCloseable {
                  "messaging_service_sid": null, "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD",
                  "sid": "%s", "status": "%s", "subresource_uris": {"media": "/2010-04-01/Accounts/%s/Messages/%s/Media.json"},
                  "to": "%s", "uri": "/2010-04-01/Accounts/%s/Messages/%s.json"}"""
-                .formatted(ACCOUNT_SID, json(m.body()), RFC_2822.format(m.createdAt()),
+                .formatted(ACCOUNT_SID, escapeJson(m.body()), RFC_2822.format(m.createdAt()),
                         m.sentAt() == null ? "null" : "\"" + RFC_2822.format(m.sentAt()) + "\"", RFC_2822.format(m.createdAt()),
-                        m.direction(), json(m.from()), m.sid(), status, ACCOUNT_SID, m.sid(), json(m.to()), ACCOUNT_SID, m.sid());
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    /** Form fields or query parameters, decoded. */
-    private static Map<String, List<String>> decodeForm(String encoded) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return form;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return form;
-    }
-
-    @Override
-    public void close() {
-        release.countDown();
-        server.stop(0);
+                        m.direction(), escapeJson(m.from()), m.sid(), status, ACCOUNT_SID, m.sid(), escapeJson(m.to()), ACCOUNT_SID, m.sid());
     }
 }
