@@ -88,6 +88,14 @@ final class Database {
         }
     }
 
+    /** {@link #upsert(Connection, String, Object[], String, Object[])} in a transaction of its own. */
+    void upsert(String update, @Nullable Object[] updateParameters, String insert, @Nullable Object[] insertParameters) {
+        inTransaction(c -> {
+            upsert(c, update, updateParameters, insert, insertParameters);
+            return null;
+        });
+    }
+
     /** Inserts the row unless its key exists; true when this call inserted it. */
     boolean insertIfAbsent(String insert, @Nullable Object... parameters) {
         return inTransaction(c -> {

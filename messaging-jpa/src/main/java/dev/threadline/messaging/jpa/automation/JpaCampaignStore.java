@@ -56,11 +56,8 @@ final class JpaCampaignStore implements CampaignStore {
                 AutomationJson.values(campaign.variables()), campaign.defaultZone().getId(), campaign.quietHours().allowedFrom(),
                 campaign.quietHours().allowedUntil(), campaign.ourAddress(), campaign.status().name(),
                 timestamp(campaign.createdAt()), timestamp(campaign.updatedAt())};
-        database.inTransaction(c -> {
-            Database.upsert(c, UPDATE_CAMPAIGN, append(values, campaign.tenantId(), campaign.id()),
-                    INSERT_CAMPAIGN, prepend(values, campaign.tenantId(), campaign.id()));
-            return null;
-        });
+        database.upsert(UPDATE_CAMPAIGN, append(values, campaign.tenantId(), campaign.id()),
+                INSERT_CAMPAIGN, prepend(values, campaign.tenantId(), campaign.id()));
     }
 
     @Override
@@ -81,11 +78,8 @@ final class JpaCampaignStore implements CampaignStore {
                 AutomationJson.values(recipient.variables()),
                 recipient.status().name(), recipient.reason(), recipient.messageId(), recipient.conversationId(),
                 timestamp(recipient.sendAt()), timestamp(recipient.repliedAt()), timestamp(recipient.updatedAt())};
-        database.inTransaction(c -> {
-            Database.upsert(c, UPDATE_RECIPIENT, append(values, recipient.tenantId(), recipient.campaignId(), recipient.contactId()),
-                    INSERT_RECIPIENT, prepend(values, recipient.tenantId(), recipient.campaignId(), recipient.contactId()));
-            return null;
-        });
+        database.upsert(UPDATE_RECIPIENT, append(values, recipient.tenantId(), recipient.campaignId(), recipient.contactId()),
+                INSERT_RECIPIENT, prepend(values, recipient.tenantId(), recipient.campaignId(), recipient.contactId()));
     }
 
     @Override
@@ -108,11 +102,8 @@ final class JpaCampaignStore implements CampaignStore {
 
     @Override
     public void linkConversation(String tenantId, String conversationId, String campaignId) {
-        database.inTransaction(c -> {
-            Database.upsert(c, UPDATE_LINK, new Object[] {campaignId, tenantId, conversationId},
-                    INSERT_LINK, new Object[] {tenantId, conversationId, campaignId});
-            return null;
-        });
+        database.upsert(UPDATE_LINK, new Object[] {campaignId, tenantId, conversationId},
+                INSERT_LINK, new Object[] {tenantId, conversationId, campaignId});
     }
 
     @Override

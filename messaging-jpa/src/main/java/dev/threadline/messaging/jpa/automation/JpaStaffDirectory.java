@@ -27,13 +27,10 @@ final class JpaStaffDirectory implements StaffDirectory {
     @Override
     public void save(StaffMember member) {
         String notifyVia = member.notifyVia() == null ? null : member.notifyVia().value();
-        database.inTransaction(c -> {
-            Database.upsert(c, UPDATE, new Object[] {member.name(), member.email(), member.phone(), member.level().name(), notifyVia,
-                            member.tenantId(), member.id()},
-                    INSERT, new Object[] {member.tenantId(), member.id(), member.name(), member.email(), member.phone(),
-                            member.level().name(), notifyVia});
-            return null;
-        });
+        database.upsert(UPDATE, new Object[] {member.name(), member.email(), member.phone(), member.level().name(), notifyVia,
+                member.tenantId(), member.id()},
+                INSERT, new Object[] {member.tenantId(), member.id(), member.name(), member.email(), member.phone(),
+                member.level().name(), notifyVia});
     }
 
     @Override

@@ -27,11 +27,8 @@ final class JpaTemplateStore implements TemplateStore {
         String kind = template.kind().name();
         String variants = AutomationJson.variants(template.variants());
         String fallback = AutomationJson.variant(template.fallback());
-        database.inTransaction(c -> {
-            Database.upsert(c, UPDATE, new Object[] {kind, variants, fallback, template.tenantId(), template.name()},
-                    INSERT, new Object[] {template.tenantId(), template.name(), kind, variants, fallback});
-            return null;
-        });
+        database.upsert(UPDATE, new Object[] {kind, variants, fallback, template.tenantId(), template.name()},
+                INSERT, new Object[] {template.tenantId(), template.name(), kind, variants, fallback});
     }
 
     @Override
