@@ -30,7 +30,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** Two app instances on one PostgreSQL share conversations and see each other's events. */
 class PostgresInstancesTest {
 
-    /** Own schema, so other modules' tests on the same database never touch these rows; pg_trgm stays in public. */
+    /**
+     * Own schema, so other modules' tests on the same database never touch these rows; pg_trgm stays in public.
+     * Made anew for each run: a schema an earlier build migrated may hold another version of the migrations.
+     */
     private static final String SCHEMA = "threadline_starter_test";
 
     /** Each instance has its own pool, closed with its context. */
@@ -42,7 +45,8 @@ class PostgresInstancesTest {
     @BeforeAll
     static void schema() throws SQLException {
         try (HikariDataSource pool = pool(); Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            statement.execute("CREATE SCHEMA " + SCHEMA);
         }
     }
 
