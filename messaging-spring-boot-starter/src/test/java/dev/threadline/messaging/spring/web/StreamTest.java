@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.threadline.messaging.spring.internal.web.EventStreamHub;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -79,11 +83,15 @@ class StreamTest extends ApiTestBase {
     void disconnectedClientsAreDropped() throws Exception {
         // Streams of earlier tests are gone once a heartbeat found them closed.
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.clientCount() == 0);
-        connect(acme);
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.clientCount() == 1);
-
-        open.get(5, TimeUnit.SECONDS).body().close();
-        open = null;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + BASE + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer key-acme\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(response.readLine()).startsWith("HTTP/1.1 200");
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.clientCount() == 1);
+            // A reset rather than an orderly close: the way a client that crashed or lost its network goes away.
+            socket.setSoLinger(true, 0);
+        }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.clientCount() == 0);
     }
