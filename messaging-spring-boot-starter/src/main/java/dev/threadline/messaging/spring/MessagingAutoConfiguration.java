@@ -3,6 +3,7 @@ package dev.threadline.messaging.spring;
 import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.MessageManagerBuilder;
 import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
 import dev.threadline.messaging.memory.InMemoryIntakeStore;
@@ -123,7 +124,7 @@ public class MessagingAutoConfiguration {
                                   ObjectProvider<ConversationSummarizer> summarizer, MessagingEventBus events,
                                   Clock clock, IdGenerator ids, ObjectProvider<MessageManagerBuilderCustomizer> customizers,
                                   ObjectProvider<ResponderDecorator> decorators) {
-        MessageManager.Builder builder = MessageManager.builder()
+        MessageManagerBuilder builder = MessageManager.builder()
                 .store(store)
                 .eventBus(events)
                 .clock(clock)

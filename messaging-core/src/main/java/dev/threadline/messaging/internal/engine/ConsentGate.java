@@ -1,4 +1,4 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.internal.engine;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

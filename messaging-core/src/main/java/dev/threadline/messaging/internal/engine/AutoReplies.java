@@ -1,5 +1,6 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.internal.engine;
 
+import dev.threadline.messaging.InboundMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,11 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.internal.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.spi.AiTool;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;

@@ -1,4 +1,4 @@
-package dev.threadline.messaging.support;
+package dev.threadline.messaging.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

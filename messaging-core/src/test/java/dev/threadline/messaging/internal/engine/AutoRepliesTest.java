@@ -1,7 +1,9 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.InboundMessage;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

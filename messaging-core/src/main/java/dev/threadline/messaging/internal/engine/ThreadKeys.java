@@ -1,4 +1,4 @@
-package dev.threadline.messaging.support;
+package dev.threadline.messaging.internal.engine;
 
 import dev.threadline.messaging.ChannelId;
 import java.util.Locale;

@@ -1,5 +1,16 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.internal.engine;
 
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.DeliveryUpdate;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.NonRetriableMessagingException;
+import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.RetryPolicy;
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.OutboundDelivery;
@@ -52,21 +63,10 @@ final class DeliveryDispatcher {
     private final Clock clock;
     private final Duration lease;
     private final Duration inDoubtGrace;
-    private final Consumer<Message> onStatusChange;
-    private final OptOutRecorder optOuts;
-    private final Consumer<Message> onFailed;
+    private final Timeline timeline;
+    private final Callbacks callbacks;
+    private final Fallback fallback;
     private final ConsentGate consent;
-    private final EventRecorder events;
-
-    /** Records an opt-out reported by a provider at send time. */
-    interface OptOutRecorder {
-        void optOut(Conversation conversation, String reason);
-    }
-
-    /** Adds an event to a conversation's timeline. */
-    interface EventRecorder {
-        void record(Conversation conversation, String type, Map<String, Object> data);
-    }
 
     /** How the provider answered about an attempt in doubt; the wire name goes into the timeline. */
     private enum Lookup {
@@ -84,8 +84,8 @@ final class DeliveryDispatcher {
     }
 
     DeliveryDispatcher(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels, RetryPolicy retryPolicy,
-                       Clock clock, Duration lease, Duration inDoubtGrace, Consumer<Message> onStatusChange,
-                       OptOutRecorder optOuts, Consumer<Message> onFailed, ConsentGate consent, EventRecorder events) {
+                       Clock clock, Duration lease, Duration inDoubtGrace, Timeline timeline, Callbacks callbacks,
+                       Fallback fallback, ConsentGate consent) {
         this.store = store;
         this.outbox = outbox;
         this.channels = Map.copyOf(channels);
@@ -93,11 +93,10 @@ final class DeliveryDispatcher {
         this.clock = clock;
         this.lease = lease;
         this.inDoubtGrace = inDoubtGrace;
-        this.onStatusChange = onStatusChange;
-        this.optOuts = optOuts;
-        this.onFailed = onFailed;
+        this.timeline = timeline;
+        this.callbacks = callbacks;
+        this.fallback = fallback;
         this.consent = consent;
-        this.events = events;
     }
 
     /**
@@ -173,7 +172,7 @@ final class DeliveryDispatcher {
         });
         if (providerSaysOptedOut) {
             // Recorded after the send's consent lock is released: a consent change takes that lock itself.
-            optOuts.optOut(outgoing.conversation(), "provider reported the recipient unsubscribed");
+            callbacks.optOut(outgoing.conversation(), message.channel(), "provider reported the recipient unsubscribed");
         }
     }
 
@@ -204,7 +203,7 @@ final class DeliveryDispatcher {
             Optional<Message> holder = store.findMessageByProviderId(message.tenantId(), message.channel(), providerId);
             if (holder.isEmpty() || holder.get().id().equals(message.id())) {
                 log.info("Message {} was in doubt; the provider has it as {}", message.id(), providerId);
-                events.record(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
+                timeline.append(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
                         Map.of("message_id", message.id(), "resolution", "found_at_provider", "provider_message_id", providerId));
                 outcomes.add(entry, match);
                 return Lookup.FOUND;
@@ -216,7 +215,7 @@ final class DeliveryDispatcher {
     private void recordResend(OutgoingMessage outgoing, Lookup lookup) {
         Message message = outgoing.message();
         log.info("Message {} was in doubt and nothing confirmed it (lookup: {}); sending it again", message.id(), lookup.wireName());
-        events.record(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
+        timeline.append(outgoing.conversation(), ConversationEvent.DELIVERY_IN_DOUBT,
                 Map.of("message_id", message.id(), "resolution", "resent", "lookup", lookup.wireName()));
     }
 
@@ -250,13 +249,13 @@ final class DeliveryDispatcher {
                 outbox.retryLater(entry, clock.instant().plus(wait), Objects.requireNonNullElse(e.getMessage(), "transient failure"));
             } else {
                 log.warn("Message {} failed after {} attempts: {}", message.id(), attemptsMade, e.getMessage());
-                outcomes.add(entry, failure(e.code().wireName(), e.getMessage()), onFailed);
+                outcomes.add(entry, failure(e.code().wireName(), e.getMessage()), failed -> fallback.afterFailure(failed, outgoing));
             }
             return false;
         } catch (NonRetriableMessagingException e) {
             String code = e.providerErrorCode() != null ? e.providerErrorCode() : e.code().wireName();
             boolean optedOut = e.code() == ErrorCode.RECIPIENT_OPTED_OUT;
-            outcomes.add(entry, failure(code, e.getMessage()), optedOut ? ignored -> { } : onFailed);
+            outcomes.add(entry, failure(code, e.getMessage()), optedOut ? ignored -> { } : failed -> fallback.afterFailure(failed, outgoing));
             return optedOut;
         }
     }
@@ -293,12 +292,12 @@ final class DeliveryDispatcher {
 
         /** Adds an outcome whose updated message is published as a status change. */
         void add(OutboxEntry entry, DeliveryUpdate update) {
-            add(entry, update, onStatusChange, message -> { });
+            add(entry, update, timeline::statusChanged, message -> { });
         }
 
         /** Adds an outcome whose updated message is published, then handed to {@code followUp}. */
         void add(OutboxEntry entry, DeliveryUpdate update, Consumer<Message> followUp) {
-            add(entry, update, onStatusChange, followUp);
+            add(entry, update, timeline::statusChanged, followUp);
         }
 
         /** Adds an outcome that only removes the entry: its message did not change, so nothing is published. */
@@ -354,7 +353,7 @@ final class DeliveryDispatcher {
                     }
                     updated.add(outbox.complete(completion.entry(), providerIdConflict(completion)));
                     // The provider may well have sent it: no fallback copy.
-                    afterwards.set(i, onStatusChange);
+                    afterwards.set(i, timeline::statusChanged);
                 }
             }
             return updated;
