@@ -26,7 +26,7 @@ public class MessagingTwilioAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TwilioWebhookParser twilioWebhookParser(MessagingProperties properties) {
-        return new TwilioWebhookParser(properties.defaultRegion());
+        return new TwilioWebhookParser();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.support.PhoneNumbers;
 import dev.threadline.messaging.twilio.internal.TwilioAddresses;
 import dev.threadline.messaging.twilio.internal.TwilioStatuses;
 import java.net.URLDecoder;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@link TwilioSignatureVerifier} (unless the host has deliberately switched checks off).
  *
  * <pre>{@code
- * TwilioWebhookParser parser = new TwilioWebhookParser("US");
+ * TwilioWebhookParser parser = new TwilioWebhookParser();
  * manager.receive(parser.parseInbound("acme", form));
  * }</pre>
  */
@@ -31,13 +29,11 @@ public final class TwilioWebhookParser {
     /** Most media Twilio attaches to one message. */
     private static final int MAX_MEDIA = 10;
 
-    private final String defaultRegion;
-
     /**
-     * @param defaultRegion ISO region for numbers without a country code (Twilio sends E.164, so rarely used)
+     * A parser. Phone numbers are passed on as Twilio sent them (without a {@code whatsapp:} prefix):
+     * {@link dev.threadline.messaging.MessageManager#receive} normalizes the customer's number, once.
      */
-    public TwilioWebhookParser(String defaultRegion) {
-        this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+    public TwilioWebhookParser() {
     }
 
     /**
@@ -65,7 +61,7 @@ public final class TwilioWebhookParser {
         String to = params.get("To");
         return InboundMessage.builder(tenantId, whatsApp ? ChannelId.WHATSAPP : ChannelId.SMS)
                 .providerMessageId(sid)
-                .customerPhone(PhoneNumbers.toE164(TwilioAddresses.bare(from), defaultRegion, "From"))
+                .customerPhone(TwilioAddresses.bare(from))
                 .customerName(whatsApp ? blankToNull(params.get("ProfileName")) : null)
                 .ourAddress(to == null || to.isBlank() ? null : TwilioAddresses.bare(to))
                 .body(params.getOrDefault("Body", ""))

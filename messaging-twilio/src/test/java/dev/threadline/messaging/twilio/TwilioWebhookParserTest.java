@@ -23,7 +23,7 @@ class TwilioWebhookParserTest {
     private static final String SID = "SM9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
 
-    private final TwilioWebhookParser parser = new TwilioWebhookParser("US");
+    private final TwilioWebhookParser parser = new TwilioWebhookParser();
 
     /** An inbound SMS form as Twilio posts it. */
     static Map<String, String> inboundSms(String sid, String body) {
@@ -140,10 +140,10 @@ class TwilioWebhookParserTest {
     }
 
     @Test
-    void inboundFromSomethingThatIsNotAPhoneNumberNamesFrom() {
-        Map<String, String> form = with(inboundSms(SID, "Hi"), "From", "not-a-number");
+    void inboundNumbersArePassedOnForTheManagerToNormalizeOnce() {
+        Map<String, String> form = with(inboundSms(SID, "Hi"), "From", "whatsapp:+1 (415) 555-0123");
 
-        assertThat(validationError(() -> parser.parseInbound("acme", form)).field()).isEqualTo("From");
+        assertThat(parser.parseInbound("acme", form).customerPhone()).isEqualTo("+1 (415) 555-0123");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -47,7 +47,7 @@ class TwilioWithMessageManagerTest {
     private static final Duration GRACE = Duration.ofMinutes(1);
 
     private final FakeTime time = new FakeTime();
-    private final TwilioWebhookParser parser = new TwilioWebhookParser("US");
+    private final TwilioWebhookParser parser = new TwilioWebhookParser();
     private final List<DeliveryStatus> statusEvents = new CopyOnWriteArrayList<>();
     private FakeTwilioApi twilio;
     private TwilioSettings settings;
@@ -114,6 +114,17 @@ class TwilioWithMessageManagerTest {
         receive(form);
 
         assertThat(manager.getConversation(TENANT, first.conversation().id()).messages()).hasSize(1);
+    }
+
+    @Test
+    void inboundFromSomethingThatIsNotAPhoneNumberIsRefusedNamingTheCustomersPhone() {
+        Map<String, String> form = new HashMap<>(inboundSms("SM33333333333333333333333333333333", "Hi"));
+        form.put("From", "not-a-number");
+
+        NonRetriableMessagingException refused = catchThrowableOfType(NonRetriableMessagingException.class, () -> receive(form));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(refused.field()).isEqualTo("customer_phone");
     }
 
     @Test

@@ -37,7 +37,8 @@ final class Tools implements AutoCloseable {
 
     /** What the responder gets to answer {@code history}: the tools, the calls made so far, and a runner for more. */
     AiRequest request(Conversation conversation, List<Message> history) {
-        List<ConversationEvent> toolCalls = store.events(conversation.tenantId(), conversation.id()).stream()
+        // Without tools there are no earlier calls to read: the store is not asked.
+        List<ConversationEvent> toolCalls = tools.isEmpty() ? List.of() : store.events(conversation.tenantId(), conversation.id()).stream()
                 .filter(e -> ConversationEvent.TOOL_CALL.equals(e.type()))
                 .toList();
         return new AiRequest(conversation, history, toolCalls, tools,

@@ -243,7 +243,7 @@ class AutoConfigurationTest {
 
     @Test
     void aHostTwilioParserReplacesOurs() {
-        TwilioWebhookParser hostParser = new TwilioWebhookParser("GB");
+        TwilioWebhookParser hostParser = new TwilioWebhookParser();
         runner.withBean(TwilioWebhookParser.class, () -> hostParser)
                 .run(context -> assertThat(context.getBean(TwilioWebhookParser.class)).isSameAs(hostParser));
     }
