@@ -14,7 +14,6 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.AppendResult;
 import dev.threadline.messaging.spi.ConsentChange;
-import dev.threadline.messaging.spi.ConversationCursor;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.OutboxEntry;
@@ -29,14 +28,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,9 +40,6 @@ import org.jspecify.annotations.Nullable;
  * operation holds one lock, which makes each trivially atomic; it is not built for many cores.
  */
 public final class InMemoryConversationStore implements ConversationStore, OutboxStore {
-
-    private static final Comparator<Conversation> LIST_ORDER = Comparator
-            .comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed();
 
     private final IdGenerator ids;
     private final Clock clock;
@@ -316,39 +309,8 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
 
     @Override
     public synchronized ConversationPage listConversations(String tenantId, ConversationQuery query) {
-        List<Conversation> matching = conversations.values().stream()
-                .filter(c -> c.tenantId().equals(tenantId))
-                .filter(matches(query))
-                .sorted(LIST_ORDER)
-                .toList();
-        Stream<Conversation> window = matching.stream();
-        long total = matching.size();
-        if (query.cursor() != null) {
-            ConversationCursor cursor = ConversationCursor.decode(query.cursor());
-            window = window.filter(cursor::isBefore);
-            total = cursor.total();
-        } else {
-            window = window.skip(query.offset());
-        }
-        List<Conversation> page = window.limit(query.pageSize() + 1L).toList();
-        boolean more = page.size() > query.pageSize();
-        List<Conversation> items = more ? page.subList(0, query.pageSize()) : page;
-        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
-        return new ConversationPage(items, total, query.page(), query.pageSize(), next);
-    }
-
-    private Predicate<Conversation> matches(ConversationQuery query) {
-        String needle = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
-        return c -> (query.channel() == null || query.channel().equals(c.channel()))
-                && (query.status() == null || query.status() == c.status())
-                && (!query.unreadOnly() || c.unreadCount() > 0)
-                && (needle == null || mentions(c, needle));
-    }
-
-    private boolean mentions(Conversation c, String needle) {
-        return Stream.of(c.customerName(), c.customerPhone(), c.customerEmail(), c.subject())
-                .anyMatch(field -> field != null && field.toLowerCase(Locale.ROOT).contains(needle))
-                || messages(c.tenantId(), c.id()).stream().anyMatch(m -> m.body().toLowerCase(Locale.ROOT).contains(needle));
+        return ConversationListing.page(conversations.values().stream().filter(c -> c.tenantId().equals(tenantId)), query,
+                c -> messages(c.tenantId(), c.id()));
     }
 
     @Override
@@ -460,20 +422,5 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     @Override
     public synchronized long pendingCount() {
         return outbox.size();
-    }
-
-    private static final class OutboxRow {
-        final String tenantId;
-        final String messageId;
-        Instant dueAt;
-        int attempts;
-        @Nullable String workerId;
-        @Nullable Instant leaseUntil;
-
-        OutboxRow(String tenantId, String messageId, Instant dueAt) {
-            this.tenantId = tenantId;
-            this.messageId = messageId;
-            this.dueAt = dueAt;
-        }
     }
 }
