@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * existing conversation use {@link MessageManager#reply}. Build with {@link #builder(String, ChannelId)}.
  *
  * @param sendAt null sends now; a later time schedules it in the outbox
+ * @param messageId our id for the message, chosen by the caller to make sending it idempotent: a send with an id the
+ *                  tenant already has queues nothing and returns that message (e.g. a campaign sending again after a
+ *                  crash); null lets the manager choose one
  */
 public record OutboundMessage(
         String tenantId,
@@ -24,7 +27,8 @@ public record OutboundMessage(
         List<String> mediaUrls,
         Author author,
         @Nullable Instant sendAt,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        @Nullable String messageId) {
 
     public OutboundMessage {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -53,6 +57,7 @@ public record OutboundMessage(
         private Author author = Author.STAFF;
         private @Nullable Instant sendAt;
         private Map<String, String> metadata = Map.of();
+        private @Nullable String messageId;
 
         private Builder(String tenantId, ChannelId channel) {
             this.tenantId = tenantId;
@@ -69,10 +74,11 @@ public record OutboundMessage(
         public Builder author(Author value) { this.author = value; return this; }
         public Builder sendAt(@Nullable Instant value) { this.sendAt = value; return this; }
         public Builder metadata(Map<String, String> value) { this.metadata = value; return this; }
+        public Builder messageId(@Nullable String value) { this.messageId = value; return this; }
 
         public OutboundMessage build() {
             return new OutboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body,
-                    subject, mediaUrls, author, sendAt, metadata);
+                    subject, mediaUrls, author, sendAt, metadata, messageId);
         }
     }
 }

@@ -187,6 +187,10 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         String tenantId = message.tenantId();
         Conversation conversation = findConversation(tenantId, message.conversationId())
                 .orElseThrow(() -> NonRetriableMessagingException.notFound("conversation", message.conversationId()));
+        Message sameId = messages.get(key(tenantId, message.id()));
+        if (sameId != null) {
+            return new AppendResult(findConversation(tenantId, sameId.conversationId()).orElse(conversation), sameId, true);
+        }
         if (message.providerMessageId() != null) {
             String providerKey = providerKey(tenantId, message.channel(), message.providerMessageId());
             String earlier = messageIdByProviderId.get(providerKey);

@@ -410,6 +410,29 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void aMessageWithAnIdTheTenantHasIsReportedAsDuplicateAndQueuedOnce() {
+            Conversation c = conversation();
+            Message reminder = fixtures.outbound(c, "Reminder", DeliveryStatus.QUEUED, at(1));
+            store.append(reminder, at(1));
+
+            AppendResult again = store.append(reminder, at(1));
+
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.message()).isEqualTo(reminder);
+            assertThat(stored(c).messageCount()).isEqualTo(1);
+            assertThat(store.messages(TENANT, c.id())).hasSize(1);
+        }
+
+        @Test
+        void concurrentAppendsOfOneMessageIdStoreItOnce() {
+            Conversation c = conversation();
+            Message reminder = fixtures.outbound(c, "Reminder", DeliveryStatus.QUEUED, at(1));
+            List<AppendResult> results = Concurrently.run(12, i -> store.append(reminder, at(1)));
+            assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+            assertThat(stored(c).messageCount()).isEqualTo(1);
+        }
+
+        @Test
         void aDuplicateDoesNotMoveCounters() {
             Conversation c = conversation();
             store.append(fixtures.inbound(c, "Hi", at(1), "SM001"), null);

@@ -389,6 +389,21 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void aSendRepeatedWithItsMessageIdQueuesOneMessageAndSendsItOnce() {
+            OutboundMessage reminder = OutboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Reminder")
+                    .messageId("campaign-7-ana").build();
+
+            Message first = manager.send(reminder);
+            Message again = manager.send(reminder);
+            manager.deliverDue();
+
+            assertThat(first.id()).isEqualTo("campaign-7-ana");
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(manager.getConversation(TENANT, first.conversationId()).messages()).hasSize(1);
+            assertThat(sms.sent()).singleElement().satisfies(d -> assertThat(d.message().id()).isEqualTo(first.id()));
+        }
+
+        @Test
         void mediaOnAChannelThatCannotCarryItIsAValidationError() {
             assertFails(ErrorCode.VALIDATION_FAILED, "media_urls", () -> manager.send(OutboundMessage.builder(TENANT, ChannelId.EMAIL)
                     .customerEmail("erin@example.com").subject("Aftercare").body("Attached").mediaUrls(List.of("https://glow.example/a.jpg")).build()));
@@ -1345,6 +1360,36 @@ public abstract class MessageManagerContract {
                 assertThat(manager.getConversation(TENANT, id).conversation().messageCount()).isEqualTo(threads);
                 assertThat(manager.getConversation(TENANT, id).conversation().unreadCount()).isEqualTo(threads);
                 assertThat(manager.listConversations(TENANT, ConversationQuery.all()).total()).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void concurrentSendsWithOneMessageIdQueueOneMessage() throws Exception {
+            int threads = 12;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Message>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Reminder")
+                                .messageId("campaign-8-ana").build());
+                    }));
+                }
+                start.countDown();
+                Set<String> ids = new HashSet<>();
+                for (Future<Message> result : results) {
+                    ids.add(result.get(60, TimeUnit.SECONDS).id());
+                }
+                manager.deliverDue();
+
+                assertThat(ids).containsExactly("campaign-8-ana");
+                assertThat(sms.sent()).hasSize(1);
+                String conversationId = manager.getMessage(TENANT, "campaign-8-ana").conversationId();
+                assertThat(manager.getConversation(TENANT, conversationId).conversation().messageCount()).isEqualTo(1);
             } finally {
                 pool.shutdownNow();
             }

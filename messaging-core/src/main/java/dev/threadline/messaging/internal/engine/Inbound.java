@@ -113,7 +113,7 @@ public final class Inbound {
             }
             case HELP -> {
                 timeline.updated(conversation);
-                Message help = outbound.enqueue(conversation, helpText, List.of(), Author.SYSTEM, null, Map.of());
+                Message help = outbound.enqueue(conversation, null, helpText, List.of(), Author.SYSTEM, null, Map.of());
                 return new ReceiveResult(conversation, message, false, help, null);
             }
             case NONE -> {

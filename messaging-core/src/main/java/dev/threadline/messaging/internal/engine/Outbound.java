@@ -10,6 +10,7 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.OutboundMessage;
+import dev.threadline.messaging.spi.AppendResult;
 import dev.threadline.messaging.spi.Channel;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
@@ -57,17 +58,24 @@ public final class Outbound {
     public Message reply(String tenantId, String conversationId, String content, String actor) {
         Conversation conversation = timeline.requireConversation(tenantId, conversationId);
         Timeline.requireNotArchived(conversation);
-        Message message = enqueue(conversation, content, List.of(), Author.STAFF, null, Map.of());
+        Message message = enqueue(conversation, null, content, List.of(), Author.STAFF, null, Map.of());
         timeline.audit(conversation, actor, "reply", message.id());
         return message;
     }
 
     public Message send(OutboundMessage outbound) {
+        if (outbound.messageId() != null) {
+            Optional<Message> earlier = store.findMessage(outbound.tenantId(), outbound.messageId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         rules.requireKnownChannel(outbound.channel());
         Threads.CustomerAddress address = threads.customerAddress(outbound.channel(), outbound.customerPhone(), outbound.customerEmail());
         Conversation conversation = threads.findOrOpen(outbound.tenantId(), outbound.channel(), address, outbound.customerName(),
                 outbound.ourAddress(), outbound.subject());
-        return enqueue(conversation, outbound.body(), outbound.mediaUrls(), outbound.author(), outbound.sendAt(), outbound.metadata());
+        return enqueue(conversation, outbound.messageId(), outbound.body(), outbound.mediaUrls(), outbound.author(), outbound.sendAt(),
+                outbound.metadata());
     }
 
     /**
@@ -79,7 +87,7 @@ public final class Outbound {
                                Map<String, String> metadata) {
         return Threads.CustomerAddress.of(contact, channel).map(address -> enqueue(
                 threads.findOrOpen(contact.tenantId(), channel, address, contact.name(), null, subject),
-                body, List.of(), author, null, metadata));
+                null, body, List.of(), author, null, metadata));
     }
 
     public boolean cancelScheduled(String tenantId, String messageId) {
@@ -100,9 +108,12 @@ public final class Outbound {
     /**
      * Checks and queues our message. The consent check and the queueing happen under the contact's consent lock:
      * a reply either is queued before a STOP is stored, or is refused here.
+     *
+     * @param messageId the caller's id for it, or null for a new one; a message the store has under that id already
+     *                  is returned as it is
      */
-    Message enqueue(Conversation conversation, String content, List<String> mediaUrls, Author author, @Nullable Instant sendAt,
-                    Map<String, String> metadata) {
+    Message enqueue(Conversation conversation, @Nullable String messageId, String content, List<String> mediaUrls, Author author,
+                    @Nullable Instant sendAt, Map<String, String> metadata) {
         Channel channel = requireSender(conversation.channel());
         rules.requireContent(content, !mediaUrls.isEmpty());
         if (!mediaUrls.isEmpty() && !channel.capabilities().supportsMedia()) {
@@ -112,8 +123,8 @@ public final class Outbound {
             throw NonRetriableMessagingException.validation("content",
                     "content is longer than " + channel.capabilities().maxBodyLength() + " characters for " + conversation.channel());
         }
-        Message message = message(conversation, content, mediaUrls, author, sendAt, metadata, DeliveryStatus.QUEUED);
-        consent.whileSending(conversation.tenantId(), conversation.contactId(), () -> {
+        Message message = message(conversation, messageId, content, mediaUrls, author, sendAt, metadata, DeliveryStatus.QUEUED);
+        AppendResult appended = consent.whileSending(conversation.tenantId(), conversation.contactId(), () -> {
             Contact contact = store.findContact(conversation.tenantId(), conversation.contactId()).orElseThrow();
             if (contact.isOptedOut(conversation.channel())) {
                 throw new NonRetriableMessagingException(ErrorCode.RECIPIENT_OPTED_OUT,
@@ -121,6 +132,10 @@ public final class Outbound {
             }
             return store.append(message, sendAt != null ? sendAt : message.createdAt());
         });
+        if (appended.duplicate()) {
+            // Another send with the same id got there first.
+            return appended.message();
+        }
         timeline.created(message);
         wakeUpDelivery.run();
         return message;
@@ -128,7 +143,7 @@ public final class Outbound {
 
     /** Stores an AI reply for staff to approve; it is not queued. */
     Message draft(Conversation conversation, String content, Map<String, String> metadata) {
-        Message message = message(conversation, content, List.of(), Author.AI, null, metadata, DeliveryStatus.DRAFT);
+        Message message = message(conversation, null, content, List.of(), Author.AI, null, metadata, DeliveryStatus.DRAFT);
         store.append(message, null);
         timeline.created(message);
         return message;
@@ -148,10 +163,10 @@ public final class Outbound {
         return channel;
     }
 
-    private Message message(Conversation conversation, String content, List<String> mediaUrls, Author author,
-                            @Nullable Instant sendAt, Map<String, String> metadata, DeliveryStatus status) {
+    private Message message(Conversation conversation, @Nullable String messageId, String content, List<String> mediaUrls,
+                            Author author, @Nullable Instant sendAt, Map<String, String> metadata, DeliveryStatus status) {
         Instant now = clock.instant();
-        String id = ids.newId();
+        String id = messageId != null ? messageId : ids.newId();
         boolean email = conversation.channel().equals(ChannelId.EMAIL);
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         if (conversation.channel().equals(ChannelId.SMS) || conversation.channel().equals(ChannelId.WHATSAPP)) {

@@ -150,7 +150,7 @@ public final class Replies {
         }
         boolean draft = aiModes.apply(conversation.tenantId(), conversation.channel()) == AiMode.DRAFT || !outbound.canSend(conversation.channel());
         Message message = draft ? outbound.draft(conversation, reply.content(), metadata)
-                : outbound.enqueue(conversation, fitToChannel(reply.content(), conversation.channel()), List.of(), Author.AI, null, metadata);
+                : outbound.enqueue(conversation, null, fitToChannel(reply.content(), conversation.channel()), List.of(), Author.AI, null, metadata);
         return new Generated(message, failure);
     }
 

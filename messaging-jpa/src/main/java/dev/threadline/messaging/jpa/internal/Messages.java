@@ -54,7 +54,7 @@ public final class Messages {
     }
 
     public AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
-        // A repeated provider id is caught by its unique key; only a transaction that lost on a key looks the
+        // A repeated id or provider id is caught by its unique key; only a transaction that lost on a key looks the
         // earlier message up, so the common append costs no extra query.
         AtomicBoolean lostOnKey = new AtomicBoolean();
         Predicate<Throwable> uniqueViolation = e -> {
@@ -63,8 +63,11 @@ public final class Messages {
             return lost;
         };
         return Retries.retrying(Retries.RACE_ATTEMPTS, uniqueViolation, () -> sessions.fromTransaction(s -> {
-            if (message.providerMessageId() != null && lostOnKey.get()) {
-                MessageEntity earlier = messageByProviderId(s, message.tenantId(), message.channel(), message.providerMessageId());
+            if (lostOnKey.get()) {
+                MessageEntity earlier = s.find(MessageEntity.class, new TenantKey(message.tenantId(), message.id()));
+                if (earlier == null && message.providerMessageId() != null) {
+                    earlier = messageByProviderId(s, message.tenantId(), message.channel(), message.providerMessageId());
+                }
                 if (earlier != null) {
                     ConversationEntity conversation = s.find(ConversationEntity.class, new TenantKey(earlier.tenantId, earlier.conversationId));
                     return new AppendResult(Records.conversation(conversation), Records.message(earlier), true);
