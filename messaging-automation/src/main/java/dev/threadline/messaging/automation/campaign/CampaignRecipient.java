@@ -45,6 +45,12 @@ public record CampaignRecipient(String campaignId, String tenantId, String conta
                 null, null, conversationId, null, repliedAt, at);
     }
 
+    /** Pending, with the id of the message it is about to be sent (see {@link CampaignStore#planMessage}). */
+    public CampaignRecipient planned(String plannedMessageId, Instant at) {
+        return new CampaignRecipient(campaignId, tenantId, contactId, name, address, zone, zoneSource, variables, RecipientStatus.PENDING,
+                null, plannedMessageId, conversationId, null, repliedAt, at);
+    }
+
     public CampaignRecipient scheduled(String newMessageId, String newConversationId, Instant newSendAt, Instant at) {
         return new CampaignRecipient(campaignId, tenantId, contactId, name, address, zone, zoneSource, variables, RecipientStatus.SCHEDULED,
                 null, newMessageId, newConversationId, newSendAt, repliedAt, at);

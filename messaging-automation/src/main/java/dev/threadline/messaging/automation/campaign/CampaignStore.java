@@ -1,5 +1,6 @@
 package dev.threadline.messaging.automation.campaign;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,19 @@ public interface CampaignStore {
     /** The tenant's campaigns, newest first. */
     List<Campaign> listCampaigns(String tenantId);
 
+    /** Campaigns of every tenant in {@code status}, oldest first: how a restarted app finds the campaigns to carry on. */
+    List<Campaign> campaignsIn(CampaignStatus status);
+
     /** Stores the recipient, replacing the one with the same campaign and contact. */
     void saveRecipient(CampaignRecipient recipient);
+
+    /**
+     * Gives a pending recipient the id of the message it is about to be sent, unless it has one already: one atomic
+     * step, so two instances carrying on the same campaign agree on one id, and sending with that id is idempotent.
+     *
+     * @return the recipient as stored afterwards, with whichever id won; empty when it is no longer pending
+     */
+    Optional<CampaignRecipient> planMessage(String tenantId, String campaignId, String contactId, String messageId, Instant at);
 
     /** The campaign's recipients in the order they were first stored. */
     List<CampaignRecipient> recipients(String tenantId, String campaignId);

@@ -6,6 +6,7 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
+import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.automation.template.MessageTemplate;
@@ -128,6 +129,53 @@ public final class Campaigns {
         return run(tenantId, campaignId, CampaignStatus.PAUSED, "resumed");
     }
 
+    /**
+     * Carries on every running campaign that still has pending recipients, for all tenants: what an app does after a
+     * restart (a crash mid-start leaves such campaigns) and from time to time, since another instance may have
+     * stopped mid-way. Safe to run on every instance at once: each recipient's message is planned once in the store,
+     * and sending it again with the planned id queues nothing.
+     *
+     * @return how many recipients were pending
+     */
+    public synchronized int resumeInterrupted() {
+        int pendingTotal = 0;
+        for (Campaign campaign : store.campaignsIn(CampaignStatus.RUNNING)) {
+            catchUpOnStatuses(campaign);
+            List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
+            if (pending.isEmpty()) {
+                completeIfDone(campaign);
+                continue;
+            }
+            pendingTotal += pending.size();
+            log.info("Campaign {} of tenant {} carries on with {} pending recipients", campaign.id(), campaign.tenantId(), pending.size());
+            try {
+                MessageTemplate template = templates.get(campaign.tenantId(), campaign.templateName());
+                loadBookings(campaign.tenantId());
+                pending.forEach(r -> schedule(campaign, template, r));
+                completeIfDone(campaign);
+            } catch (MessagingException e) {
+                // One campaign that cannot go on (its template deleted, the store down) must not hold up the others.
+                log.warn("Campaign {} of tenant {} could not carry on: {}", campaign.id(), campaign.tenantId(), e.getMessage());
+            }
+        }
+        return pendingTotal;
+    }
+
+    /**
+     * Moves scheduled recipients whose send time has passed to what their message says now: status events published
+     * while no instance followed them (the app was down) are otherwise never seen.
+     */
+    private void catchUpOnStatuses(Campaign campaign) {
+        Instant now = clock.instant();
+        for (CampaignRecipient recipient : recipientsIn(campaign, RecipientStatus.SCHEDULED)) {
+            if (recipient.sendAt() != null && !recipient.sendAt().isAfter(now)) {
+                manager.findMessage(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))
+                        .filter(m -> m.status() != DeliveryStatus.QUEUED && m.status() != DeliveryStatus.SCHEDULED)
+                        .ifPresent(m -> applyStatus(recipient, m.status()));
+            }
+        }
+    }
+
     /** Renders for every pending recipient first (so a missing variable sends nothing), then schedules them. */
     private Campaign run(String tenantId, String campaignId, CampaignStatus expected, String action) {
         Campaign campaign = require(tenantId, campaignId);
@@ -244,6 +292,11 @@ public final class Campaigns {
 
     // ------------------------------------------------------------------ scheduling
 
+    /**
+     * Sends one pending recipient its message. The message's id is planned on the recipient first, in the store, and
+     * the send carries it: a crash anywhere in between leaves a recipient that the next run sends with the same id,
+     * which queues nothing new, so no recipient is texted twice and none is skipped.
+     */
     private void schedule(Campaign campaign, MessageTemplate template, CampaignRecipient recipient) {
         Instant now = clock.instant();
         Contact contact = manager.findContact(campaign.tenantId(), recipient.contactId()).orElse(null);
@@ -252,30 +305,36 @@ public final class Campaigns {
             return;
         }
         RenderedMessage rendered = render(template, campaign, recipient);
+        Optional<CampaignRecipient> planned = store.planMessage(campaign.tenantId(), campaign.id(), recipient.contactId(), ids.newId(), now);
+        if (planned.isEmpty()) {
+            return; // Another instance carrying on the campaign took this recipient further.
+        }
+        String messageId = Objects.requireNonNull(planned.get().messageId());
         Function<Instant, Instant> allowed = campaign.marketing()
                 ? at -> campaign.quietHours().nextAllowed(at, recipient.zone())
                 : Function.identity();
         Instant sendAt = limiter.reserve(campaign.tenantId(), now, allowed);
         Message message;
         try {
-            message = manager.send(outbound(campaign, recipient, rendered, sendAt.isAfter(now) ? sendAt : null));
+            message = manager.send(outbound(campaign, recipient, rendered, sendAt.isAfter(now) ? sendAt : null, messageId));
         } catch (NonRetriableMessagingException e) {
             limiter.release(campaign.tenantId(), sendAt);
             boolean optedOut = e.code() == ErrorCode.RECIPIENT_OPTED_OUT;
-            store.saveRecipient(recipient.finished(optedOut ? RecipientStatus.SKIPPED : RecipientStatus.FAILED, e.code().wireName(), now));
+            store.saveRecipient(planned.get().finished(optedOut ? RecipientStatus.SKIPPED : RecipientStatus.FAILED, e.code().wireName(), now));
             log.debug("Campaign {} recipient {} not sent: {}", campaign.id(), recipient.contactId(), e.code().wireName());
             return;
         }
-        store.saveRecipient(recipient.scheduled(message.id(), message.conversationId(), sendAt, now));
+        store.saveRecipient(planned.get().scheduled(message.id(), message.conversationId(), sendAt, now));
         store.linkConversation(campaign.tenantId(), message.conversationId(), campaign.id());
-        // A background worker may have sent it before the recipient knew its message id: catch up once.
+        // A worker may have sent it before the recipient knew its message (or an earlier run's send went out): catch up.
         DeliveryStatus current = manager.getMessage(campaign.tenantId(), message.id()).status();
-        if (current != message.status()) {
+        if (current != DeliveryStatus.QUEUED && current != DeliveryStatus.SCHEDULED) {
             store.findRecipientByMessage(campaign.tenantId(), message.id()).ifPresent(r -> applyStatus(r, current));
         }
     }
 
-    private OutboundMessage outbound(Campaign campaign, CampaignRecipient recipient, RenderedMessage rendered, @Nullable Instant sendAt) {
+    private OutboundMessage outbound(Campaign campaign, CampaignRecipient recipient, RenderedMessage rendered, @Nullable Instant sendAt,
+                                     String messageId) {
         boolean email = recipient.hasEmailAddress();
         return OutboundMessage.builder(campaign.tenantId(), campaign.channel())
                 .customerName(recipient.name())
@@ -284,6 +343,7 @@ public final class Campaigns {
                 .ourAddress(campaign.ourAddress())
                 .subject(rendered.subject()).body(rendered.body())
                 .sendAt(sendAt)
+                .messageId(messageId)
                 .metadata(Map.of(CAMPAIGN_ID, campaign.id(), "template", campaign.templateName()))
                 .build();
     }
@@ -302,10 +362,20 @@ public final class Campaigns {
         limiter.load(tenantId, booked);
     }
 
+    /** Takes back the messages still waiting in the outbox: those of scheduled recipients and those planned by a run that stopped. */
     private void unschedule(Campaign campaign, Function<CampaignRecipient, CampaignRecipient> whenTakenBack) {
-        for (CampaignRecipient recipient : recipientsIn(campaign, RecipientStatus.SCHEDULED)) {
+        for (CampaignRecipient recipient : store.recipients(campaign.tenantId(), campaign.id())) {
+            boolean planned = recipient.status() == RecipientStatus.PENDING && recipient.messageId() != null;
+            if (recipient.status() != RecipientStatus.SCHEDULED && !planned) {
+                continue;
+            }
             if (manager.cancelScheduled(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))) {
-                limiter.release(campaign.tenantId(), Objects.requireNonNull(recipient.sendAt()));
+                if (recipient.sendAt() != null) {
+                    limiter.release(campaign.tenantId(), recipient.sendAt());
+                }
+                store.saveRecipient(whenTakenBack.apply(recipient));
+            } else if (planned && manager.findMessage(campaign.tenantId(), recipient.messageId()).isEmpty()) {
+                // The run stopped before the send: nothing to take back, only the plan.
                 store.saveRecipient(whenTakenBack.apply(recipient));
             }
         }

@@ -1,5 +1,6 @@
 package dev.threadline.messaging.automation.campaign;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,23 @@ public final class InMemoryCampaignStore implements CampaignStore {
                 .filter(c -> c.tenantId().equals(tenantId))
                 .sorted(Comparator.comparing(Campaign::createdAt).thenComparing(Campaign::id).reversed())
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Campaign> campaignsIn(CampaignStatus status) {
+        return campaigns.values().stream()
+                .filter(c -> c.status() == status)
+                .sorted(Comparator.comparing(Campaign::createdAt).thenComparing(Campaign::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<CampaignRecipient> planMessage(String tenantId, String campaignId, String contactId, String messageId,
+                                                                Instant at) {
+        Optional<CampaignRecipient> pending = findRecipient(tenantId, campaignId, contactId)
+                .filter(r -> r.status() == RecipientStatus.PENDING);
+        pending.filter(r -> r.messageId() == null).ifPresent(r -> saveRecipient(r.planned(messageId, at)));
+        return pending.flatMap(r -> findRecipient(tenantId, campaignId, contactId));
     }
 
     @Override

@@ -13,7 +13,15 @@ import dev.threadline.messaging.automation.campaign.ZoneSource;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +64,61 @@ public abstract class CampaignStoreContract {
         store.saveCampaign(campaign("other", "cmp-other", T0.plusSeconds(7200)));
 
         assertThat(store.listCampaigns("spa")).extracting(Campaign::id).containsExactly("cmp-new", "cmp-old");
+    }
+
+    @Test
+    void campaignsInAStatusAreFoundAcrossTenantsOldestFirst() {
+        store.saveCampaign(campaign("spa", "cmp-new", T0.plusSeconds(3600)));
+        store.saveCampaign(campaign("other", "cmp-old", T0));
+        store.saveCampaign(campaign("spa", "cmp-paused", T0.plusSeconds(60)).withStatus(CampaignStatus.PAUSED, T0.plusSeconds(120)));
+
+        assertThat(store.campaignsIn(CampaignStatus.RUNNING)).extracting(Campaign::id).containsExactly("cmp-old", "cmp-new");
+    }
+
+    @Test
+    void theFirstPlannedMessageIdOfAPendingRecipientWins() {
+        store.saveCampaign(campaign("spa", "cmp-1", T0));
+        store.saveRecipient(recipient("cmp-1", "c-amy", "+15125550101"));
+
+        CampaignRecipient first = store.planMessage("spa", "cmp-1", "c-amy", "msg-a", T0.plusSeconds(1)).orElseThrow();
+        CampaignRecipient second = store.planMessage("spa", "cmp-1", "c-amy", "msg-b", T0.plusSeconds(2)).orElseThrow();
+
+        assertThat(first.messageId()).isEqualTo("msg-a");
+        assertThat(first.status()).isEqualTo(RecipientStatus.PENDING);
+        assertThat(second.messageId()).isEqualTo("msg-a");
+        assertThat(store.findRecipient("spa", "cmp-1", "c-amy").orElseThrow().messageId()).isEqualTo("msg-a");
+    }
+
+    @Test
+    void aRecipientNoLongerPendingGetsNoPlannedMessage() {
+        store.saveCampaign(campaign("spa", "cmp-1", T0));
+        CampaignRecipient sent = recipient("cmp-1", "c-amy", "+15125550101").scheduled("msg-1", "conv-1", T0, T0);
+        store.saveRecipient(sent);
+
+        assertThat(store.planMessage("spa", "cmp-1", "c-amy", "msg-2", T0.plusSeconds(1))).isEmpty();
+        assertThat(store.planMessage("spa", "cmp-1", "c-nobody", "msg-3", T0.plusSeconds(1))).isEmpty();
+        assertThat(store.findRecipient("spa", "cmp-1", "c-amy")).contains(sent);
+    }
+
+    @Test
+    void concurrentPlansOfOneRecipientAgreeOnOneId() throws Exception {
+        store.saveCampaign(campaign("spa", "cmp-1", T0));
+        store.saveRecipient(recipient("cmp-1", "c-amy", "+15125550101"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CampaignRecipient>> plans = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "msg-" + i;
+                plans.add(pool.submit(() -> store.planMessage("spa", "cmp-1", "c-amy", id, T0).orElseThrow()));
+            }
+            Set<String> ids = new HashSet<>();
+            for (var plan : plans) {
+                ids.add(plan.get(30, TimeUnit.SECONDS).messageId());
+            }
+            assertThat(ids).hasSize(1).containsExactly(store.findRecipient("spa", "cmp-1", "c-amy").orElseThrow().messageId());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.threadline.messaging.automation.campaign.RecipientStatus;
 import dev.threadline.messaging.automation.campaign.ZoneSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,6 +71,25 @@ final class JpaCampaignStore implements CampaignStore {
     public List<Campaign> listCampaigns(String tenantId) {
         return database.query("select " + CAMPAIGN_COLUMNS + " from automation_campaigns where tenant_id = ?"
                 + " order by created_at desc, id desc", JpaCampaignStore::campaign, tenantId);
+    }
+
+    @Override
+    public List<Campaign> campaignsIn(CampaignStatus status) {
+        return database.query("select " + CAMPAIGN_COLUMNS + " from automation_campaigns where status = ?"
+                + " order by created_at, id", JpaCampaignStore::campaign, status.name());
+    }
+
+    @Override
+    public Optional<CampaignRecipient> planMessage(String tenantId, String campaignId, String contactId, String messageId, Instant at) {
+        return database.inTransaction(c -> {
+            // The update only takes when no one planned an id first; either way the row read after it has the winner's.
+            Database.update(c, "update automation_campaign_recipients set message_id = ?, updated_at = ? where tenant_id = ?"
+                    + " and campaign_id = ? and contact_id = ? and status = ? and message_id is null",
+                    messageId, timestamp(at), tenantId, campaignId, contactId, RecipientStatus.PENDING.name());
+            return Database.query(c, "select " + RECIPIENT_COLUMNS + " from automation_campaign_recipients where tenant_id = ?"
+                    + " and campaign_id = ? and contact_id = ? and status = ?", JpaCampaignStore::recipient, tenantId, campaignId,
+                    contactId, RecipientStatus.PENDING.name()).stream().findFirst();
+        });
     }
 
     @Override
