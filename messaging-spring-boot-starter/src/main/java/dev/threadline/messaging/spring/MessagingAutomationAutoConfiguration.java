@@ -21,8 +21,10 @@ import dev.threadline.messaging.automation.template.TemplateStore;
 import dev.threadline.messaging.jpa.JpaConversationStore;
 import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
 import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spring.internal.CampaignResumer;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -164,6 +166,15 @@ public class MessagingAutomationAutoConfiguration {
         MessagingAutomationProperties.Digest digest = properties.digest();
         return new DigestScheduler(automation.notifications(), tenants(messaging),
                 new DigestSchedule(digest.time(), digest.timeZone()), digest.unansweredFor(), claims, clock);
+    }
+
+    /** How often every instance looks for campaigns a stopped instance left running. */
+    private static final Duration CAMPAIGN_RESUME_INTERVAL = Duration.ofMinutes(1);
+
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignResumer messagingCampaignResumer(MessagingAutomation automation) {
+        return new CampaignResumer(automation.campaigns(), CAMPAIGN_RESUME_INTERVAL);
     }
 
     /** Every tenant the configuration names: those of the API keys, of {@code messaging.tenants}, and the default. */

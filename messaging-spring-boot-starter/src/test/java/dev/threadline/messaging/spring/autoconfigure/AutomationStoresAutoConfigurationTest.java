@@ -1,11 +1,20 @@
 package dev.threadline.messaging.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.automation.campaign.Campaign;
+import dev.threadline.messaging.automation.campaign.CampaignRecipient;
+import dev.threadline.messaging.automation.campaign.CampaignRequest;
+import dev.threadline.messaging.automation.campaign.CampaignStatus;
+import dev.threadline.messaging.automation.campaign.CampaignStore;
+import dev.threadline.messaging.automation.campaign.Campaigns;
+import dev.threadline.messaging.automation.campaign.RecipientSpec;
+import dev.threadline.messaging.automation.campaign.RecipientStatus;
 import dev.threadline.messaging.automation.notify.NotificationLevel;
 import dev.threadline.messaging.automation.notify.StaffMember;
 import dev.threadline.messaging.automation.notify.StaffNotification;
@@ -76,6 +85,28 @@ class AutomationStoresAutoConfigurationTest {
             second.getBean(DigestScheduler.class).sendDigests(nineAm.plus(Duration.ofDays(1)));
             assertThat(told).as("the next day's run is a run of its own").hasSize(2);
         }));
+    }
+
+    @Test
+    void aCampaignLeftRunningByAStoppedInstanceIsCarriedOnWhenTheAppStarts(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("app").toAbsolutePath();
+        String[] campaignId = new String[1];
+        runner.withBean(DataSource.class, () -> h2(url)).run(context -> {
+            MessagingAutomation automation = context.getBean(MessagingAutomation.class);
+            automation.templates().save(MessageTemplate.builder("acme", "offer").sms("Hi {{customer.name}}, 20% off peels.").build());
+            Campaign draft = automation.campaigns().create(CampaignRequest.builder("acme", "Peels", "offer", ChannelId.SMS).marketing(false)
+                    .recipients(List.of(RecipientSpec.of("Ana", "+14155550141"), RecipientSpec.of("Bo", "+14155550142"))).build());
+            // What an instance that died right after marking the campaign running leaves behind.
+            context.getBean(CampaignStore.class).saveCampaign(draft.withStatus(CampaignStatus.RUNNING, draft.createdAt()));
+            campaignId[0] = draft.id();
+        });
+
+        runner.withBean(DataSource.class, () -> h2(url)).run(context -> {
+            Campaigns campaigns = context.getBean(MessagingAutomation.class).campaigns();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(campaigns.recipients("acme", campaignId[0], null))
+                    .extracting(CampaignRecipient::status).containsOnly(RecipientStatus.SCHEDULED));
+            assertThat(campaigns.recipients("acme", campaignId[0], null)).extracting(CampaignRecipient::messageId).doesNotContainNull();
+        });
     }
 
     @Test
