@@ -9,6 +9,8 @@ import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import dev.threadline.messaging.automation.campaign.ContactProfiles;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
+import dev.threadline.messaging.automation.campaign.InMemorySendSlots;
+import dev.threadline.messaging.automation.campaign.SendSlots;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
 import dev.threadline.messaging.automation.notify.KeywordUrgencyClassifier;
 import dev.threadline.messaging.automation.notify.MessagingStaffNotifier;
@@ -56,7 +58,7 @@ public final class MessagingAutomation implements AutoCloseable {
     private MessagingAutomation(Builder b, MessageManager manager, StaffNotifier notifier) {
         this.templates = new Templates(b.templateStore, manager);
         this.reminders = new Reminders(manager, templates, b.clock);
-        this.campaigns = new Campaigns(manager, templates, b.campaignStore, b.contactProfiles, b.campaignSettings, b.clock,
+        this.campaigns = new Campaigns(manager, templates, b.campaignStore, b.contactProfiles, b.sendSlots, b.campaignSettings, b.clock,
                 b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock));
         KeywordUrgencyClassifier keywords = b.keywords;
         this.notifications = new StaffNotifications(manager, b.staffDirectory, notifier,
@@ -115,6 +117,7 @@ public final class MessagingAutomation implements AutoCloseable {
         private @Nullable IdGenerator ids;
         private TemplateStore templateStore = new InMemoryTemplateStore();
         private CampaignStore campaignStore = new InMemoryCampaignStore();
+        private SendSlots sendSlots = new InMemorySendSlots();
         private ContactProfileStore contactProfiles = new InMemoryContactProfileStore();
         private StaffDirectory staffDirectory = new InMemoryStaffDirectory();
         private @Nullable StaffNotifier staffNotifier;
@@ -132,6 +135,8 @@ public final class MessagingAutomation implements AutoCloseable {
         public Builder idGenerator(IdGenerator value) { this.ids = Objects.requireNonNull(value, "idGenerator"); return this; }
         public Builder templateStore(TemplateStore value) { this.templateStore = Objects.requireNonNull(value, "templateStore"); return this; }
         public Builder campaignStore(CampaignStore value) { this.campaignStore = Objects.requireNonNull(value, "campaignStore"); return this; }
+        /** The campaigns' booked send times; share one store among instances for one rate limit. Default in memory. */
+        public Builder sendSlots(SendSlots value) { this.sendSlots = Objects.requireNonNull(value, "sendSlots"); return this; }
         public Builder contactProfiles(ContactProfileStore value) { this.contactProfiles = Objects.requireNonNull(value, "contactProfiles"); return this; }
         public Builder staffDirectory(StaffDirectory value) { this.staffDirectory = Objects.requireNonNull(value, "staffDirectory"); return this; }
         /** How staff are told. Default: SMS or email through the manager ({@link MessagingStaffNotifier}). */

@@ -2,10 +2,12 @@ package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.campaign.SendSlots;
 import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.contract.CampaignStoreContract;
 import dev.threadline.messaging.automation.contract.ContactProfileStoreContract;
 import dev.threadline.messaging.automation.contract.RunClaimsContract;
+import dev.threadline.messaging.automation.contract.SendSlotsContract;
 import dev.threadline.messaging.automation.contract.StaffDirectoryContract;
 import dev.threadline.messaging.automation.contract.TemplateStoreContract;
 import dev.threadline.messaging.automation.notify.StaffDirectory;
@@ -56,6 +58,14 @@ abstract class AutomationStoresContracts {
         @Override
         protected StaffDirectory createStore() {
             return freshStores().staff();
+        }
+    }
+
+    @Nested
+    class Slots extends SendSlotsContract {
+        @Override
+        protected SendSlots createStore() {
+            return freshStores().sendSlots();
         }
     }
 }

@@ -20,9 +20,12 @@ import dev.threadline.messaging.automation.template.MessageTemplate;
 import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.OutboundDelivery;
+import dev.threadline.messaging.testkit.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +51,7 @@ class CampaignCrashTest {
     private static final int DIES_AT = 250;
 
     private final SimulatorChannel sms = new SimulatorChannel(ChannelId.SMS);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
 
     @Test
     void anH2FileDatabaseCarriesOnAfterTheCrash(@TempDir Path dir) {
@@ -66,7 +70,7 @@ class CampaignCrashTest {
     private void crashThenCarryOn(Supplier<HikariDataSource> pools) {
         String campaignId;
         try (HikariDataSource pool = pools.get(); JpaConversationStore store = JpaConversationStore.builder().dataSource(pool).build();
-             MessageManager manager = MessageManager.builder().store(store).channel(sms).build()) {
+             MessageManager manager = MessageManager.builder().store(store).channel(sms).clock(clock).build()) {
             JpaAutomationStores stores = JpaAutomationStores.on(pool);
             try (MessagingAutomation automation = automation(manager, stores, campaigns -> dyingAt(campaigns, DIES_AT))) {
                 automation.templates().save(MessageTemplate.builder(TENANT, "offer").sms("Hi {{customer.name}}, 20% off peels.").build());
@@ -79,9 +83,11 @@ class CampaignCrashTest {
             // The delivery workers got everything queued out before the process was gone; no follower saw it.
             manager.deliverDue();
         }
+        // The restart takes a while: long enough for the dead process's plan to be taken over.
+        clock.advance(Duration.ofMinutes(2));
 
         try (HikariDataSource pool = pools.get(); JpaConversationStore store = JpaConversationStore.builder().dataSource(pool).build();
-             MessageManager manager = MessageManager.builder().store(store).channel(sms).build();
+             MessageManager manager = MessageManager.builder().store(store).channel(sms).clock(clock).build();
              MessagingAutomation automation = automation(manager, JpaAutomationStores.on(pool), Function.identity())) {
             int pending = automation.campaigns().resumeInterrupted();
             manager.deliverDue();
@@ -99,10 +105,10 @@ class CampaignCrashTest {
         }
     }
 
-    private static MessagingAutomation automation(MessageManager manager, JpaAutomationStores stores,
-                                                  Function<CampaignStore, CampaignStore> campaigns) {
-        return MessagingAutomation.builder(manager).templateStore(stores.templates()).campaignStore(campaigns.apply(stores.campaigns()))
-                .contactProfiles(stores.contactProfiles()).staffDirectory(stores.staff())
+    private MessagingAutomation automation(MessageManager manager, JpaAutomationStores stores,
+                                           Function<CampaignStore, CampaignStore> campaigns) {
+        return MessagingAutomation.builder(manager).clock(clock).templateStore(stores.templates()).campaignStore(campaigns.apply(stores.campaigns()))
+                .sendSlots(stores.sendSlots()).contactProfiles(stores.contactProfiles()).staffDirectory(stores.staff())
                 .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(10_000)).build();
     }
 

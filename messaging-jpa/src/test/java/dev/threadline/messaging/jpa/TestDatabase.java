@@ -19,7 +19,7 @@ final class TestDatabase implements AutoCloseable {
     private static final List<String> TABLES = List.of("outbox", "conversation_events", "messages", "conversations",
             "conversation_totals", "contacts", "processed_keys", "webhook_intake", "automation_campaign_recipients",
             "automation_campaigns", "automation_campaign_conversations", "automation_contact_tags", "automation_contact_profiles",
-            "automation_templates", "automation_staff", "automation_job_runs");
+            "automation_templates", "automation_staff", "automation_job_runs", "automation_send_slots");
 
     private final HikariDataSource dataSource;
     private final Runnable onClose;

@@ -7,7 +7,9 @@ import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
+import dev.threadline.messaging.automation.campaign.InMemorySendSlots;
 import dev.threadline.messaging.automation.campaign.QuietHours;
+import dev.threadline.messaging.automation.campaign.SendSlots;
 import dev.threadline.messaging.automation.cluster.InMemoryRunClaims;
 import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.DigestSchedule;
@@ -79,6 +81,12 @@ public class MessagingAutomationAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        SendSlots messagingSendSlots(JpaAutomationStores stores) {
+            return stores.sendSlots();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
         ContactProfileStore messagingContactProfileStore(JpaAutomationStores stores) {
             return stores.contactProfiles();
         }
@@ -106,6 +114,13 @@ public class MessagingAutomationAutoConfiguration {
     @ConditionalOnMissingBean
     CampaignStore messagingCampaignStore() {
         return new InMemoryCampaignStore();
+    }
+
+    /** In memory, the rate limit is per instance: right for one instance, not for several. */
+    @Bean
+    @ConditionalOnMissingBean
+    SendSlots messagingSendSlots() {
+        return new InMemorySendSlots();
     }
 
     @Bean
@@ -139,7 +154,7 @@ public class MessagingAutomationAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     MessagingAutomation messagingAutomation(MessageManager manager, Clock clock, IdGenerator ids,
-                                            TemplateStore templates, CampaignStore campaigns, ContactProfileStore profiles,
+                                            TemplateStore templates, CampaignStore campaigns, SendSlots sendSlots, ContactProfileStore profiles,
                                             StaffDirectory staff, CampaignSettings settings, MessagingAutomationProperties automation,
                                             ObjectProvider<StaffNotifier> notifier, ObjectProvider<UrgencyClassifier> classifier) {
         MessagingAutomation.Builder builder = MessagingAutomation.builder(manager)
@@ -147,6 +162,7 @@ public class MessagingAutomationAutoConfiguration {
                 .idGenerator(ids)
                 .templateStore(templates)
                 .campaignStore(campaigns)
+                .sendSlots(sendSlots)
                 .contactProfiles(profiles)
                 .staffDirectory(staff)
                 .campaignSettings(settings);

@@ -15,6 +15,7 @@ import dev.threadline.messaging.automation.template.Templates;
 import dev.threadline.messaging.automation.template.Variables;
 import dev.threadline.messaging.spi.IdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class Campaigns {
     public static final String CAMPAIGN_ID = "campaign_id";
 
     private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    /** How long another run's plan for a recipient is left to it: far longer than planning and sending one message takes. */
+    private static final Duration PLAN_TAKEN_OVER_AFTER = Duration.ofMinutes(1);
 
     private final MessageManager manager;
     private final Templates templates;
@@ -49,10 +52,10 @@ public final class Campaigns {
     private final Clock clock;
     private final IdGenerator ids;
     private final AudienceResolver audience;
-    private final SendRateLimiter limiter;
+    private final SendSlots slots;
 
-    public Campaigns(MessageManager manager, Templates templates, CampaignStore store,
-                     ContactProfileStore profiles, CampaignSettings settings, Clock clock, IdGenerator ids) {
+    public Campaigns(MessageManager manager, Templates templates, CampaignStore store, ContactProfileStore profiles,
+                     SendSlots slots, CampaignSettings settings, Clock clock, IdGenerator ids) {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.store = Objects.requireNonNull(store, "store");
@@ -61,7 +64,7 @@ public final class Campaigns {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.audience = new AudienceResolver(manager, Objects.requireNonNull(profiles, "profiles"),
                 new ContactAddresses(manager));
-        this.limiter = new SendRateLimiter(settings::messagesPerMinute);
+        this.slots = Objects.requireNonNull(slots, "slots");
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -150,7 +153,6 @@ public final class Campaigns {
             log.info("Campaign {} of tenant {} carries on with {} pending recipients", campaign.id(), campaign.tenantId(), pending.size());
             try {
                 MessageTemplate template = templates.get(campaign.tenantId(), campaign.templateName());
-                loadBookings(campaign.tenantId());
                 pending.forEach(r -> schedule(campaign, template, r));
                 completeIfDone(campaign);
             } catch (MessagingException e) {
@@ -184,7 +186,6 @@ public final class Campaigns {
         List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
         pending.forEach(r -> render(template, campaign, r));
         Campaign running = saveStatus(campaign, CampaignStatus.RUNNING);
-        loadBookings(tenantId);
         pending.forEach(r -> schedule(running, template, r));
         return completeIfDone(running);
     }
@@ -305,20 +306,21 @@ public final class Campaigns {
             return;
         }
         RenderedMessage rendered = render(template, campaign, recipient);
-        Optional<CampaignRecipient> planned = store.planMessage(campaign.tenantId(), campaign.id(), recipient.contactId(), ids.newId(), now);
-        if (planned.isEmpty()) {
-            return; // Another instance carrying on the campaign took this recipient further.
+        String ourId = ids.newId();
+        Optional<CampaignRecipient> planned = store.planMessage(campaign.tenantId(), campaign.id(), recipient.contactId(), ourId, now);
+        if (planned.isEmpty() || isAnotherRunsPlan(planned.get(), ourId, now)) {
+            return; // Another run took this recipient further, or is sending it now.
         }
         String messageId = Objects.requireNonNull(planned.get().messageId());
         Function<Instant, Instant> allowed = campaign.marketing()
                 ? at -> campaign.quietHours().nextAllowed(at, recipient.zone())
                 : Function.identity();
-        Instant sendAt = limiter.reserve(campaign.tenantId(), now, allowed);
+        Instant sendAt = slots.reserve(campaign.tenantId(), now, allowed, settings.messagesPerMinute(campaign.tenantId()));
         Message message;
         try {
             message = manager.send(outbound(campaign, recipient, rendered, sendAt.isAfter(now) ? sendAt : null, messageId));
         } catch (NonRetriableMessagingException e) {
-            limiter.release(campaign.tenantId(), sendAt);
+            slots.release(campaign.tenantId(), sendAt);
             boolean optedOut = e.code() == ErrorCode.RECIPIENT_OPTED_OUT;
             store.saveRecipient(planned.get().finished(optedOut ? RecipientStatus.SKIPPED : RecipientStatus.FAILED, e.code().wireName(), now));
             log.debug("Campaign {} recipient {} not sent: {}", campaign.id(), recipient.contactId(), e.code().wireName());
@@ -331,6 +333,14 @@ public final class Campaigns {
         if (current != DeliveryStatus.QUEUED && current != DeliveryStatus.SCHEDULED) {
             store.findRecipientByMessage(campaign.tenantId(), message.id()).ifPresent(r -> applyStatus(r, current));
         }
+    }
+
+    /**
+     * Whether another run planned the recipient's message a moment ago and is still about to send it. A plan older than
+     * {@link #PLAN_TAKEN_OVER_AFTER} is a stopped run's, and this run sends it under the planned id.
+     */
+    private static boolean isAnotherRunsPlan(CampaignRecipient planned, String ourId, Instant now) {
+        return !ourId.equals(planned.messageId()) && planned.updatedAt().isAfter(now.minus(PLAN_TAKEN_OVER_AFTER));
     }
 
     private OutboundMessage outbound(Campaign campaign, CampaignRecipient recipient, RenderedMessage rendered, @Nullable Instant sendAt,
@@ -348,20 +358,6 @@ public final class Campaigns {
                 .build();
     }
 
-    /** After a restart, counts the send times already booked so the rate limit holds across it. */
-    private void loadBookings(String tenantId) {
-        if (limiter.knows(tenantId)) {
-            return;
-        }
-        Instant now = clock.instant();
-        List<Instant> booked = store.listCampaigns(tenantId).stream()
-                .flatMap(c -> recipientsIn(c, RecipientStatus.SCHEDULED).stream())
-                .map(CampaignRecipient::sendAt)
-                .filter(at -> at != null && !at.isBefore(now))
-                .toList();
-        limiter.load(tenantId, booked);
-    }
-
     /** Takes back the messages still waiting in the outbox: those of scheduled recipients and those planned by a run that stopped. */
     private void unschedule(Campaign campaign, Function<CampaignRecipient, CampaignRecipient> whenTakenBack) {
         for (CampaignRecipient recipient : store.recipients(campaign.tenantId(), campaign.id())) {
@@ -371,7 +367,7 @@ public final class Campaigns {
             }
             if (manager.cancelScheduled(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))) {
                 if (recipient.sendAt() != null) {
-                    limiter.release(campaign.tenantId(), recipient.sendAt());
+                    slots.release(campaign.tenantId(), recipient.sendAt());
                 }
                 store.saveRecipient(whenTakenBack.apply(recipient));
             } else if (planned && manager.findMessage(campaign.tenantId(), recipient.messageId()).isEmpty()) {

@@ -33,8 +33,10 @@ class CampaignsTest {
 
     private final InMemoryCampaignStore campaignStore = new InMemoryCampaignStore();
     private final InMemoryTemplateStore templateStore = new InMemoryTemplateStore();
+    private final InMemorySendSlots sendSlots = new InMemorySendSlots();
     private final AutomationFixture fx = new AutomationFixture(NOON_UTC, b -> b
-            .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore).templateStore(templateStore));
+            .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore).templateStore(templateStore)
+            .sendSlots(sendSlots));
     private final Campaigns campaigns = fx.automation.campaigns();
 
     CampaignsTest() {
@@ -121,7 +123,7 @@ class CampaignsTest {
 
         try (MessagingAutomation restarted = MessagingAutomation.builder(fx.manager).clock(fx.clock)
                 .campaignSettings(CampaignSettings.DEFAULTS.withMessagesPerMinute(2)).campaignStore(campaignStore)
-                .templateStore(templateStore).build()) {
+                .sendSlots(sendSlots).templateStore(templateStore).build()) {
             Campaign second = restarted.campaigns().create(CampaignRequest.builder(TENANT, "After restart", "offer", ChannelId.SMS)
                     .marketing(false).variables(Map.of("offer", "x")).recipients(List.of(recipient("Cy", "+15551234599"))).build());
             restarted.campaigns().start(TENANT, second.id());

@@ -4,11 +4,14 @@ import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.cluster.InMemoryRunClaims;
 import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.campaign.SendSlots;
 import dev.threadline.messaging.automation.campaign.InMemoryCampaignStore;
 import dev.threadline.messaging.automation.campaign.InMemoryContactProfileStore;
+import dev.threadline.messaging.automation.campaign.InMemorySendSlots;
 import dev.threadline.messaging.automation.contract.CampaignStoreContract;
 import dev.threadline.messaging.automation.contract.ContactProfileStoreContract;
 import dev.threadline.messaging.automation.contract.RunClaimsContract;
+import dev.threadline.messaging.automation.contract.SendSlotsContract;
 import dev.threadline.messaging.automation.contract.StaffDirectoryContract;
 import dev.threadline.messaging.automation.contract.TemplateStoreContract;
 import dev.threadline.messaging.automation.notify.InMemoryStaffDirectory;
@@ -57,6 +60,14 @@ class InMemoryStoresTest {
         @Override
         protected StaffDirectory createStore() {
             return new InMemoryStaffDirectory();
+        }
+    }
+
+    @Nested
+    class Slots extends SendSlotsContract {
+        @Override
+        protected SendSlots createStore() {
+            return new InMemorySendSlots();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.threadline.messaging.jpa.automation;
 
 import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
+import dev.threadline.messaging.automation.campaign.SendSlots;
 import dev.threadline.messaging.automation.cluster.RunClaims;
 import dev.threadline.messaging.automation.notify.StaffDirectory;
 import dev.threadline.messaging.automation.template.TemplateStore;
@@ -12,13 +13,15 @@ import javax.sql.DataSource;
 /**
  * The automation module's stores in the conversation store's database, so templates, campaigns (with their
  * progress, recipients and pause state), contact profiles and staff survive restarts and are shared by every
- * app instance on that database, and periodic jobs run once across those instances ({@link #runClaims()}):
+ * app instance on that database; the campaigns' rate limit is one for all those instances ({@link #sendSlots()}), and
+ * periodic jobs run once across them ({@link #runClaims()}):
  *
  * <pre>{@code
  * JpaAutomationStores stores = JpaAutomationStores.on(dataSource);
  * MessagingAutomation automation = MessagingAutomation.builder(manager)
  *         .templateStore(stores.templates())
  *         .campaignStore(stores.campaigns())
+ *         .sendSlots(stores.sendSlots())
  *         .contactProfiles(stores.contactProfiles())
  *         .staffDirectory(stores.staff())
  *         .build();
@@ -31,6 +34,7 @@ public final class JpaAutomationStores {
 
     private final TemplateStore templates;
     private final CampaignStore campaigns;
+    private final SendSlots sendSlots;
     private final ContactProfileStore contactProfiles;
     private final StaffDirectory staff;
     private final RunClaims runClaims;
@@ -38,6 +42,7 @@ public final class JpaAutomationStores {
     private JpaAutomationStores(Database database) {
         this.templates = new JpaTemplateStore(database);
         this.campaigns = new JpaCampaignStore(database);
+        this.sendSlots = new JpaSendSlots(database);
         this.contactProfiles = new JpaContactProfileStore(database);
         this.staff = new JpaStaffDirectory(database);
         this.runClaims = new JpaRunClaims(database);
@@ -59,6 +64,11 @@ public final class JpaAutomationStores {
     /** Campaigns, their recipients and the conversations they wrote to. */
     public CampaignStore campaigns() {
         return campaigns;
+    }
+
+    /** The campaigns' booked send times, counted per minute for the rate limit every instance shares. */
+    public SendSlots sendSlots() {
+        return sendSlots;
     }
 
     /** Contact tags and time zones. */
