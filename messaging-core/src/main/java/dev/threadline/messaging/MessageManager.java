@@ -228,6 +228,25 @@ public final class MessageManager implements AutoCloseable {
         return engine.conversations().findContact(tenantId, contactId);
     }
 
+    /**
+     * One page of the tenant's contacts, newest first, each with the channels it has conversations on, its latest
+     * activity and how many conversations it has.
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} on {@code cursor} or {@code q}
+     */
+    public ContactPage listContacts(String tenantId, ContactQuery query) {
+        return engine.conversations().contacts(tenantId, query);
+    }
+
+    /**
+     * A contact with every conversation it has on every channel, newest activity first.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}
+     */
+    public ContactDetail getContact(String tenantId, String contactId) {
+        return engine.conversations().contact(tenantId, contactId);
+    }
+
     /** The conversation with this id, if the tenant has it; {@link #getConversation} also reads its messages. */
     public Optional<Conversation> findConversation(String tenantId, String conversationId) {
         return engine.conversations().find(tenantId, conversationId);

@@ -2,6 +2,8 @@ package dev.threadline.messaging.memory;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationCounters;
 import dev.threadline.messaging.ConversationEvent;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -315,6 +318,22 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     public synchronized ConversationPage listConversations(String tenantId, ConversationQuery query) {
         return ConversationListing.page(conversations.values().stream().filter(c -> c.tenantId().equals(tenantId)), query,
                 c -> messages(c.tenantId(), c.id()));
+    }
+
+    @Override
+    public synchronized ContactPage listContacts(String tenantId, ContactQuery query) {
+        Map<String, List<Conversation>> byContact = conversations.values().stream()
+                .filter(c -> c.tenantId().equals(tenantId))
+                .collect(Collectors.groupingBy(Conversation::contactId));
+        return ContactListing.page(contacts.values().stream().filter(c -> c.tenantId().equals(tenantId)), byContact, query);
+    }
+
+    @Override
+    public synchronized List<Conversation> conversationsOf(String tenantId, String contactId) {
+        return conversations.values().stream()
+                .filter(c -> c.tenantId().equals(tenantId) && c.contactId().equals(contactId))
+                .sorted(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed())
+                .toList();
     }
 
     @Override

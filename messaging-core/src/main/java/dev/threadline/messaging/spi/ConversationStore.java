@@ -2,6 +2,8 @@ package dev.threadline.messaging.spi;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
@@ -136,6 +138,12 @@ public interface ConversationStore {
 
     /** One page of conversations, newest activity first, ties by id. */
     ConversationPage listConversations(String tenantId, ConversationQuery query);
+
+    /** One page of contacts, ids descending, each with its channels, latest activity and conversation count. */
+    ContactPage listContacts(String tenantId, ContactQuery query);
+
+    /** Every conversation of the contact, on every channel, newest activity first, ties by id. */
+    List<Conversation> conversationsOf(String tenantId, String contactId);
 
     /** Unread inbound messages per channel, channels without unread omitted. */
     Map<ChannelId, Long> unreadByChannel(String tenantId);

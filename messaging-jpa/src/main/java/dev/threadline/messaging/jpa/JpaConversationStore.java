@@ -2,6 +2,8 @@ package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
@@ -11,6 +13,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.jpa.internal.DatabaseVendor;
 import dev.threadline.messaging.jpa.internal.JpaIntakeStore;
+import dev.threadline.messaging.jpa.internal.ContactList;
 import dev.threadline.messaging.jpa.internal.Contacts;
 import dev.threadline.messaging.jpa.internal.ConversationTotals;
 import dev.threadline.messaging.jpa.internal.Conversations;
@@ -65,6 +68,7 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     private final SessionFactory sessions;
     private final Contacts contacts;
     private final Conversations conversations;
+    private final ContactList contactList;
     private final Messages messages;
     private final Deliveries deliveries;
     private final Events events;
@@ -80,6 +84,7 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
         ConversationTotals totals = new ConversationTotals(vendor);
         this.contacts = new Contacts(sessions, b.ids != null ? b.ids : new TimeOrderedIdGenerator(b.clock), b.clock);
         this.conversations = new Conversations(sessions, totals);
+        this.contactList = new ContactList(sessions);
         this.messages = new Messages(sessions, vendor, totals);
         this.deliveries = new Deliveries(sessions, vendor);
         this.events = new Events(sessions);
@@ -208,6 +213,16 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     @Override
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
         return conversations.listConversations(tenantId, query);
+    }
+
+    @Override
+    public ContactPage listContacts(String tenantId, ContactQuery query) {
+        return contactList.page(tenantId, query);
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String tenantId, String contactId) {
+        return contactList.conversationsOf(tenantId, contactId);
     }
 
     @Override

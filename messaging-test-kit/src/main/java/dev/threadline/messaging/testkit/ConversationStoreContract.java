@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
@@ -28,11 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -919,6 +923,89 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             store.markRead(TENANT, email.id());
             fixtures.open(TENANT, ChannelId.WHATSAPP, "+15551230001", null, "Ana", null, T0);
             assertThat(store.unreadByChannel(TENANT)).isEqualTo(Map.of(ChannelId.SMS, 2L));
+        }
+    }
+
+    @Nested
+    class ContactList {
+
+        @Test
+        void contactsComeNewestFirstWithTheirChannelsActivityAndConversationCount() {
+            Conversation anaSms = fixtures.open(TENANT, ChannelId.SMS, "+15551230001", "ana@example.com", "Ana", null, at(1));
+            fixtures.open(TENANT, ChannelId.EMAIL, "+15551230001", "ana@example.com", "Ana", "Botox", at(5));
+            Conversation ben = fixtures.open(TENANT, ChannelId.SMS, "+15551230002", null, "Ben", null, at(3));
+            Contact quiet = store.upsertContact(TENANT, null, "quiet@example.com", "Quiet");
+            fixtures.open(OTHER_TENANT, ChannelId.SMS, "+15551230003", null, "Cy", null, at(2));
+
+            ContactPage page = store.listContacts(TENANT, ContactQuery.all());
+
+            assertThat(page.contacts()).extracting(summary -> summary.contact().id())
+                    .containsExactly(quiet.id(), ben.contactId(), anaSms.contactId());
+            assertThat(page.contacts().get(2)).satisfies(ana -> {
+                assertThat(ana.channels()).containsExactlyInAnyOrder(ChannelId.SMS, ChannelId.EMAIL);
+                assertThat(ana.conversationCount()).isEqualTo(2);
+                assertThat(ana.lastActivityAt()).isEqualTo(at(5));
+            });
+            assertThat(page.contacts().get(0)).satisfies(none -> {
+                assertThat(none.channels()).isEmpty();
+                assertThat(none.conversationCount()).isZero();
+                assertThat(none.lastActivityAt()).isNull();
+            });
+            assertThat(page.nextCursor()).isNull();
+        }
+
+        @Test
+        void filtersCombine() {
+            Conversation ana = fixtures.open(TENANT, ChannelId.SMS, "+15551230001", "ana@example.com", "Ana Lima", null, at(1));
+            Conversation ben = fixtures.open(TENANT, ChannelId.EMAIL, null, "ben@example.com", "Ben", "Hi", at(2));
+            Conversation cy = fixtures.open(TENANT, ChannelId.SMS, "+15551230003", null, "Cy", null, at(3));
+            store.setOptedOut(TENANT, cy.contactId(), ChannelId.SMS, true);
+            store.setOptedOut(TENANT, ben.contactId(), ChannelId.WHATSAPP, true);
+
+            assertThat(ids(ContactQuery.all().withText("LIMA"))).containsExactly(ana.contactId());
+            assertThat(ids(ContactQuery.all().withText("example.com"))).containsExactly(ben.contactId(), ana.contactId());
+            assertThat(ids(ContactQuery.all().withText("5551230003"))).containsExactly(cy.contactId());
+            assertThat(ids(ContactQuery.all().withChannel(ChannelId.SMS))).containsExactly(cy.contactId(), ana.contactId());
+            assertThat(ids(ContactQuery.all().withOptedOut(true))).containsExactly(cy.contactId(), ben.contactId());
+            assertThat(ids(ContactQuery.all().withOptedOut(false))).containsExactly(ana.contactId());
+            assertThat(ids(ContactQuery.all().withChannel(ChannelId.SMS).withOptedOut(true))).containsExactly(cy.contactId());
+            assertThat(ids(ContactQuery.all().withChannel(ChannelId.SMS).withOptedOut(false))).containsExactly(ana.contactId());
+            assertThat(ids(ContactQuery.all().withIds(Set.of(ana.contactId(), ben.contactId())))).containsExactly(ben.contactId(), ana.contactId());
+            assertThat(ids(ContactQuery.all().withIds(Set.of()))).isEmpty();
+            assertThat(ids(ContactQuery.all().withText("100%_"))).isEmpty();
+        }
+
+        @Test
+        void theCursorWalksEveryContactOnce() {
+            List<String> created = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                created.add(fixtures.smsConversation(TENANT, "+1555123001" + i, at(i)).contactId());
+            }
+            List<String> walked = new ArrayList<>();
+            ContactQuery query = ContactQuery.all().withPageSize(3);
+            ContactPage page;
+            do {
+                page = store.listContacts(TENANT, query);
+                page.contacts().forEach(summary -> walked.add(summary.contact().id()));
+                query = query.withCursor(page.nextCursor());
+            } while (page.nextCursor() != null);
+
+            Collections.reverse(created);
+            assertThat(walked).containsExactlyElementsOf(created);
+        }
+
+        @Test
+        void aContactsConversationsComeNewestActivityFirst() {
+            Conversation sms = fixtures.open(TENANT, ChannelId.SMS, "+15551230001", "ana@example.com", "Ana", null, at(1));
+            Conversation email = fixtures.open(TENANT, ChannelId.EMAIL, "+15551230001", "ana@example.com", "Ana", "Botox", at(5));
+            fixtures.open(TENANT, ChannelId.SMS, "+15551230002", null, "Ben", null, at(9));
+
+            assertThat(store.conversationsOf(TENANT, sms.contactId())).extracting(Conversation::id).containsExactly(email.id(), sms.id());
+            assertThat(store.conversationsOf(OTHER_TENANT, sms.contactId())).isEmpty();
+        }
+
+        private List<String> ids(ContactQuery query) {
+            return store.listContacts(TENANT, query).contacts().stream().map(summary -> summary.contact().id()).toList();
         }
     }
 

@@ -7,6 +7,9 @@ import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.CallbackResult;
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.ContactDetail;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationEvent;
@@ -1041,6 +1044,31 @@ public abstract class MessageManagerContract {
 
     @Nested
     class Listing {
+
+        @Test
+        void aContactShowsEveryConversationOnEveryChannelAndTheListFindsIt() {
+            ReceiveResult sms = manager.receive(smsFrom(PHONE, "Hi").generateAiReply(false).build());
+            clock.advance(Duration.ofMinutes(1));
+            Message mail = manager.send(OutboundMessage.builder(TENANT, ChannelId.EMAIL).customerPhone(PHONE)
+                    .customerEmail("ana@example.com").subject("Your visit").body("See you").build());
+            String contactId = sms.conversation().contactId();
+
+            ContactDetail detail = manager.getContact(TENANT, contactId);
+            ContactPage found = manager.listContacts(TENANT, ContactQuery.all().withText(PHONE.substring(2)));
+
+            assertThat(detail.conversations()).extracting(Conversation::id).containsExactly(mail.conversationId(), sms.conversation().id());
+            assertThat(found.contacts()).singleElement().satisfies(summary -> {
+                assertThat(summary.contact().id()).isEqualTo(contactId);
+                assertThat(summary.channels()).containsExactlyInAnyOrder(ChannelId.SMS, ChannelId.EMAIL);
+                assertThat(summary.conversationCount()).isEqualTo(2);
+            });
+        }
+
+        @Test
+        void anUnknownContactIsNotFoundAndABadCursorNamesIt() {
+            assertFails(ErrorCode.NOT_FOUND, null, () -> manager.getContact(TENANT, "no-such-contact"));
+            assertFails(ErrorCode.VALIDATION_FAILED, "cursor", () -> manager.listContacts(TENANT, ContactQuery.all().withCursor("%%%")));
+        }
 
         @Test
         void newestActivityFirstWithChannelAndStatusFilters() {

@@ -2,6 +2,9 @@ package dev.threadline.messaging.internal.engine;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactDetail;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationEvent;
@@ -9,6 +12,7 @@ import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.Message;
+import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.support.StorableText;
 import java.util.List;
@@ -43,6 +47,17 @@ public final class Conversations {
     public List<ConversationEvent> events(String tenantId, String conversationId) {
         timeline.requireConversation(tenantId, conversationId);
         return store.events(tenantId, conversationId);
+    }
+
+    public ContactPage contacts(String tenantId, ContactQuery query) {
+        StorableText.require(query.text(), "q");
+        return store.listContacts(tenantId, query);
+    }
+
+    public ContactDetail contact(String tenantId, String contactId) {
+        Contact contact = store.findContact(tenantId, contactId)
+                .orElseThrow(() -> NonRetriableMessagingException.notFound("contact", contactId));
+        return new ContactDetail(contact, store.conversationsOf(tenantId, contactId));
     }
 
     public Optional<Conversation> find(String tenantId, String conversationId) {

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConversationListQuery {
 
-    private static final char ESCAPE = '!';
+    /** The escape character of {@link #containing} patterns. */
+    static final char ESCAPE = '!';
     private static final String MATCHES = " like ? escape '" + ESCAPE + "'";
     /** The conversation columns a text search matches, besides the text of the conversation's messages. */
     private static final List<String> SEARCHED_COLUMNS = List.of("c.customer_name", "c.customer_phone", "c.customer_email", "c.subject");
@@ -73,7 +74,7 @@ final class ConversationListQuery {
         if (query.unreadOnly()) {
             where.append(" and c.unread_count > 0");
         }
-        pattern = query.text() == null ? null : "%" + escape(query.text().toLowerCase(Locale.ROOT)) + "%";
+        pattern = query.text() == null ? null : containing(query.text());
     }
 
     /** The page's filter: the text search as one condition, which the walk down the list index checks row by row. */
@@ -104,6 +105,11 @@ final class ConversationListQuery {
         into.addAll(parameters);
         into.add(pattern);
         return String.join(" union ", branches);
+    }
+
+    /** A {@code LIKE} pattern, escaped with {@link #ESCAPE}, matching lower-cased text that contains {@code text}. */
+    static String containing(String text) {
+        return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
     private static String escape(String text) {
