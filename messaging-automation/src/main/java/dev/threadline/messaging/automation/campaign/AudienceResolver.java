@@ -2,18 +2,17 @@ package dev.threadline.messaging.automation.campaign;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
-import dev.threadline.messaging.Conversation;
-import dev.threadline.messaging.ConversationPage;
-import dev.threadline.messaging.ConversationQuery;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactQuery;
+import dev.threadline.messaging.ContactSummary;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Turns an explicit list or a segment into contacts with an address on the campaign's channel. */
@@ -58,45 +57,33 @@ final class AudienceResolver {
     }
 
     /**
-     * The segment's contacts. Walks the conversation list of the channel once (newest activity first) to
-     * learn each contact's latest activity.
+     * The segment's contacts, read a page at a time from the manager's contact list: the tagged contacts, or
+     * without tags those with a conversation on the channel; each kept when its latest activity fits the segment
+     * and it has an address on the channel.
      */
     List<Member> segment(String tenantId, ChannelId channel, Segment segment, ZoneId defaultZone) {
-        Map<String, Conversation> latestByContact = latestConversations(tenantId, channel);
-        List<String> candidates = segment.tags().isEmpty()
-                ? List.copyOf(latestByContact.keySet())
-                : profiles.withTags(tenantId, segment.tags()).stream().map(ContactProfile::contactId).toList();
+        ContactQuery query = (segment.tags().isEmpty() ? ContactQuery.all().withChannel(channel)
+                : ContactQuery.all().withIds(profiles.withTags(tenantId, segment.tags()).stream()
+                        .map(ContactProfile::contactId).collect(Collectors.toSet())))
+                .withPageSize(ContactQuery.MAX_PAGE_SIZE);
         List<Member> members = new ArrayList<>();
-        for (String contactId : candidates) {
-            Conversation latest = latestByContact.get(contactId);
-            if (!segment.matchesActivity(latest == null ? null : latest.lastActivityAt())) {
-                continue;
+        ContactPage page;
+        do {
+            page = manager.listContacts(tenantId, query);
+            for (ContactSummary summary : page.contacts()) {
+                Contact contact = summary.contact();
+                String address = addressOn(channel, contact);
+                if (address != null && segment.matchesActivity(summary.lastActivityAt())) {
+                    Zone zone = zoneOf(tenantId, contact.id(), address, defaultZone);
+                    members.add(new Member(contact.id(), contact.name(), address, zone.zone(), zone.source(), Map.of()));
+                }
             }
-            Optional<Contact> contact = manager.findContact(tenantId, contactId);
-            String address = contact.map(c -> addressOn(channel, c)).orElse(null);
-            if (address == null) {
-                continue;
-            }
-            Zone zone = zoneOf(tenantId, contactId, address, defaultZone);
-            members.add(new Member(contactId, contact.get().name(), address, zone.zone(), zone.source(), Map.of()));
-        }
+            query = query.withCursor(page.nextCursor());
+        } while (page.nextCursor() != null);
         if (members.isEmpty()) {
             throw NonRetriableMessagingException.validation("segment", "the segment matches no contact reachable on " + channel);
         }
         return members;
-    }
-
-    private Map<String, Conversation> latestConversations(String tenantId, ChannelId channel) {
-        Map<String, Conversation> latest = new LinkedHashMap<>();
-        ConversationQuery query = ConversationQuery.all().withChannel(channel).withPage(1, ConversationQuery.MAX_PAGE_SIZE);
-        while (true) {
-            ConversationPage page = manager.listConversations(tenantId, query);
-            page.conversations().forEach(c -> latest.putIfAbsent(c.contactId(), c));
-            if (page.nextCursor() == null) {
-                return latest;
-            }
-            query = query.withCursor(page.nextCursor());
-        }
     }
 
     private static @Nullable String addressOn(ChannelId channel, Contact contact) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Contacts picked by what we know of them. With tags, the candidates are the contacts carrying all of
  * them (from the {@link ContactProfileStore}); without, every contact with a conversation on the
  * campaign's channel. The activity bounds then filter on the contact's latest conversation activity on
- * that channel.
+ * any channel (a customer who wrote by email last week is not inactive because their last text is old).
  *
  * @param activeSince keep contacts active on or after this instant
  * @param inactiveSince keep contacts with no activity on or after this instant (including never active)
