@@ -1394,33 +1394,15 @@ public abstract class MessageManagerContract {
         }
 
         @Test
-        void concurrentSendsWithOneMessageIdQueueOneMessage() throws Exception {
-            int threads = 12;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            try {
-                List<Future<Message>> results = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(PHONE).body("Reminder")
-                                .messageId("campaign-8-ana").build());
-                    }));
-                }
-                start.countDown();
-                Set<String> ids = new HashSet<>();
-                for (Future<Message> result : results) {
-                    ids.add(result.get(60, TimeUnit.SECONDS).id());
-                }
-                manager.deliverDue();
+        void concurrentSendsWithOneMessageIdQueueOneMessage() {
+            List<Message> sent = Concurrently.run(12, i -> manager.send(OutboundMessage.builder(TENANT, ChannelId.SMS)
+                    .customerPhone(PHONE).body("Reminder").messageId("campaign-8-ana").build()));
+            manager.deliverDue();
 
-                assertThat(ids).containsExactly("campaign-8-ana");
-                assertThat(sms.sent()).hasSize(1);
-                String conversationId = manager.getMessage(TENANT, "campaign-8-ana").conversationId();
-                assertThat(manager.getConversation(TENANT, conversationId).conversation().messageCount()).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
-            }
+            assertThat(sent).extracting(Message::id).containsOnly("campaign-8-ana");
+            assertThat(sms.sent()).hasSize(1);
+            String conversationId = manager.getMessage(TENANT, "campaign-8-ana").conversationId();
+            assertThat(manager.getConversation(TENANT, conversationId).conversation().messageCount()).isEqualTo(1);
         }
     }
 

@@ -10,18 +10,12 @@ import dev.threadline.messaging.automation.campaign.CampaignStore;
 import dev.threadline.messaging.automation.campaign.QuietHours;
 import dev.threadline.messaging.automation.campaign.RecipientStatus;
 import dev.threadline.messaging.automation.campaign.ZoneSource;
+import dev.threadline.messaging.testkit.Concurrently;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,24 +95,14 @@ public abstract class CampaignStoreContract {
     }
 
     @Test
-    void concurrentPlansOfOneRecipientAgreeOnOneId() throws Exception {
+    void concurrentPlansOfOneRecipientAgreeOnOneId() {
         store.saveCampaign(campaign("spa", "cmp-1", T0));
         store.saveRecipient(recipient("cmp-1", "c-amy", "+15125550101"));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<CampaignRecipient>> plans = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String id = "msg-" + i;
-                plans.add(pool.submit(() -> store.planMessage("spa", "cmp-1", "c-amy", id, T0).orElseThrow()));
-            }
-            Set<String> ids = new HashSet<>();
-            for (var plan : plans) {
-                ids.add(plan.get(30, TimeUnit.SECONDS).messageId());
-            }
-            assertThat(ids).hasSize(1).containsExactly(store.findRecipient("spa", "cmp-1", "c-amy").orElseThrow().messageId());
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<CampaignRecipient> plans = Concurrently.run(8, i -> store.planMessage("spa", "cmp-1", "c-amy", "msg-" + i, T0).orElseThrow());
+
+        assertThat(plans).extracting(CampaignRecipient::messageId).hasSize(8)
+                .containsOnly(store.findRecipient("spa", "cmp-1", "c-amy").orElseThrow().messageId());
     }
 
     @Test

@@ -3,14 +3,10 @@ package dev.threadline.messaging.automation.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.automation.campaign.SendSlots;
+import dev.threadline.messaging.testkit.Concurrently;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,23 +59,11 @@ public abstract class SendSlotsContract {
     }
 
     @Test
-    void racingBookingsNeverPutMoreThanTheLimitInAMinute() throws Exception {
-        int bookings = 24;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Instant>> tasks = new ArrayList<>();
-            for (int i = 0; i < bookings; i++) {
-                tasks.add(() -> slots.reserve("spa", NOON, ANY_TIME, 5));
-            }
-            List<Instant> booked = new ArrayList<>();
-            for (Future<Instant> result : pool.invokeAll(tasks)) {
-                booked.add(result.get());
-            }
-            Map<Long, Long> perMinute = booked.stream().collect(Collectors.groupingBy(SendSlots::minuteOf, Collectors.counting()));
-            assertThat(perMinute.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(5));
-            assertThat(perMinute).hasSize(5);
-        } finally {
-            pool.shutdownNow();
-        }
+    void racingBookingsNeverPutMoreThanTheLimitInAMinute() {
+        List<Instant> booked = Concurrently.run(24, i -> slots.reserve("spa", NOON, ANY_TIME, 5));
+
+        Map<Long, Long> perMinute = booked.stream().collect(Collectors.groupingBy(SendSlots::minuteOf, Collectors.counting()));
+        assertThat(perMinute.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(5));
+        assertThat(perMinute).hasSize(5);
     }
 }

@@ -2,39 +2,31 @@ package dev.threadline.messaging.spring.internal;
 
 import dev.threadline.messaging.automation.campaign.Campaigns;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Carries on campaigns that a stopped process left running ({@link Campaigns#resumeInterrupted}): once when the app
  * starts, then every {@code interval}, since another instance may die mid-campaign while this one runs. Every
  * instance does it; the campaign store makes sure each recipient is sent once.
  */
-public final class CampaignResumer implements SmartLifecycle {
+public final class CampaignResumer extends BackgroundJob {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignResumer.class);
 
     private final Campaigns campaigns;
     private final Duration interval;
-    private @Nullable ScheduledExecutorService executor;
 
     public CampaignResumer(Campaigns campaigns, Duration interval) {
+        super("threadline-campaigns");
         this.campaigns = campaigns;
         this.interval = interval;
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "threadline-campaigns");
-            thread.setDaemon(true);
-            return thread;
-        });
+    void plan(ScheduledExecutorService executor) {
         executor.scheduleWithFixedDelay(this::resume, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -48,18 +40,5 @@ public final class CampaignResumer implements SmartLifecycle {
             // The store may be down for a moment: the next round tries again.
             log.warn("Carrying on interrupted campaigns failed: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -7,21 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Sends the daily digest of unanswered conversations to each tenant's staff at the configured local time.
- * It runs on its own daemon thread, so the host needs no {@code @EnableScheduling}; each run plans the next
+ * It runs on its own daemon thread ({@link BackgroundJob}); each run plans the next
  * from {@link DigestSchedule#nextAfter}, which keeps the local time across daylight-saving changes. Every app
  * instance plans the same runs; {@link RunClaims} lets one of them send each tenant's digest of each run.
  */
-public final class DigestScheduler implements SmartLifecycle {
+public final class DigestScheduler extends BackgroundJob {
 
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
     /** The job name under which runs are claimed. */
@@ -33,11 +30,11 @@ public final class DigestScheduler implements SmartLifecycle {
     private final Duration unansweredFor;
     private final RunClaims claims;
     private final Clock clock;
-    private @Nullable ScheduledExecutorService executor;
 
     /** @param tenants the tenants whose staff get a digest */
     public DigestScheduler(StaffNotifications notifications, Set<String> tenants, DigestSchedule schedule, Duration unansweredFor,
                            RunClaims claims, Clock clock) {
+        super("threadline-digest");
         if (unansweredFor.isNegative()) {
             throw new IllegalArgumentException("messaging.automation.digest.unanswered-for must not be negative");
         }
@@ -66,17 +63,13 @@ public final class DigestScheduler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "threadline-digest");
-            thread.setDaemon(true);
-            return thread;
-        });
+    void plan(ScheduledExecutorService executor) {
         planAfter(clock.instant());
     }
 
     /** Plans the run after {@code previous}; a timer firing a little early never makes the same run twice. */
-    private synchronized void planAfter(Instant previous) {
+    private void planAfter(Instant previous) {
+        ScheduledExecutorService executor = executor();
         if (executor == null) {
             return;
         }
@@ -90,18 +83,5 @@ public final class DigestScheduler implements SmartLifecycle {
             }
         }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
         log.debug("Next staff digest at {}", next);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }
