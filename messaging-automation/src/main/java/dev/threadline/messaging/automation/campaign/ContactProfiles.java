@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,18 @@ public final class ContactProfiles {
      * @throws NonRetriableMessagingException {@code validation_failed} on {@code address}
      */
     public ContactProfile get(String tenantId, String address) {
-        String contactId = addresses.find(tenantId, address, null, "address").contact().id();
+        return ofContact(tenantId, addresses.find(tenantId, address, null, "address").contact().id());
+    }
+
+    /** The profile of the contact with this id; empty when nothing is known of it. */
+    public ContactProfile ofContact(String tenantId, String contactId) {
         return store.find(tenantId, contactId).orElse(new ContactProfile(tenantId, contactId, Set.of(), null));
+    }
+
+    /** The ids of the contacts carrying every one of {@code tags} (compared lower-case). */
+    public Set<String> contactsTagged(String tenantId, Set<String> tags) {
+        return store.withTags(tenantId, ContactProfile.normalizedTags(tags)).stream().map(ContactProfile::contactId)
+                .collect(Collectors.toSet());
     }
 
     /**
