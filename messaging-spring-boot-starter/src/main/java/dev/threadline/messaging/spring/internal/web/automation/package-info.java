@@ -1,0 +1,5 @@
+/** The automation routes (templates, scheduled messages, campaigns, staff and digest, analytics), active when messaging-automation is present; internal, not a public API. */
+@NullMarked
+package dev.threadline.messaging.spring.internal.web.automation;
+
+import org.jspecify.annotations.NullMarked;
