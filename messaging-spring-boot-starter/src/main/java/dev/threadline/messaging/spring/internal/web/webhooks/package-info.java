@@ -1,4 +1,7 @@
-/** The Twilio and SendGrid webhook routes and the durable intake they store verified requests in; internal, not a public API. */
+/**
+ * The Twilio and SendGrid webhook routes and the durable intake they store verified requests in; internal, not a
+ * public API.
+ */
 @NullMarked
 package dev.threadline.messaging.spring.internal.web.webhooks;
 
