@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Attachments are not stored; their count and names go into metadata.</li>
  * </ul>
  *
- * <p>Fields must already be decoded to strings in the charsets SendGrid names in its {@code charsets} field.
+ * <p>Fields must already be decoded to strings in the charsets SendGrid names in its {@code charsets} field,
+ * as {@link SendGridInboundFields#decode} does.
  */
 public final class SendGridInboundParser {
 

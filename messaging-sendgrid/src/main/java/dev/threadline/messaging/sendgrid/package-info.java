@@ -4,7 +4,8 @@
  * {@link dev.threadline.messaging.sendgrid.SendGridEventParser} reads its events,
  * {@link dev.threadline.messaging.sendgrid.SendGridEventProcessor} applies its events to a
  * {@link dev.threadline.messaging.MessageManager}, and
- * {@link dev.threadline.messaging.sendgrid.SendGridInboundParser} turns Inbound Parse posts into inbound messages.
+ * {@link dev.threadline.messaging.sendgrid.SendGridInboundFields} decodes the fields of Inbound Parse posts, which
+ * {@link dev.threadline.messaging.sendgrid.SendGridInboundParser} turns into inbound messages.
  */
 @NullMarked
 package dev.threadline.messaging.sendgrid;

@@ -6,23 +6,34 @@ import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.intake.WebhookIntake;
 import dev.threadline.messaging.sendgrid.SendGridEventParser;
 import dev.threadline.messaging.sendgrid.SendGridEventProcessor;
+import dev.threadline.messaging.sendgrid.SendGridInboundParser;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spring.internal.IntakeLifecycle;
 import dev.threadline.messaging.spring.internal.WebhookTenants;
-import dev.threadline.messaging.spring.internal.web.AdminRoutes;
-import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
-import dev.threadline.messaging.spring.internal.web.ApiKeyFilter;
-import dev.threadline.messaging.spring.internal.web.ApiPaths;
-import dev.threadline.messaging.spring.internal.web.AutomationRoutes;
-import dev.threadline.messaging.spring.internal.web.BodySizeLimitFilter;
-import dev.threadline.messaging.spring.internal.web.DurableWebhooks;
-import dev.threadline.messaging.spring.internal.web.EventStreamHub;
-import dev.threadline.messaging.spring.internal.web.IntakeSource;
-import dev.threadline.messaging.spring.internal.web.JsonErrorReportValve;
-import dev.threadline.messaging.spring.internal.web.RateLimiter;
-import dev.threadline.messaging.spring.internal.web.SecurityHeadersFilter;
-import dev.threadline.messaging.spring.internal.web.SendGridWebhookRoutes;
-import dev.threadline.messaging.spring.internal.web.TwilioWebhookRoutes;
+import dev.threadline.messaging.spring.internal.web.admin.ConversationController;
+import dev.threadline.messaging.spring.internal.web.admin.DeadLetterController;
+import dev.threadline.messaging.spring.internal.web.admin.MessageController;
+import dev.threadline.messaging.spring.internal.web.admin.SendController;
+import dev.threadline.messaging.spring.internal.web.automation.AnalyticsController;
+import dev.threadline.messaging.spring.internal.web.automation.CampaignController;
+import dev.threadline.messaging.spring.internal.web.automation.ScheduledMessageController;
+import dev.threadline.messaging.spring.internal.web.automation.StaffController;
+import dev.threadline.messaging.spring.internal.web.automation.TemplateController;
+import dev.threadline.messaging.spring.internal.web.stream.EventStreamHub;
+import dev.threadline.messaging.spring.internal.web.stream.StreamController;
+import dev.threadline.messaging.spring.internal.web.support.ApiExceptionResolver;
+import dev.threadline.messaging.spring.internal.web.support.ApiKeyFilter;
+import dev.threadline.messaging.spring.internal.web.support.ApiPaths;
+import dev.threadline.messaging.spring.internal.web.support.BodySizeLimitFilter;
+import dev.threadline.messaging.spring.internal.web.support.JsonErrorReportValve;
+import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.SecurityHeadersFilter;
+import dev.threadline.messaging.spring.internal.web.webhooks.DurableWebhooks;
+import dev.threadline.messaging.spring.internal.web.webhooks.IntakeSource;
+import dev.threadline.messaging.spring.internal.web.webhooks.SendGridWebhookController;
+import dev.threadline.messaging.spring.internal.web.webhooks.TwilioWebhookController;
+import dev.threadline.messaging.spring.internal.web.webhooks.TwilioWebhooks;
+import dev.threadline.messaging.twilio.TwilioStatusProcessor;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
@@ -52,7 +63,8 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MessageManager.class)
 @ConditionalOnBooleanProperty(name = "messaging.api.enabled", matchIfMissing = true)
-@Import(AdminRoutes.class)
+@Import({SendController.class, ConversationController.class, MessageController.class, StreamController.class,
+        DeadLetterController.class})
 public class MessagingWebAutoConfiguration {
 
     @Bean
@@ -153,18 +165,41 @@ public class MessagingWebAutoConfiguration {
         }
     }
 
-    /** {@code /webhooks/twilio/*} when messaging-twilio is present. */
+    /** {@code /webhooks/twilio/*} and the intake's Twilio sources when messaging-twilio is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TwilioWebhookParser.class)
-    @Import(TwilioWebhookRoutes.class)
+    @Import(TwilioWebhookController.class)
     static class Twilio {
+
+        @Bean
+        TwilioWebhooks messagingTwilioWebhooks(MessageManager manager, TwilioWebhookParser parser, WebhookTenants tenants, Clock clock,
+                                               MessagingProperties properties) {
+            return new TwilioWebhooks(manager, new TwilioStatusProcessor(manager, clock), parser, tenants,
+                    properties.twilio().fromNumber());
+        }
+
+        @Bean
+        IntakeSource messagingTwilioInboundSource(TwilioWebhooks twilio) {
+            return new IntakeSource(TwilioWebhooks.INBOUND, twilio::receive);
+        }
+
+        @Bean
+        IntakeSource messagingTwilioStatusSource(TwilioWebhooks twilio) {
+            return new IntakeSource(TwilioWebhooks.STATUS, twilio::applyStored);
+        }
     }
 
-    /** {@code /webhooks/sendgrid/*} when messaging-sendgrid is present. */
+    /** {@code /webhooks/sendgrid/*} and the intake's Inbound Parse source when messaging-sendgrid is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SendGridEventParser.class)
-    @Import(SendGridWebhookRoutes.class)
+    @Import(SendGridWebhookController.class)
     static class SendGrid {
+
+        @Bean
+        IntakeSource messagingSendGridInboundSource(MessageManager manager, SendGridInboundParser parser) {
+            return new IntakeSource(SendGridWebhookController.INBOUND,
+                    request -> manager.receive(parser.parse(request.tenantId(), request.fields())));
+        }
 
         @Bean
         @ConditionalOnMissingBean
@@ -177,7 +212,8 @@ public class MessagingWebAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MessagingAutomation.class)
     @ConditionalOnBean(MessagingAutomation.class)
-    @Import(AutomationRoutes.class)
+    @Import({TemplateController.class, ScheduledMessageController.class, CampaignController.class, StaffController.class,
+            AnalyticsController.class})
     static class Automation {
     }
 

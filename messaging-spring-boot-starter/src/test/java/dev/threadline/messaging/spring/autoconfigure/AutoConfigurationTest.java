@@ -44,7 +44,7 @@ import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
 import dev.threadline.messaging.spring.internal.StartupReport;
 import dev.threadline.messaging.spring.internal.MessagingHealthIndicator;
 import dev.threadline.messaging.spring.internal.MessagingMetrics;
-import dev.threadline.messaging.spring.internal.web.ApiExceptionResolver;
+import dev.threadline.messaging.spring.internal.web.support.ApiExceptionResolver;
 import dev.threadline.messaging.twilio.TwilioChannel;
 import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;

@@ -26,7 +26,11 @@ import dev.threadline.messaging.spring.MessagingSendGridAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingTwilioAutoConfiguration;
 import dev.threadline.messaging.spring.MessagingWebAutoConfiguration;
 import dev.threadline.messaging.spring.internal.DigestScheduler;
-import dev.threadline.messaging.spring.internal.web.AutomationRoutes;
+import dev.threadline.messaging.spring.internal.web.automation.AnalyticsController;
+import dev.threadline.messaging.spring.internal.web.automation.CampaignController;
+import dev.threadline.messaging.spring.internal.web.automation.ScheduledMessageController;
+import dev.threadline.messaging.spring.internal.web.automation.StaffController;
+import dev.threadline.messaging.spring.internal.web.automation.TemplateController;
 import dev.threadline.messaging.support.InProcessEventBus;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -48,6 +52,9 @@ class AutomationAutoConfigurationTest {
             MessagingAutoConfiguration.class, MessagingAutomationAutoConfiguration.class, MessagingWebAutoConfiguration.class);
     /** The module's classes hidden, as in an app that does not depend on messaging-automation. */
     private static final FilteredClassLoader WITHOUT_MODULE = new FilteredClassLoader("dev.threadline.messaging.automation.");
+    /** The controllers of the automation routes. */
+    private static final List<Class<?>> AUTOMATION_CONTROLLERS = List.of(TemplateController.class, ScheduledMessageController.class,
+            CampaignController.class, StaffController.class, AnalyticsController.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(CONFIGURATIONS)
@@ -78,14 +85,14 @@ class AutomationAutoConfigurationTest {
 
     @Test
     void withTheModuleTheWebAppServesTheAutomationRoutes() {
-        webRunner.run(context -> assertThat(context).hasSingleBean(AutomationRoutes.class));
+        webRunner.run(context -> AUTOMATION_CONTROLLERS.forEach(controller -> assertThat(context).hasSingleBean(controller)));
     }
 
     @Test
     void withoutTheModuleTheWebAppServesOnlyTheAdminRoutes() {
         webRunner.withClassLoader(WITHOUT_MODULE).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(AutomationRoutes.class);
+            AUTOMATION_CONTROLLERS.forEach(controller -> assertThat(context).doesNotHaveBean(controller));
         });
     }
 

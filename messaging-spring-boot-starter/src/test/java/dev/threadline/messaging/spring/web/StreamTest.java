@@ -3,7 +3,7 @@ package dev.threadline.messaging.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.threadline.messaging.spring.internal.web.EventStreamHub;
+import dev.threadline.messaging.spring.internal.web.stream.EventStreamHub;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;

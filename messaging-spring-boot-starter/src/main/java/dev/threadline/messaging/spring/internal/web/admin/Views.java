@@ -1,0 +1,130 @@
+package dev.threadline.messaging.spring.internal.web.admin;
+
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationDetail;
+import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessagingException;
+import dev.threadline.messaging.Satisfaction;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON shapes of the API (names become snake_case). Core records are never serialized directly, so
+ * the wire format stays fixed when the domain model grows.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** ISO-8601 UTC with millisecond precision and {@code Z}, e.g. {@code 2026-11-21T12:00:30.123Z}. */
+    public static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    record SendResponse(String conversationId, String messageId, @Nullable AiResponse aiResponse, @Nullable AiError aiError) {
+        static SendResponse of(String conversationId, String messageId, @Nullable Message reply, @Nullable MessagingException error) {
+            return new SendResponse(conversationId, messageId, reply == null ? null : AiResponse.of(reply),
+                    error == null ? null : new AiError(error.code().wireName(), String.valueOf(error.getMessage())));
+        }
+    }
+
+    /** An AI reply; {@code fallback} says a fallback responder wrote it because the AI provider failed. */
+    record AiResponse(String content, String messageId, String status, boolean fallback) {
+        static AiResponse of(Message reply) {
+            return new AiResponse(reply.body(), reply.id(), reply.status().wireName(),
+                    "true".equals(reply.metadata().get(Message.META_AI_FALLBACK)));
+        }
+    }
+
+    record AiError(String code, String message) {
+    }
+
+    public record Queued(String messageId, String status) {
+        public static Queued of(Message message) {
+            return new Queued(message.id(), message.status().wireName());
+        }
+    }
+
+    record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
+                               @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
+                               @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
+                               long unreadCount, @Nullable String needsStaff) {
+        static ConversationSummary of(Conversation c) {
+            return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
+                    c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
+                    c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF));
+        }
+    }
+
+    record ConversationList(List<ConversationSummary> conversations, long total, int page, int pageSize,
+                            @Nullable String nextCursor) {
+        static ConversationList of(ConversationPage page) {
+            return new ConversationList(page.conversations().stream().map(ConversationSummary::of).toList(), page.total(),
+                    page.page(), page.pageSize(), page.nextCursor());
+        }
+    }
+
+    record Customer(String id, @Nullable String name, @Nullable String phone, @Nullable String email) {
+    }
+
+    record SatisfactionView(double score, String sentiment, String outcome, String reason) {
+        static @Nullable SatisfactionView of(@Nullable Satisfaction s) {
+            return s == null ? null : new SatisfactionView(s.score(), s.sentiment().wireName(), s.outcome(), s.reason());
+        }
+    }
+
+    record ConversationView(String id, String channel, Customer customer, String status, @Nullable String subject,
+                            @Nullable String headline, String initiatedAt, String lastActivityAt, long messageCount,
+                            long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff) {
+        static ConversationView of(Conversation c, Contact contact) {
+            Customer customer = new Customer(contact.id(), c.customerName() != null ? c.customerName() : contact.name(),
+                    c.customerPhone() != null ? c.customerPhone() : contact.phone(),
+                    c.customerEmail() != null ? c.customerEmail() : contact.email());
+            return new ConversationView(c.id(), c.channel().value(), customer, c.status().wireName(), c.subject(), c.headline(),
+                    timestamp(c.initiatedAt()), timestamp(c.lastActivityAt()), c.messageCount(), c.unreadCount(),
+                    SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF));
+        }
+    }
+
+    record MessageView(String id, String direction, String author, String content, @Nullable String subject,
+                       List<String> mediaUrls, String sentAt, String status, String statusAt,
+                       @Nullable String providerMessageId, @Nullable String errorCode, @Nullable String errorMessage) {
+        static MessageView of(Message m) {
+            return new MessageView(m.id(), m.direction().wireName(), m.author().wireName(), m.body(), m.subject(), m.mediaUrls(),
+                    timestamp(m.createdAt()), m.status().wireName(), timestamp(m.statusAt()), m.providerMessageId(),
+                    m.errorCode(), m.errorMessage());
+        }
+    }
+
+    record Detail(ConversationView conversation, List<MessageView> messages) {
+        static Detail of(ConversationDetail d) {
+            return new Detail(ConversationView.of(d.conversation(), d.contact()), d.messages().stream().map(MessageView::of).toList());
+        }
+    }
+
+    record ConversationOnly(ConversationView conversation) {
+    }
+
+    record Unread(long total, Map<String, Long> byChannel) {
+        static Unread of(Map<ChannelId, Long> counts) {
+            Map<String, Long> byChannel = new TreeMap<>();
+            counts.forEach((channel, count) -> byChannel.put(channel.value(), count));
+            return new Unread(byChannel.values().stream().mapToLong(Long::longValue).sum(), byChannel);
+        }
+    }
+
+    record UnreadCount(long unreadCount) {
+    }
+
+    record Suggestions(List<String> suggestions) {
+    }
+}
