@@ -16,6 +16,7 @@ import dev.threadline.messaging.spring.internal.web.admin.MessageController;
 import dev.threadline.messaging.spring.internal.web.admin.SendController;
 import dev.threadline.messaging.spring.internal.web.automation.AnalyticsController;
 import dev.threadline.messaging.spring.internal.web.automation.CampaignController;
+import dev.threadline.messaging.spring.internal.web.automation.ContactController;
 import dev.threadline.messaging.spring.internal.web.automation.ScheduledMessageController;
 import dev.threadline.messaging.spring.internal.web.automation.StaffController;
 import dev.threadline.messaging.spring.internal.web.automation.TemplateController;
@@ -208,12 +209,12 @@ public class MessagingWebAutoConfiguration {
         }
     }
 
-    /** The automation routes (templates, reminders, campaigns, staff, digest, analytics) when messaging-automation is present. */
+    /** The automation routes (templates, reminders, campaigns, contacts, staff, digest, analytics) when messaging-automation is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MessagingAutomation.class)
     @ConditionalOnBean(MessagingAutomation.class)
-    @Import({TemplateController.class, ScheduledMessageController.class, CampaignController.class, StaffController.class,
-            AnalyticsController.class})
+    @Import({TemplateController.class, ScheduledMessageController.class, CampaignController.class, ContactController.class,
+            StaffController.class, AnalyticsController.class})
     static class Automation {
     }
 

@@ -4,12 +4,12 @@ import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.MessageManager;
-import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.WireValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,10 +50,10 @@ public final class ConversationController {
         ConversationQuery query = new ConversationQuery(
                 channel == null || channel.isBlank() ? null : Channels.known(manager, channel, "channel"),
                 status == null || status.isBlank() ? null : ConversationStatus.fromWire(status, "status"),
-                unread != null && bool("unread", unread),
+                unread != null && WireValues.bool("unread", unread),
                 q,
-                integer("page", page, 1),
-                integer("page_size", pageSize, ConversationQuery.DEFAULT_PAGE_SIZE),
+                WireValues.integer("page", page, 1),
+                WireValues.integer("page_size", pageSize, ConversationQuery.DEFAULT_PAGE_SIZE),
                 cursor == null || cursor.isBlank() ? null : cursor);
         return Json.response(HttpStatus.OK, Views.ConversationList.of(manager.listConversations(caller.tenantId(), query)));
     }
@@ -102,24 +102,5 @@ public final class ConversationController {
     @GetMapping("/unread")
     ResponseEntity<byte[]> unread(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         return Json.response(HttpStatus.OK, Views.Unread.of(manager.unreadCounts(caller.tenantId())));
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false", "" -> false;
-            default -> throw NonRetriableMessagingException.validation(name, name + " must be true or false");
-        };
-    }
-
-    private static int integer(String name, @Nullable String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw NonRetriableMessagingException.validation(name, name + " must be a whole number");
-        }
     }
 }

@@ -54,11 +54,11 @@ public final class Views {
         }
     }
 
-    record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
+    public record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
                                @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
                                @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
                                long unreadCount, @Nullable String needsStaff) {
-        static ConversationSummary of(Conversation c) {
+        public static ConversationSummary of(Conversation c) {
             return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
                     c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
                     c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF));

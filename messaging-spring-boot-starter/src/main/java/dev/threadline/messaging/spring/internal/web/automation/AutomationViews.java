@@ -2,6 +2,12 @@ package dev.threadline.messaging.spring.internal.web.automation;
 
 import static dev.threadline.messaging.spring.internal.web.admin.Views.timestamp;
 
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Contact;
+import dev.threadline.messaging.ContactDetail;
+import dev.threadline.messaging.ContactPage;
+import dev.threadline.messaging.ContactSummary;
+import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.automation.analytics.AnalyticsReport;
 import dev.threadline.messaging.automation.analytics.ChannelStats;
 import dev.threadline.messaging.automation.campaign.Campaign;
@@ -16,11 +22,15 @@ import dev.threadline.messaging.automation.schedule.ScheduledMessage;
 import dev.threadline.messaging.automation.template.MessageTemplate;
 import dev.threadline.messaging.automation.template.RenderedMessage;
 import dev.threadline.messaging.automation.template.TemplateVariant;
+import dev.threadline.messaging.spring.internal.web.admin.Views;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of the automation routes (names become snake_case), kept apart from the module's records. */
@@ -129,6 +139,41 @@ final class AutomationViews {
     record ProfileView(String contactId, List<String> tags, @Nullable String timeZone) {
         static ProfileView of(ContactProfile p) {
             return new ProfileView(p.contactId(), p.tags().stream().sorted().toList(), p.zone() == null ? null : p.zone().getId());
+        }
+    }
+
+    // ------------------------------------------------------------------ contacts
+
+    record ContactView(String id, @Nullable String name, @Nullable String phone, @Nullable String email, List<String> channels,
+                       List<String> optedOut, List<String> tags, @Nullable String timeZone, @Nullable String lastActivityAt,
+                       long conversationCount) {
+        static ContactView of(ContactSummary summary, ContactProfile profile) {
+            Contact c = summary.contact();
+            return new ContactView(c.id(), c.name(), c.phone(), c.email(), wireNames(summary.channels()), wireNames(c.optedOutChannels()),
+                    profile.tags().stream().sorted().toList(), profile.zone() == null ? null : profile.zone().getId(),
+                    summary.lastActivityAt() == null ? null : timestamp(summary.lastActivityAt()), summary.conversationCount());
+        }
+
+        private static List<String> wireNames(Set<ChannelId> channels) {
+            return channels.stream().map(ChannelId::value).sorted().toList();
+        }
+    }
+
+    record ContactList(List<ContactView> contacts, @Nullable String nextCursor) {
+        static ContactList of(ContactPage page, Function<String, ContactProfile> profiles) {
+            return new ContactList(page.contacts().stream().map(s -> ContactView.of(s, profiles.apply(s.contact().id()))).toList(),
+                    page.nextCursor());
+        }
+    }
+
+    /** A contact with every conversation, newest activity first. */
+    record ContactPageView(ContactView contact, List<Views.ConversationSummary> conversations) {
+        static ContactPageView of(ContactDetail detail, ContactProfile profile) {
+            List<Conversation> conversations = detail.conversations();
+            Instant last = conversations.isEmpty() ? null : conversations.get(0).lastActivityAt();
+            Set<ChannelId> channels = conversations.stream().map(Conversation::channel).collect(Collectors.toSet());
+            ContactSummary summary = new ContactSummary(detail.contact(), channels, last, conversations.size());
+            return new ContactPageView(ContactView.of(summary, profile), conversations.stream().map(Views.ConversationSummary::of).toList());
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the API's text values (ISO-8601 times and durations, IANA zones, lower-case enum names), from
@@ -89,6 +90,27 @@ public final class WireValues {
     }
 
     /** The enum constant whose lower-case name is {@code text}. */
+    /** A query parameter that is {@code true} or {@code false} (empty counts as false). */
+    public static boolean bool(String field, String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw NonRetriableMessagingException.validation(field, field + " must be true or false");
+        };
+    }
+
+    /** A whole-number query parameter, or {@code fallback} when it is absent or blank. */
+    public static int integer(String field, @Nullable String text, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw NonRetriableMessagingException.validation(field, field + " must be a whole number");
+        }
+    }
+
     public static <E extends Enum<E>> E lowerCaseName(Class<E> type, String field, String text) {
         try {
             E value = Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
