@@ -312,6 +312,13 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         return List.copyOf(eventsByConversation.getOrDefault(key(tenantId, conversationId), List.of()));
     }
 
+    @Override
+    public synchronized List<ConversationEvent> events(String tenantId, String conversationId, String type, Instant since) {
+        return events(tenantId, conversationId).stream()
+                .filter(e -> e.type().equals(type) && !e.occurredAt().isBefore(since))
+                .toList();
+    }
+
     // ---- queries
 
     @Override

@@ -136,6 +136,12 @@ public interface ConversationStore {
     /** The conversation's events in the order they happened. */
     List<ConversationEvent> events(String tenantId, String conversationId);
 
+    /**
+     * The conversation's events of one {@code type} that happened at or after {@code since}, in the order they happened:
+     * e.g. the tool calls within the AI's history window, read at a cost that does not grow with the timeline.
+     */
+    List<ConversationEvent> events(String tenantId, String conversationId, String type, Instant since);
+
     /** One page of conversations, newest activity first, ties by id. */
     ConversationPage listConversations(String tenantId, ConversationQuery query);
 

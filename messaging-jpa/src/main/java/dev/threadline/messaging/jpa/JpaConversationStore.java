@@ -211,6 +211,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
+    public List<ConversationEvent> events(String tenantId, String conversationId, String type, Instant since) {
+        return events.events(tenantId, conversationId, type, since);
+    }
+
+    @Override
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
         return conversations.listConversations(tenantId, query);
     }

@@ -693,6 +693,20 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             store.appendEvent(fixtures.event(other, ConversationEvent.SCORED, Map.of("score", "4"), at(1)));
             assertThat(store.events(TENANT, c.id())).isEmpty();
         }
+
+        @Test
+        void eventsOfOneTypeFromATimeOn() {
+            Conversation c = conversation();
+            Conversation other = conversation(TENANT, "+15551230002", T0);
+            ConversationEvent early = fixtures.event(c, ConversationEvent.TOOL_CALL, Map.of("tool", "book"), at(1));
+            ConversationEvent onTheDot = fixtures.event(c, ConversationEvent.TOOL_CALL, Map.of("tool", "check"), at(2));
+            ConversationEvent later = fixtures.event(c, ConversationEvent.TOOL_CALL, Map.of("tool", "book"), at(3));
+            List.of(early, onTheDot, fixtures.event(c, ConversationEvent.STAFF_ACTION, Map.of("action", "reply"), at(2)), later,
+                    fixtures.event(other, ConversationEvent.TOOL_CALL, Map.of("tool", "book"), at(3))).forEach(store::appendEvent);
+
+            assertThat(store.events(TENANT, c.id(), ConversationEvent.TOOL_CALL, at(2))).containsExactly(onTheDot, later);
+            assertThat(store.events(OTHER_TENANT, c.id(), ConversationEvent.TOOL_CALL, at(0))).isEmpty();
+        }
     }
 
     @Nested

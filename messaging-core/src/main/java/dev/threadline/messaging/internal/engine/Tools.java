@@ -35,12 +35,14 @@ final class Tools implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** What the responder gets to answer {@code history}: the tools, the calls made so far, and a runner for more. */
+    /**
+     * What the responder gets to answer {@code history}: the tools, the calls made since its oldest message, and a runner
+     * for more.
+     */
     AiRequest request(Conversation conversation, List<Message> history) {
-        // Without tools there are no earlier calls to read: the store is not asked.
-        List<ConversationEvent> toolCalls = tools.isEmpty() ? List.of() : store.events(conversation.tenantId(), conversation.id()).stream()
-                .filter(e -> ConversationEvent.TOOL_CALL.equals(e.type()))
-                .toList();
+        // Only the calls within the history window matter to the responder; without tools there are none to read.
+        List<ConversationEvent> toolCalls = tools.isEmpty() || history.isEmpty() ? List.of()
+                : store.events(conversation.tenantId(), conversation.id(), ConversationEvent.TOOL_CALL, history.get(0).createdAt());
         return new AiRequest(conversation, history, toolCalls, tools,
                 new RecordingToolRunner(conversation, tools, store, ids, clock, executor, timeout));
     }

@@ -30,7 +30,7 @@ import java.util.Set;
  * {@code Clock.systemDefaultZone()}, {@code Clock.system(zone)} and {@code InstantSource.system()} appear only
  * where the caller can put its own clock in their place:
  * <ul>
- *   <li>a builder's default: a constructor (or field initializer) of a class named {@code Builder} that has
+ *   <li>a builder's default: a constructor (or field initializer) of a class named {@code Builder} or {@code …Builder} that has
  *       a method taking a {@code Clock};</li>
  *   <li>a convenience constructor that hands the system clock to a constructor of its own class taking a
  *       {@code Clock};</li>
@@ -86,7 +86,7 @@ final class ClockRules {
 
     private static boolean isBuilderDefault(JavaCodeUnit origin) {
         JavaClass owner = origin.getOwner();
-        return origin.isConstructor() && owner.getSimpleName().equals("Builder")
+        return origin.isConstructor() && owner.getSimpleName().endsWith("Builder")
                 && owner.getMethods().stream().anyMatch(method -> takesOnlyAClock(method.getRawParameterTypes()));
     }
 
