@@ -44,11 +44,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryConversationStore implements ConversationStore, OutboxStore {
 
-    private final IdGenerator ids;
-    private final Clock clock;
 
-    private final Map<String, Contact> contacts = new HashMap<>();
-    private final Map<String, String> contactIdByAddress = new HashMap<>();
+    private final ContactBook contacts;
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final Map<String, String> activeByThreadKey = new HashMap<>();
     private final Map<String, Message> messages = new HashMap<>();
@@ -60,8 +57,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     private final Set<String> processedKeys = new HashSet<>();
 
     public InMemoryConversationStore(IdGenerator ids, Clock clock) {
-        this.ids = ids;
-        this.clock = clock;
+        this.contacts = new ContactBook(ids, clock);
     }
 
     private static String key(String tenantId, String id) {
@@ -72,55 +68,17 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
 
     @Override
     public synchronized Contact upsertContact(String tenantId, @Nullable String phone, @Nullable String email, @Nullable String name) {
-        String existingId = phone != null ? contactIdByAddress.get(key(tenantId, "tel:" + phone)) : null;
-        if (existingId == null && email != null) {
-            existingId = contactIdByAddress.get(key(tenantId, "mailto:" + email));
-        }
-        Contact contact = existingId == null
-                ? new Contact(ids.newId(), tenantId, name, phone, email, Set.of(), clock.instant())
-                : fillIn(contacts.get(key(tenantId, existingId)), unclaimed(tenantId, "tel:", phone, existingId),
-                        unclaimed(tenantId, "mailto:", email, existingId), name);
-        contacts.put(key(tenantId, contact.id()), contact);
-        if (contact.phone() != null) {
-            contactIdByAddress.putIfAbsent(key(tenantId, "tel:" + contact.phone()), contact.id());
-        }
-        if (contact.email() != null) {
-            contactIdByAddress.putIfAbsent(key(tenantId, "mailto:" + contact.email()), contact.id());
-        }
-        return contact;
-    }
-
-    /** The address, unless another contact has it: one address never belongs to two contacts. */
-    private @Nullable String unclaimed(String tenantId, String scheme, @Nullable String address, String contactId) {
-        if (address == null) {
-            return null;
-        }
-        String owner = contactIdByAddress.get(key(tenantId, scheme + address));
-        return owner == null || owner.equals(contactId) ? address : null;
-    }
-
-    private static Contact fillIn(Contact c, @Nullable String phone, @Nullable String email, @Nullable String name) {
-        return new Contact(c.id(), c.tenantId(), c.name() != null ? c.name() : name, c.phone() != null ? c.phone() : phone,
-                c.email() != null ? c.email() : email, c.optedOutChannels(), c.createdAt());
+        return contacts.upsert(tenantId, phone, email, name);
     }
 
     @Override
     public synchronized Optional<Contact> findContact(String tenantId, String contactId) {
-        return Optional.ofNullable(contacts.get(key(tenantId, contactId)));
+        return contacts.find(tenantId, contactId);
     }
 
     @Override
     public synchronized Contact setOptedOut(String tenantId, String contactId, ChannelId channel, boolean optedOut) {
-        Contact c = findContact(tenantId, contactId).orElseThrow(() -> NonRetriableMessagingException.notFound("contact", contactId));
-        Set<ChannelId> channels = new HashSet<>(c.optedOutChannels());
-        if (optedOut) {
-            channels.add(channel);
-        } else {
-            channels.remove(channel);
-        }
-        Contact updated = new Contact(c.id(), tenantId, c.name(), c.phone(), c.email(), channels, c.createdAt());
-        contacts.put(key(tenantId, contactId), updated);
-        return updated;
+        return contacts.setOptedOut(tenantId, contactId, channel, optedOut);
     }
 
     // ---- conversations
@@ -332,7 +290,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
         Map<String, List<Conversation>> byContact = conversations.values().stream()
                 .filter(c -> c.tenantId().equals(tenantId))
                 .collect(Collectors.groupingBy(Conversation::contactId));
-        return ContactListing.page(contacts.values().stream().filter(c -> c.tenantId().equals(tenantId)), byContact, query);
+        return ContactListing.page(contacts.ofTenant(tenantId), byContact, query);
     }
 
     @Override

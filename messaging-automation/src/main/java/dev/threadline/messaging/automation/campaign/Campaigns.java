@@ -53,6 +53,7 @@ public final class Campaigns {
     private final IdGenerator ids;
     private final AudienceResolver audience;
     private final SendSlots slots;
+    private final RecipientStatuses statuses;
 
     public Campaigns(MessageManager manager, Templates templates, CampaignStore store, ContactProfileStore profiles,
                      SendSlots slots, CampaignSettings settings, Clock clock, IdGenerator ids) {
@@ -65,6 +66,7 @@ public final class Campaigns {
         this.audience = new AudienceResolver(manager, Objects.requireNonNull(profiles, "profiles"),
                 new ContactAddresses(manager));
         this.slots = Objects.requireNonNull(slots, "slots");
+        this.statuses = new RecipientStatuses(manager, store, clock);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -118,7 +120,7 @@ public final class Campaigns {
     public synchronized Campaign pause(String tenantId, String campaignId) {
         Campaign campaign = require(tenantId, campaignId);
         requireStatus(campaign, CampaignStatus.RUNNING, "paused");
-        Campaign paused = saveStatus(campaign, CampaignStatus.PAUSED);
+        Campaign paused = statuses.saveStatus(campaign, CampaignStatus.PAUSED);
         unschedule(paused, r -> r.pending(clock.instant()));
         return paused;
     }
@@ -143,10 +145,10 @@ public final class Campaigns {
     public synchronized int resumeInterrupted() {
         int pendingTotal = 0;
         for (Campaign campaign : store.campaignsIn(CampaignStatus.RUNNING)) {
-            catchUpOnStatuses(campaign);
+            statuses.catchUp(campaign);
             List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
             if (pending.isEmpty()) {
-                completeIfDone(campaign);
+                statuses.completeIfDone(campaign);
                 continue;
             }
             pendingTotal += pending.size();
@@ -154,28 +156,13 @@ public final class Campaigns {
             try {
                 MessageTemplate template = templates.get(campaign.tenantId(), campaign.templateName());
                 pending.forEach(r -> schedule(campaign, template, r));
-                completeIfDone(campaign);
+                statuses.completeIfDone(campaign);
             } catch (MessagingException e) {
                 // One campaign that cannot go on (its template deleted, the store down) must not hold up the others.
                 log.warn("Campaign {} of tenant {} could not carry on: {}", campaign.id(), campaign.tenantId(), e.getMessage());
             }
         }
         return pendingTotal;
-    }
-
-    /**
-     * Moves scheduled recipients whose send time has passed to what their message says now: status events published
-     * while no instance followed them (the app was down) are otherwise never seen.
-     */
-    private void catchUpOnStatuses(Campaign campaign) {
-        Instant now = clock.instant();
-        for (CampaignRecipient recipient : recipientsIn(campaign, RecipientStatus.SCHEDULED)) {
-            if (recipient.sendAt() != null && !recipient.sendAt().isAfter(now)) {
-                manager.findMessage(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))
-                        .filter(m -> m.status() != DeliveryStatus.QUEUED && m.status() != DeliveryStatus.SCHEDULED)
-                        .ifPresent(m -> applyStatus(recipient, m.status()));
-            }
-        }
     }
 
     /** Renders for every pending recipient first (so a missing variable sends nothing), then schedules them. */
@@ -185,9 +172,9 @@ public final class Campaigns {
         MessageTemplate template = templates.get(tenantId, campaign.templateName());
         List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
         pending.forEach(r -> render(template, campaign, r));
-        Campaign running = saveStatus(campaign, CampaignStatus.RUNNING);
+        Campaign running = statuses.saveStatus(campaign, CampaignStatus.RUNNING);
         pending.forEach(r -> schedule(running, template, r));
-        return completeIfDone(running);
+        return statuses.completeIfDone(running);
     }
 
     /**
@@ -200,7 +187,7 @@ public final class Campaigns {
         if (campaign.status() == CampaignStatus.COMPLETED || campaign.status() == CampaignStatus.CANCELED) {
             throw NonRetriableMessagingException.conflict("campaign " + campaignId + " is " + campaign.status().wireName());
         }
-        Campaign canceled = saveStatus(campaign, CampaignStatus.CANCELED);
+        Campaign canceled = statuses.saveStatus(campaign, CampaignStatus.CANCELED);
         unschedule(canceled, r -> r.finished(RecipientStatus.CANCELED, "campaign_canceled", clock.instant()));
         recipientsIn(canceled, RecipientStatus.PENDING)
                 .forEach(r -> store.saveRecipient(r.finished(RecipientStatus.CANCELED, "campaign_canceled", clock.instant())));
@@ -250,45 +237,10 @@ public final class Campaigns {
             return;
         }
         if (MessagingEvent.MESSAGE_STATUS.equals(event.type())) {
-            store.findRecipientByMessage(event.tenantId(), event.messageId()).ifPresent(r -> applyStatus(r, event.status()));
+            store.findRecipientByMessage(event.tenantId(), event.messageId()).ifPresent(r -> statuses.apply(r, event.status()));
         } else if (MessagingEvent.MESSAGE_CREATED.equals(event.type()) && event.status() == DeliveryStatus.RECEIVED) {
-            markReplied(event.tenantId(), event.conversationId());
+            statuses.markReplied(event.tenantId(), event.conversationId());
         }
-    }
-
-    private void applyStatus(CampaignRecipient recipient, DeliveryStatus status) {
-        Campaign campaign = store.findCampaign(recipient.tenantId(), recipient.campaignId()).orElseThrow();
-        Instant now = clock.instant();
-        CampaignRecipient updated = switch (status) {
-            case SENT, DELIVERED, READ -> recipient.status() == RecipientStatus.SCHEDULED
-                    ? recipient.finished(RecipientStatus.SENT, null, now) : null;
-            case FAILED, UNDELIVERED -> recipient.status() == RecipientStatus.SCHEDULED || recipient.status() == RecipientStatus.SENT
-                    ? recipient.finished(RecipientStatus.FAILED, failureReason(recipient, status), now) : null;
-            // Pause and cancel take messages back themselves; only a cancel from elsewhere ends the recipient.
-            case CANCELED -> recipient.status() == RecipientStatus.SCHEDULED && campaign.status() == CampaignStatus.RUNNING
-                    ? recipient.finished(RecipientStatus.CANCELED, "message_canceled", now) : null;
-            default -> null;
-        };
-        if (updated != null) {
-            store.saveRecipient(updated);
-            completeIfDone(campaign);
-        }
-    }
-
-    private String failureReason(CampaignRecipient recipient, DeliveryStatus status) {
-        String errorCode = manager.getMessage(recipient.tenantId(), Objects.requireNonNull(recipient.messageId())).errorCode();
-        return errorCode != null ? errorCode : status.wireName();
-    }
-
-    private void markReplied(String tenantId, String conversationId) {
-        Optional<String> campaignId = store.campaignOfConversation(tenantId, conversationId);
-        if (campaignId.isEmpty()) {
-            return;
-        }
-        manager.findConversation(tenantId, conversationId)
-                .flatMap(c -> store.findRecipient(tenantId, campaignId.get(), c.contactId()))
-                .filter(r -> r.repliedAt() == null && r.status() == RecipientStatus.SENT)
-                .ifPresent(r -> store.saveRecipient(r.replied(clock.instant())));
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -331,7 +283,7 @@ public final class Campaigns {
         // A worker may have sent it before the recipient knew its message (or an earlier run's send went out): catch up.
         DeliveryStatus current = manager.getMessage(campaign.tenantId(), message.id()).status();
         if (current != DeliveryStatus.QUEUED && current != DeliveryStatus.SCHEDULED) {
-            store.findRecipientByMessage(campaign.tenantId(), message.id()).ifPresent(r -> applyStatus(r, current));
+            store.findRecipientByMessage(campaign.tenantId(), message.id()).ifPresent(r -> statuses.apply(r, current));
         }
     }
 
@@ -390,21 +342,6 @@ public final class Campaigns {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private Campaign completeIfDone(Campaign campaign) {
-        Campaign current = require(campaign.tenantId(), campaign.id());
-        if (current.status() == CampaignStatus.RUNNING && CampaignProgress.of(store.recipients(current.tenantId(), current.id())).done()) {
-            log.info("Campaign {} completed", current.id());
-            return saveStatus(current, CampaignStatus.COMPLETED);
-        }
-        return current;
-    }
-
-    private Campaign saveStatus(Campaign campaign, CampaignStatus status) {
-        Campaign updated = campaign.withStatus(status, clock.instant());
-        store.saveCampaign(updated);
-        return updated;
-    }
 
     private List<CampaignRecipient> recipientsIn(Campaign campaign, RecipientStatus status) {
         return store.recipients(campaign.tenantId(), campaign.id()).stream().filter(r -> r.status() == status).toList();
