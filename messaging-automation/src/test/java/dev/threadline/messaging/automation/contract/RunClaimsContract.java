@@ -3,13 +3,9 @@ package dev.threadline.messaging.automation.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.automation.cluster.RunClaims;
+import dev.threadline.messaging.testkit.Concurrently;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,21 +38,9 @@ public abstract class RunClaimsContract {
     }
 
     @Test
-    void racingClaimersGetOneWinner() throws Exception {
-        int claimers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(claimers);
-        try {
-            List<Callable<Boolean>> tasks = new ArrayList<>();
-            for (int i = 0; i < claimers; i++) {
-                tasks.add(() -> claims.claim("spa", "daily-digest", NINE_AM));
-            }
-            int winners = 0;
-            for (Future<Boolean> result : pool.invokeAll(tasks)) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+    void racingClaimersGetOneWinner() {
+        List<Boolean> claimed = Concurrently.run(8, i -> claims.claim("spa", "daily-digest", NINE_AM));
+
+        assertThat(claimed).filteredOn(Boolean::booleanValue).hasSize(1);
     }
 }
