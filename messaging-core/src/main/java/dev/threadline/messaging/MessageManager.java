@@ -277,6 +277,18 @@ public final class MessageManager implements AutoCloseable {
         return engine.conversations().detail(tenantId, conversationId);
     }
 
+    /**
+     * A conversation with its contact and its newest {@code messages} messages in arrival order, or, with {@code before}
+     * (an {@link ConversationDetail#earlierCursor()}), the window before that; the cost does not grow with the
+     * conversation. Does not change read state.
+     *
+     * @throws NonRetriableMessagingException {@code not_found}; {@code validation_failed} on {@code messages} (1 to 500)
+     *         or on {@code before} (not a message of this conversation)
+     */
+    public ConversationDetail getConversation(String tenantId, String conversationId, int messages, @Nullable String before) {
+        return engine.conversations().detail(tenantId, conversationId, messages, before);
+    }
+
     /** One page of conversations, newest activity first. */
     public ConversationPage listConversations(String tenantId, ConversationQuery query) {
         return engine.conversations().list(tenantId, query);

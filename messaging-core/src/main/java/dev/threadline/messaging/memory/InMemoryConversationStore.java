@@ -206,6 +206,13 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     }
 
     @Override
+    public synchronized List<Message> messagesBefore(String tenantId, String conversationId, String beforeMessageId, int limit) {
+        List<String> ids = messageIdsByConversation.getOrDefault(key(tenantId, conversationId), List.of());
+        int end = ids.indexOf(beforeMessageId);
+        return end < 0 ? List.of() : ids.subList(Math.max(0, end - limit), end).stream().map(id -> messages.get(key(tenantId, id))).toList();
+    }
+
+    @Override
     public synchronized Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
         Message current = messages.get(key(tenantId, messageId));
         if (current == null || !current.status().canMoveTo(update.status())) {

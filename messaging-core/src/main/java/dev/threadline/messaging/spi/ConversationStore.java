@@ -110,6 +110,13 @@ public interface ConversationStore {
     List<Message> recentMessages(String tenantId, String conversationId, int limit);
 
     /**
+     * The newest {@code limit} messages that arrived before the conversation's message {@code beforeMessageId}, in
+     * arrival order: a window further back than {@link #recentMessages}. Empty when that message is not the
+     * conversation's.
+     */
+    List<Message> messagesBefore(String tenantId, String conversationId, String beforeMessageId, int limit);
+
+    /**
      * Applies a delivery update when it moves the message forward (see
      * {@link dev.threadline.messaging.DeliveryStatus#canMoveTo}); otherwise changes nothing. A message keeps
      * the first provider id it was given.

@@ -186,6 +186,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
+    public List<Message> messagesBefore(String tenantId, String conversationId, String beforeMessageId, int limit) {
+        return messages.messagesBefore(tenantId, conversationId, beforeMessageId, limit);
+    }
+
+    @Override
     public Optional<Message> updateDelivery(String tenantId, String messageId, DeliveryUpdate update) {
         return deliveries.updateDelivery(tenantId, messageId, update);
     }

@@ -518,6 +518,25 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void messagesBeforeAMessageAreTheNewestBeforeItInArrivalOrder() {
+            Conversation c = conversation();
+            Conversation other = conversation(TENANT, "+15551230002", T0);
+            List<String> appended = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Message message = fixtures.inbound(c, "message " + i, at(i));
+                store.append(message, null);
+                appended.add(message.id());
+            }
+
+            assertThat(store.messagesBefore(TENANT, c.id(), appended.get(3), 2)).extracting(Message::id)
+                    .containsExactlyElementsOf(appended.subList(1, 3));
+            assertThat(store.messagesBefore(TENANT, c.id(), appended.get(1), 5)).extracting(Message::id)
+                    .containsExactly(appended.get(0));
+            assertThat(store.messagesBefore(TENANT, other.id(), appended.get(3), 2)).isEmpty();
+            assertThat(store.messagesBefore(OTHER_TENANT, c.id(), appended.get(3), 2)).isEmpty();
+        }
+
+        @Test
         void appendWithADueTimeEntersTheOutbox() {
             Conversation c = conversation();
             Message queued = fixtures.queue(c, "Hello", at(1));

@@ -1071,6 +1071,30 @@ public abstract class MessageManagerContract {
         }
 
         @Test
+        void aLongConversationIsReadAWindowAtATimeNewestFirst() {
+            String conversationId = null;
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                ReceiveResult received = manager.receive(smsFrom(PHONE, "message " + i).generateAiReply(false).build());
+                conversationId = received.conversation().id();
+                sent.add(received.message().id());
+            }
+
+            ConversationDetail newest = manager.getConversation(TENANT, conversationId, 3, null);
+            ConversationDetail before = manager.getConversation(TENANT, conversationId, 3, newest.earlierCursor());
+            ConversationDetail first = manager.getConversation(TENANT, conversationId, 3, before.earlierCursor());
+
+            assertThat(newest.messages()).extracting(Message::id).containsExactlyElementsOf(sent.subList(4, 7));
+            assertThat(before.messages()).extracting(Message::id).containsExactlyElementsOf(sent.subList(1, 4));
+            assertThat(first.messages()).extracting(Message::id).containsExactly(sent.get(0));
+            assertThat(first.earlierCursor()).isNull();
+            assertThat(manager.getConversation(TENANT, conversationId).earlierCursor()).isNull();
+            String id = conversationId;
+            assertFails(ErrorCode.VALIDATION_FAILED, "messages", () -> manager.getConversation(TENANT, id, 0, null));
+            assertFails(ErrorCode.VALIDATION_FAILED, "before", () -> manager.getConversation(TENANT, id, 3, "no-such-message"));
+        }
+
+        @Test
         void newestActivityFirstWithChannelAndStatusFilters() {
             String a = manager.receive(smsFrom("+15550000001", "First").generateAiReply(false).build()).conversation().id();
             clock.advance(Duration.ofMinutes(1));

@@ -39,6 +39,30 @@ public final class Conversations {
         return new ConversationDetail(conversation, contact, store.messages(tenantId, conversationId));
     }
 
+    /** Most messages one window of {@link #detail(String, String, int, String)} may hold. */
+    static final int MAX_MESSAGE_WINDOW = 500;
+
+    public ConversationDetail detail(String tenantId, String conversationId, int limit, @Nullable String before) {
+        if (limit < 1 || limit > MAX_MESSAGE_WINDOW) {
+            throw NonRetriableMessagingException.validation("messages", "messages must be between 1 and " + MAX_MESSAGE_WINDOW);
+        }
+        Conversation conversation = timeline.requireConversation(tenantId, conversationId);
+        Contact contact = store.findContact(tenantId, conversation.contactId()).orElseThrow();
+        // One more than asked tells whether earlier messages exist.
+        List<Message> window = before == null ? store.recentMessages(tenantId, conversationId, limit + 1)
+                : store.messagesBefore(tenantId, conversationId, before, limit + 1);
+        if (before != null && window.isEmpty() && !isMessageOf(tenantId, conversationId, before)) {
+            throw NonRetriableMessagingException.validation("before", "before is not a message of this conversation");
+        }
+        boolean earlier = window.size() > limit;
+        List<Message> messages = earlier ? window.subList(1, window.size()) : window;
+        return new ConversationDetail(conversation, contact, messages, earlier ? messages.get(0).id() : null);
+    }
+
+    private boolean isMessageOf(String tenantId, String conversationId, String messageId) {
+        return store.findMessage(tenantId, messageId).filter(m -> m.conversationId().equals(conversationId)).isPresent();
+    }
+
     public ConversationPage list(String tenantId, ConversationQuery query) {
         StorableText.require(query.text(), "q");
         return store.listConversations(tenantId, query);

@@ -151,6 +151,18 @@ public final class Messages {
         return inOrder;
     }
 
+    public List<Message> messagesBefore(String tenantId, String conversationId, String beforeMessageId, int limit) {
+        List<Message> newestFirst = sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
+                        + " and m.conversationId = :conversation and m.id < :before"
+                        + " and exists (select 1 from MessageEntity b where b.tenantId = :tenant and b.conversationId = :conversation"
+                        + " and b.id = :before) order by m.id desc", MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("conversation", conversationId).setParameter("before", beforeMessageId)
+                .setMaxResults(limit).getResultList().stream().map(Records::message).toList());
+        List<Message> inOrder = new ArrayList<>(newestFirst);
+        Collections.reverse(inOrder);
+        return inOrder;
+    }
+
     /** A conversation's messages in id order, which is time order. */
     private static SelectionQuery<MessageEntity> messagesOf(Session s, String tenantId, String conversationId, boolean newestFirst) {
         return s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"

@@ -92,6 +92,32 @@ class ConversationRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void detailPagesALongConversationBackwardsAWindowAtATime() {
+        String phone = newPhone();
+        String id = acme.post("/send", smsBody(phone, "message 0", false)).text("/conversation_id");
+        for (int i = 1; i < 5; i++) {
+            acme.post("/send", "{\"conversation_id\":\"" + id + "\",\"content\":\"message " + i + "\",\"generate_ai_response\":false}");
+        }
+
+        JsonNode newest = acme.get("/conversations/" + id + "?messages=2").json();
+        JsonNode earlier = acme.get("/conversations/" + id + "?messages=2&before=" + newest.get("earlier_cursor").asString()).json();
+        JsonNode first = acme.get("/conversations/" + id + "?messages=2&before=" + earlier.get("earlier_cursor").asString()).json();
+
+        assertThat(contents(newest)).containsExactly("message 3", "message 4");
+        assertThat(contents(earlier)).containsExactly("message 1", "message 2");
+        assertThat(contents(first)).containsExactly("message 0");
+        assertThat(first.get("earlier_cursor").isNull()).isTrue();
+        assertThat(acme.get("/conversations/" + id).json().get("messages")).hasSize(5);
+        assertThat(acme.get("/conversations/" + id).json().get("earlier_cursor").isNull()).isTrue();
+        assertValidationError(acme.get("/conversations/" + id + "?messages=0"), "messages");
+        assertValidationError(acme.get("/conversations/" + id + "?messages=2&before=not-a-message"), "before");
+    }
+
+    private static List<String> contents(JsonNode detail) {
+        return detail.get("messages").valueStream().map(m -> m.get("content").asString()).toList();
+    }
+
+    @Test
     void detailShowsCustomerAndMessagesWithoutMarkingRead() {
         String id = startConversation(acme, "detail please");
 

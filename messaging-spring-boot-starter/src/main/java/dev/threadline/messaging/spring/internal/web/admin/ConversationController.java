@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class ConversationController {
 
+    /** Messages of one window when a request pages with {@code before} but names no size. */
+    private static final int DEFAULT_MESSAGE_WINDOW = 50;
+
     private final MessageManager manager;
     private final RateLimiter rateLimiter;
 
@@ -58,9 +61,15 @@ public final class ConversationController {
         return Json.response(HttpStatus.OK, Views.ConversationList.of(manager.listConversations(caller.tenantId(), query)));
     }
 
+    /** Every message, or with {@code messages} the newest that many (before {@code before}, to page back). */
     @GetMapping("/conversations/{id}")
-    ResponseEntity<byte[]> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        return Json.response(HttpStatus.OK, Views.Detail.of(manager.getConversation(caller.tenantId(), id)));
+    ResponseEntity<byte[]> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+                               @RequestParam(required = false) @Nullable String messages,
+                               @RequestParam(required = false) @Nullable String before) {
+        boolean window = messages != null && !messages.isBlank() || before != null && !before.isBlank();
+        return Json.response(HttpStatus.OK, Views.Detail.of(!window ? manager.getConversation(caller.tenantId(), id)
+                : manager.getConversation(caller.tenantId(), id, WireValues.integer("messages", messages, DEFAULT_MESSAGE_WINDOW),
+                        before == null || before.isBlank() ? null : before)));
     }
 
     @PostMapping("/conversations/{id}/reply")

@@ -105,9 +105,10 @@ public final class Views {
         }
     }
 
-    record Detail(ConversationView conversation, List<MessageView> messages) {
+    record Detail(ConversationView conversation, List<MessageView> messages, @Nullable String earlierCursor) {
         static Detail of(ConversationDetail d) {
-            return new Detail(ConversationView.of(d.conversation(), d.contact()), d.messages().stream().map(MessageView::of).toList());
+            return new Detail(ConversationView.of(d.conversation(), d.contact()), d.messages().stream().map(MessageView::of).toList(),
+                    d.earlierCursor());
         }
     }
 
