@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks and writes the results table. Arguments: the scale ({@code full} or {@code quick}),
- * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory}.
+ * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory,growth}.
  * {@code full} writes {@code RESULTS.md}; {@code quick} writes {@code target/results-quick.md}.
  */
 public final class BenchmarkMain {
 
-    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http");
+    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http", "growth");
 
     private BenchmarkMain() {
     }
@@ -67,6 +67,7 @@ public final class BenchmarkMain {
             case "history" -> new ChatHistoryBenchmark(scale, report).run();
             case "memory" -> new MemoryBenchmark(report).run();
             case "http" -> new HttpSendBenchmark(scale, report).run();
+            case "growth" -> new GrowthBenchmark(scale, report).run();
             default -> throw new IllegalStateException(name);
         }
     }
