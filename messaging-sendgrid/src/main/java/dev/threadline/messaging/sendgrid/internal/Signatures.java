@@ -1,0 +1,65 @@
+package dev.threadline.messaging.sendgrid.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Finds where the customer's signature starts: a {@code -- } delimiter or a mobile client's "Sent from my …". */
+final class Signatures {
+
+    /** The standard "-- " delimiter (also without its trailing space, as many clients strip it) and "__" rules. */
+    private static final Pattern DELIMITER = Pattern.compile("^(?:--|_{2,})\\s*$");
+
+    /**
+     * Mobile clients' lines per language. Only a short line of its own counts, so "Sent from my desk, is much
+     * easier…" in a sentence stays part of the reply.
+     */
+    private static final Pattern MOBILE = Pattern.compile("^(?:"
+            + "Sent from (?:my )?[\\p{L}\\p{N} .'’-]{1,40}(?:<[^>]*>)?"
+            + "|Get Outlook for [\\p{L}\\p{N} ]{1,20}"
+            + "|Envoyé (?:de|depuis) mon [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Von meinem [\\p{L}\\p{N} .'-]{1,40} gesendet"
+            + "|Gesendet von meinem [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Enviado desde mi [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Enviado do meu [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Inviato da [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Verzonden (?:vanaf|met) mijn [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Skickat från min [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Wysłane z [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Отправлено с [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Надіслано з [\\p{L}\\p{N} .'-]{1,40}"
+            + ")\\s*$", Pattern.UNICODE_CASE);
+
+    /** A mobile signature is the mail's last words; a few trailing lines (a disclaimer, a link) are allowed. */
+    private static final int MOBILE_TAIL = 3;
+
+    private Signatures() {
+    }
+
+    /** Index in {@code lines} where the signature starts, or {@code lines.size()} when there is none. */
+    static int start(List<String> lines) {
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        for (int i = 0; i <= last; i++) {
+            String line = lines.get(i).strip();
+            if (i > 0 && DELIMITER.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+            if (MOBILE.matcher(line).matches() && nonBlankAfter(lines, i, last) <= MOBILE_TAIL) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    private static int nonBlankAfter(List<String> lines, int i, int last) {
+        int count = 0;
+        for (int j = i + 1; j <= last; j++) {
+            if (!lines.get(j).isBlank()) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
