@@ -54,6 +54,9 @@ final class QuoteHeaders {
     private static final Pattern DATED_WROTE = Pattern.compile(
             "^.*(?:\\d.*@|@.*\\d|\\d{4}).*\\s(?:" + alternatives(WROTE_WORDS) + ")(?:\\s[^:]{0,120})?\\s*:\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Headers that name only a date and the sender ("30.09.2017, 18.30, "John" <j@x.com>:"), as Yandex, Mail.ru. */
+    private static final Pattern DATED_ADDRESS = Pattern.compile(
+            "^[^>].*\\d.*[\\s<(\"]<?[^\\s<>@]+@[^\\s<>@]+>?\\)?\\s*:\\s*$", Pattern.UNICODE_CASE);
     private static final Pattern FROM_FIELD = Pattern.compile(
             "^\\*?(?:" + alternatives(FROM_FIELDS) + ")\\s?:\\*?\\s*\\S.*$", Pattern.UNICODE_CASE);
     private static final Pattern NEXT_FIELD = Pattern.compile(
@@ -64,6 +67,8 @@ final class QuoteHeaders {
     private static final Pattern FORWARD = Pattern.compile(
             "^(?:-{2,}\\s*(?:" + alternatives(FORWARDED) + ")\\s*-*|Begin forwarded message:)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern PREAMBLE_FIELD = Pattern.compile("^[\\p{L} ]{1,30}\\s?:\\s.*$");
+    private static final Pattern PREAMBLE_RULE = Pattern.compile("^(?:={3,}|_{3,}|-{3,}|\\*{3,})$");
     private static final Pattern RULE = Pattern.compile("^\\s*(?:_{10,}|-{10,})\\s*$");
 
     /** Outlook's field block is a handful of lines; a confirming field further down is not part of it. */
@@ -110,11 +115,24 @@ final class QuoteHeaders {
             }
             joined.append(n > 1 ? " " : "").append(part);
             String candidate = joined.toString();
-            if (ON_WROTE.matcher(candidate).matches() || DATED_WROTE.matcher(candidate).matches()) {
-                return new Header(Kind.ON_WROTE, n);
+            if (isOnWrote(candidate)) {
+                // The last line of the reply joined to a header matches too; the header then starts a line later.
+                boolean startsLater = n > 1 && isOnWrote(candidate.substring(line.length() + 1));
+                return startsLater ? null : new Header(Kind.ON_WROTE, n);
             }
         }
         return null;
+    }
+
+    private static boolean isOnWrote(String candidate) {
+        return ON_WROTE.matcher(candidate).matches() || DATED_WROTE.matcher(candidate).matches()
+                || DATED_ADDRESS.matcher(candidate).matches();
+    }
+
+    /** Whether a line may belong to a header block above an Outlook block ("Message du : …", a "====" rule). */
+    static boolean headerPreamble(String line) {
+        String s = line.strip();
+        return PREAMBLE_FIELD.matcher(s).matches() || PREAMBLE_RULE.matcher(s).matches();
     }
 
     private static boolean outlookBlock(List<String> lines, int i) {

@@ -31,11 +31,19 @@ public final class ReplyExtractor {
         List<String> reply = new ArrayList<>();
         List<String> quoted = new ArrayList<>();
         int i = 0;
+        boolean inHeaderQuote = false;
         while (i < lines.size()) {
             String line = lines.get(i);
             if (isQuoted(line)) {
                 quoted.add(line);
                 i++;
+                // Clients wrap long quoted lines without re-adding "> ": a line right under a quote after an
+                // "On … wrote:" header continues it; the customer's inline answers stand apart by a blank line.
+                while (inHeaderQuote && i < lines.size() && !lines.get(i).isBlank() && !isQuoted(lines.get(i))
+                        && QuoteHeaders.at(lines, i) == null) {
+                    quoted.add(lines.get(i));
+                    i++;
+                }
                 continue;
             }
             QuoteHeaders.Header header = QuoteHeaders.at(lines, i);
@@ -45,7 +53,15 @@ public final class ReplyExtractor {
             } else if (header.kind() == QuoteHeaders.Kind.ON_WROTE && onlyQuotedFollows(lines, i + header.lines())) {
                 quoted.addAll(lines.subList(i, i + header.lines()));
                 i += header.lines();
+                inHeaderQuote = true;
             } else {
+                if (header.kind() == QuoteHeaders.Kind.WHOLE_MAIL) {
+                    // Some clients put a rule or a "Message du : …" line above the header block.
+                    while (!reply.isEmpty() && (reply.get(reply.size() - 1).isBlank()
+                            || QuoteHeaders.headerPreamble(reply.get(reply.size() - 1)))) {
+                        quoted.add(0, reply.remove(reply.size() - 1));
+                    }
+                }
                 quoted.addAll(lines.subList(i, lines.size()));
                 break;
             }

@@ -16,6 +16,7 @@ final class Signatures {
     private static final Pattern MOBILE = Pattern.compile("^(?:"
             + "Sent from (?:my )?[\\p{L}\\p{N} .'’-]{1,40}(?:<[^>]*>)?"
             + "|Get Outlook for [\\p{L}\\p{N} ]{1,20}"
+            + "|Gesendet von [\\p{L}\\p{N} .'-]{1,40}"
             + "|Envoyé (?:de|depuis) mon [\\p{L}\\p{N} .'-]{1,40}"
             + "|Von meinem [\\p{L}\\p{N} .'-]{1,40} gesendet"
             + "|Gesendet von meinem [\\p{L}\\p{N} .'-]{1,40}"
@@ -27,7 +28,7 @@ final class Signatures {
             + "|Wysłane z [\\p{L}\\p{N} .'-]{1,40}"
             + "|Отправлено с [\\p{L}\\p{N} .'-]{1,40}"
             + "|Надіслано з [\\p{L}\\p{N} .'-]{1,40}"
-            + ")\\s*$", Pattern.UNICODE_CASE);
+            + ")\\s*(?:<[^>]*>)?\\s*$", Pattern.UNICODE_CASE);
 
     /** A mobile signature is the mail's last words; a few trailing lines (a disclaimer, a link) are allowed. */
     private static final int MOBILE_TAIL = 3;
