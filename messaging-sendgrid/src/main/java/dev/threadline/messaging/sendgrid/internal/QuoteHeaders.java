@@ -116,12 +116,25 @@ final class QuoteHeaders {
             joined.append(n > 1 ? " " : "").append(part);
             String candidate = joined.toString();
             if (isOnWrote(candidate)) {
-                // The last line of the reply joined to a header matches too; the header then starts a line later.
-                boolean startsLater = n > 1 && isOnWrote(candidate.substring(line.length() + 1));
-                return startsLater ? null : new Header(Kind.ON_WROTE, n);
+                // The reply's last line joined to an "On … wrote:" line matches too; the header starts a line later.
+                return startsLater(lines, i + 1, n - 1) ? null : new Header(Kind.ON_WROTE, n);
             }
         }
         return null;
+    }
+
+    /** Whether an "On … wrote:" line starts at one of the {@code count} lines from {@code from} and ends with them. */
+    private static boolean startsLater(List<String> lines, int from, int count) {
+        for (int k = 0; k < count; k++) {
+            StringBuilder rest = new StringBuilder();
+            for (int j = from + k; j < from + count; j++) {
+                rest.append(rest.length() > 0 ? " " : "").append(lines.get(j).strip());
+            }
+            if (ON_WROTE.matcher(rest).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOnWrote(String candidate) {

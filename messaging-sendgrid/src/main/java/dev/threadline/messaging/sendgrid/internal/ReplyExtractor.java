@@ -18,7 +18,9 @@ import java.util.List;
  *   <li>In what is left, a {@code -- } delimiter or a mobile "Sent from my …" line starts the signature.</li>
  * </ul>
  *
- * <p>CRLF and CR line ends are read as LF; the parts are returned with LF line ends and stripped.
+ * <p>CRLF and CR line ends are read as LF; the parts are returned with LF line ends and stripped, and the reply's
+ * lines without trailing blanks (invisible, but they would make equal replies differ). The signature keeps them, as
+ * its {@code "-- "} delimiter has one.
  */
 public final class ReplyExtractor {
 
@@ -67,7 +69,8 @@ public final class ReplyExtractor {
             }
         }
         int signature = Signatures.start(reply);
-        return new ExtractedReply(join(reply.subList(0, signature)), join(quoted),
+        List<String> visible = reply.subList(0, signature).stream().map(String::stripTrailing).toList();
+        return new ExtractedReply(join(visible), join(quoted),
                 join(reply.subList(signature, reply.size())));
     }
 

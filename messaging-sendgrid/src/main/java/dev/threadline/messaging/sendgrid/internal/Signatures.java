@@ -3,7 +3,10 @@ package dev.threadline.messaging.sendgrid.internal;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Finds where the customer's signature starts: a {@code -- } delimiter or a mobile client's "Sent from my …". */
+/**
+ * Finds where the customer's signature starts: a {@code -- } delimiter, a sign-off ("Regards,") near the end, or a
+ * mobile client's "Sent from my …".
+ */
 final class Signatures {
 
     /** The standard "-- " delimiter (also without its trailing space, as many clients strip it) and "__" rules. */
@@ -17,6 +20,7 @@ final class Signatures {
             + "Sent from (?:my )?[\\p{L}\\p{N} .'’-]{1,40}(?:<[^>]*>)?"
             + "|Get Outlook for [\\p{L}\\p{N} ]{1,20}"
             + "|Gesendet von [\\p{L}\\p{N} .'-]{1,40}"
+            + "|Envoyé à partir de [\\p{L}\\p{N} .'-]{1,40}"
             + "|Envoyé (?:de|depuis) mon [\\p{L}\\p{N} .'-]{1,40}"
             + "|Von meinem [\\p{L}\\p{N} .'-]{1,40} gesendet"
             + "|Gesendet von meinem [\\p{L}\\p{N} .'-]{1,40}"
@@ -29,6 +33,14 @@ final class Signatures {
             + "|Отправлено с [\\p{L}\\p{N} .'-]{1,40}"
             + "|Надіслано з [\\p{L}\\p{N} .'-]{1,40}"
             + ")\\s*(?:<[^>]*>)?\\s*$", Pattern.UNICODE_CASE);
+
+    /** A sign-off on a line of its own, in the supported languages; only the name and title may follow it. */
+    private static final Pattern SIGN_OFF = Pattern.compile("^(?:(?:Best|Kind|Warm|With kind) regards|Regards"
+            + "|Cordialement|Bien à vous|Mit freundlichen Grüßen|Viele Grüße|Saludos|Un saludo|Atentamente"
+            + "|Met vriendelijke groet(?:en)?|Med vänliga hälsningar|Vänliga hälsningar|Pozdrawiam|Z poważaniem"
+            + "|Cordiali saluti|Distinti saluti|Atenciosamente|Cumprimentos|С уважением|З повагою)[,.!]?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final int SIGN_OFF_TAIL = 4;
 
     /** A mobile signature is the mail's last words; a few trailing lines (a disclaimer, a link) are allowed. */
     private static final int MOBILE_TAIL = 3;
@@ -45,6 +57,9 @@ final class Signatures {
         for (int i = 0; i <= last; i++) {
             String line = lines.get(i).strip();
             if (i > 0 && DELIMITER.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+            if (SIGN_OFF.matcher(line).matches() && nonBlankAfter(lines, i, last) <= SIGN_OFF_TAIL) {
                 return i;
             }
             if (MOBILE.matcher(line).matches() && nonBlankAfter(lines, i, last) <= MOBILE_TAIL) {
