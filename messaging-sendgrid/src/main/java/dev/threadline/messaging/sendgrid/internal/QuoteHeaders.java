@@ -17,7 +17,7 @@ final class QuoteHeaders {
     /** The "wrote" verbs; the header may wrap, so these are matched on up to three joined lines. */
     private static final List<String> WROTE_WORDS = List.of(
             "wrote", "a écrit", "schrieb", "escribió", "написал", "написала", "написал\\(а\\)", "napisał",
-            "napisała", "napisał\\(a\\)", "schreef", "skrev", "написав", "написала", "ha scritto", "escreveu",
+            "napisała", "napisał\\(a\\)", "schreef", "skrev", "написав", "ha scritto", "escreveu",
             "kirjoitti");
 
     /** Outlook's first header field ("From:") in the supported languages. */
