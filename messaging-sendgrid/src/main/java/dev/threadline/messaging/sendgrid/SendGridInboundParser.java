@@ -7,8 +7,9 @@ import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.sendgrid.internal.HtmlText;
+import dev.threadline.messaging.sendgrid.internal.ReplyExtractor;
 import dev.threadline.messaging.sendgrid.internal.MailHeaders;
-import dev.threadline.messaging.sendgrid.internal.QuotedTextTrimmer;
+import dev.threadline.messaging.sendgrid.internal.ExtractedReply;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
@@ -34,8 +35,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code Message-ID} becomes the thread ref and the provider id (so a re-posted mail is stored once);
  *       {@code In-Reply-To} and {@code References} become the references the manager threads by.</li>
- *   <li>The stored body is the customer's new text: the quoted earlier mail is cut (see the module README); the
- *       full text stays in metadata {@value #RAW_TEXT}. Without a text part the HTML part is turned into text.</li>
+ *   <li>The stored body is the customer's new text: the quoted earlier mail (or a forwarded one) and the signature
+ *       are taken off (see the module README) and kept in metadata {@value #QUOTED_TEXT} and {@value #SIGNATURE};
+ *       the full text stays in metadata {@value #RAW_TEXT}. Without a text part the HTML part is turned into
+ *       text.</li>
  *   <li>Attachments are not stored; their count and names go into metadata.</li>
  * </ul>
  *
@@ -46,6 +49,10 @@ public final class SendGridInboundParser {
 
     /** Metadata key of the untrimmed text. */
     public static final String RAW_TEXT = "raw_text";
+    /** Metadata key of the quoted earlier mail or the forwarded mail taken off the body; absent when none. */
+    public static final String QUOTED_TEXT = "email_quoted";
+    /** Metadata key of the customer's signature taken off the body ("-- " block, "Sent from my …"); absent when none. */
+    public static final String SIGNATURE = "email_signature";
     /** Metadata key of the number of attachments. */
     public static final String ATTACHMENT_COUNT = "attachment_count";
     /** Metadata key of the attachments' file names, comma-separated. */
@@ -69,12 +76,19 @@ public final class SendGridInboundParser {
             throw malformed("headers cannot be read", "headers");
         }
         String rawText = rawText(fields);
-        String body = newText(fields, rawText);
+        ExtractedReply extracted = extract(fields);
+        String body = extracted.reply().isBlank() ? rawText : extracted.reply();
         String messageId = headers.messageId();
 
         Map<String, String> metadata = new LinkedHashMap<>();
         if (!rawText.isBlank()) {
             metadata.put(RAW_TEXT, rawText);
+        }
+        if (!extracted.quoted().isBlank()) {
+            metadata.put(QUOTED_TEXT, extracted.quoted());
+        }
+        if (!extracted.signature().isBlank()) {
+            metadata.put(SIGNATURE, extracted.signature());
         }
         metadata.putAll(attachments(fields));
 
@@ -101,14 +115,22 @@ public final class SendGridInboundParser {
         return html == null || html.isBlank() ? "" : HtmlText.toText(html, false);
     }
 
-    /** The customer's own words; the whole text when cutting the quote would leave nothing. */
-    private static String newText(Map<String, String> fields, String rawText) {
+    /**
+     * The customer's own words, quote and signature. An HTML-only mail's quote elements are dropped before the text
+     * is read (their text is hard to tell apart afterwards) and become the quoted part.
+     */
+    private static ExtractedReply extract(Map<String, String> fields) {
         String text = fields.get("text");
+        if (text != null && !text.isBlank()) {
+            return ReplyExtractor.extract(text);
+        }
         String html = fields.get("html");
-        String trimmed = text != null && !text.isBlank() ? QuotedTextTrimmer.trim(text)
-                : html != null && !html.isBlank() ? QuotedTextTrimmer.trim(HtmlText.toText(html, true))
-                : "";
-        return trimmed.isBlank() ? rawText : trimmed;
+        if (html == null || html.isBlank()) {
+            return new ExtractedReply("", "", "");
+        }
+        ExtractedReply extracted = ReplyExtractor.extract(HtmlText.toText(html, true));
+        String quoted = (extracted.quoted() + "\n\n" + HtmlText.quotedText(html)).strip();
+        return new ExtractedReply(extracted.reply(), quoted, extracted.signature());
     }
 
     /** The address the customer wrote to: the first of {@code to}, else the envelope's first recipient. */

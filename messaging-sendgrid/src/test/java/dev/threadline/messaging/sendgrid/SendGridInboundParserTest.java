@@ -78,6 +78,34 @@ class SendGridInboundParserTest {
     }
 
     @Test
+    void quotedMailIsKeptInMetadata() {
+        InboundMessage message = parser.parse("acme", InboundPosts.gmailReply("<reply@mail.gmail.com>", OUR_MAIL, "Re: Your booking"));
+
+        assertThat(message.metadata().get(SendGridInboundParser.QUOTED_TEXT))
+                .startsWith("On Mon, Nov 16, 2026")
+                .endsWith("> Which time suits you?");
+    }
+
+    @Test
+    void signatureIsKeptInMetadataApartFromTheBody() {
+        InboundMessage message = parser.parse("acme", InboundPosts.outlookNewMail("<a@b.example>", "Hi",
+                "Is Thursday free?\n\nSent from my iPhone"));
+
+        assertThat(List.of(message.body(), message.metadata().get(SendGridInboundParser.SIGNATURE)))
+                .containsExactly("Is Thursday free?", "Sent from my iPhone");
+    }
+
+    @Test
+    void htmlOnlyMailKeepsItsQuoteInMetadata() {
+        Map<String, String> fields = InboundPosts.gmailReply("<reply@mail.gmail.com>", OUR_MAIL, "Re: Your booking");
+        fields.put("text", "");
+
+        InboundMessage message = parser.parse("acme", fields);
+
+        assertThat(message.metadata().get(SendGridInboundParser.QUOTED_TEXT)).contains("Which time suits you?");
+    }
+
+    @Test
     void outlookQuoteIsTrimmedFromTheBody() {
         InboundMessage message = parser.parse("acme", InboundPosts.outlookReply("<AM6PR05MB6312@contoso.example>", "RE: Your booking"));
 

@@ -16,6 +16,9 @@ public final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "pre", "table", "ul", "ol", "hr");
 
+    /** Where Gmail, Apple Mail and Outlook put the quoted earlier mail. */
+    private static final String QUOTE_ELEMENTS = "blockquote, div.gmail_quote, #divRplyFwdMsg, #appendonsend";
+
     private HtmlText() {
     }
 
@@ -33,8 +36,23 @@ public final class HtmlText {
     public static String toText(String html, boolean dropQuoted) {
         Document document = Jsoup.parse(html);
         if (dropQuoted) {
-            document.select("blockquote, div.gmail_quote, #divRplyFwdMsg, #appendonsend").remove();
+            document.select(QUOTE_ELEMENTS).remove();
         }
+        return text(document.body());
+    }
+
+    /** The text of the quote elements {@link #toText(String, boolean)} drops, so the quoted mail is kept apart. */
+    public static String quotedText(String html) {
+        StringBuilder out = new StringBuilder();
+        for (Element quote : Jsoup.parse(html).select(QUOTE_ELEMENTS)) {
+            if (quote.parents().stream().noneMatch(p -> p.is(QUOTE_ELEMENTS))) {
+                out.append(text(quote)).append("\n\n");
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static String text(Element root) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -52,7 +70,7 @@ public final class HtmlText {
                     out.append('\n');
                 }
             }
-        }, document.body());
+        }, root);
         return out.toString().replaceAll("[ \\t\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 }

@@ -1,0 +1,94 @@
+package dev.threadline.messaging.sendgrid.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes an inbound mail's plain text apart into the customer's visible reply, the quoted earlier mail and the
+ * signature, the way a good mail client folds them away.
+ *
+ * <ul>
+ *   <li>An Outlook/Exchange header block, an "-----Original Message-----" or a forward separator (in any language of
+ *       {@link QuoteHeaders}) starts the earlier mail: it and everything below are quoted. The customer's note above
+ *       a forward stays the reply.</li>
+ *   <li>An "On … wrote:" line followed by {@code >}-quoted lines only introduces a quote: the customer may answer
+ *       between the quotes (bottom-posting, inline answers), so lines after the quote that are not {@code >}-quoted
+ *       stay part of the reply. Followed by unquoted text, it starts the earlier mail like an Outlook block.</li>
+ *   <li>Every {@code >}-quoted line is quoted.</li>
+ *   <li>In what is left, a {@code -- } delimiter or a mobile "Sent from my …" line starts the signature.</li>
+ * </ul>
+ *
+ * <p>CRLF and CR line ends are read as LF; the parts are returned with LF line ends and stripped, and the reply's
+ * lines without trailing blanks (invisible, but they would make equal replies differ). The signature keeps them, as
+ * its {@code "-- "} delimiter has one.
+ */
+public final class ReplyExtractor {
+
+    private ReplyExtractor() {
+    }
+
+    /** The parts of {@code text}; all three blank for a blank text. */
+    public static ExtractedReply extract(String text) {
+        List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        List<String> reply = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        int i = 0;
+        boolean inHeaderQuote = false;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (isQuoted(line)) {
+                quoted.add(line);
+                i++;
+                // Clients wrap long quoted lines without re-adding "> ": a line right under a quote after an
+                // "On … wrote:" header continues it; the customer's inline answers stand apart by a blank line.
+                while (inHeaderQuote && i < lines.size() && !lines.get(i).isBlank() && !isQuoted(lines.get(i))
+                        && QuoteHeaders.at(lines, i) == null) {
+                    quoted.add(lines.get(i));
+                    i++;
+                }
+                continue;
+            }
+            QuoteHeaders.Header header = QuoteHeaders.at(lines, i);
+            if (header == null) {
+                reply.add(line);
+                i++;
+            } else if (header.kind() == QuoteHeaders.Kind.ON_WROTE && onlyQuotedFollows(lines, i + header.lines())) {
+                quoted.addAll(lines.subList(i, i + header.lines()));
+                i += header.lines();
+                inHeaderQuote = true;
+            } else {
+                if (header.kind() == QuoteHeaders.Kind.WHOLE_MAIL) {
+                    // Some clients put a rule or a "Message du : …" line above the header block.
+                    while (!reply.isEmpty() && (reply.get(reply.size() - 1).isBlank()
+                            || QuoteHeaders.headerPreamble(reply.get(reply.size() - 1)))) {
+                        quoted.add(0, reply.remove(reply.size() - 1));
+                    }
+                }
+                quoted.addAll(lines.subList(i, lines.size()));
+                break;
+            }
+        }
+        int signature = Signatures.start(reply);
+        List<String> visible = reply.subList(0, signature).stream().map(String::stripTrailing).toList();
+        return new ExtractedReply(join(visible), join(quoted),
+                join(reply.subList(signature, reply.size())));
+    }
+
+    private static boolean isQuoted(String line) {
+        return line.stripLeading().startsWith(">");
+    }
+
+    /** Whether the next non-blank line after a header is {@code >}-quoted, i.e. the header only introduces it. */
+    private static boolean onlyQuotedFollows(List<String> lines, int from) {
+        for (int j = from; j < lines.size(); j++) {
+            if (!lines.get(j).isBlank()) {
+                return isQuoted(lines.get(j));
+            }
+        }
+        return true;
+    }
+
+    private static String join(List<String> lines) {
+        return String.join("\n", lines).strip();
+    }
+}
