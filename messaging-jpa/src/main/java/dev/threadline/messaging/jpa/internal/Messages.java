@@ -39,6 +39,10 @@ public final class Messages {
     private final ConversationTotals totals;
     /** The counters' update of {@link #append}, returning the updated row in the vendor's way. */
     private final String moveCounters;
+    /** A conversation's newest messages, newest first: its parameters are the tenant, the conversation and the limit. */
+    private final String newestMessages;
+    /** The same before a message: tenant, conversation, the message's id, the limit. */
+    private final String newestMessagesBefore;
 
     public Messages(SessionFactory sessions, DatabaseVendor vendor, ConversationTotals totals) {
         this.sessions = sessions;
@@ -51,6 +55,12 @@ public final class Messages {
         String columns = EntityRows.columns(EntityRows.CONVERSATION_COLUMNS);
         this.moveCounters = vendor == DatabaseVendor.POSTGRESQL ? update + " returning " + columns
                 : "select " + columns + " from final table (" + update + ")";
+        // H2 is told the index whose order this is (V8__newest_messages); PostgreSQL finds it by itself.
+        String newest = "select " + EntityRows.columns(EntityRows.MESSAGE_COLUMNS) + " from messages"
+                + (vendor == DatabaseVendor.H2 ? " use index (messages_newest_idx)" : "") + " where tenant_id = ? and conversation_id = ?";
+        String order = " order by tenant_id, conversation_id, id desc fetch first ? rows only";
+        this.newestMessages = newest + order;
+        this.newestMessagesBefore = newest + " and id < ?" + order;
     }
 
     public AppendResult append(Message message, @Nullable Instant dueAt, @Nullable ConsentChange consent) {
@@ -144,21 +154,31 @@ public final class Messages {
     }
 
     public List<Message> recentMessages(String tenantId, String conversationId, int limit) {
-        List<Message> newestFirst = sessions.fromSession(s -> messagesOf(s, tenantId, conversationId, true)
-                .setMaxResults(limit).getResultList().stream().map(Records::message).toList());
-        List<Message> inOrder = new ArrayList<>(newestFirst);
-        Collections.reverse(inOrder);
-        return inOrder;
+        return newest(newestMessages, limit, tenantId, conversationId);
     }
 
     public List<Message> messagesBefore(String tenantId, String conversationId, String beforeMessageId, int limit) {
-        List<Message> newestFirst = sessions.fromSession(s -> s.createSelectionQuery("from MessageEntity m where m.tenantId = :tenant"
-                        + " and m.conversationId = :conversation and m.id < :before"
-                        + " and exists (select 1 from MessageEntity b where b.tenantId = :tenant and b.conversationId = :conversation"
-                        + " and b.id = :before) order by m.id desc", MessageEntity.class)
-                .setParameter("tenant", tenantId).setParameter("conversation", conversationId).setParameter("before", beforeMessageId)
-                .setMaxResults(limit).getResultList().stream().map(Records::message).toList());
-        List<Message> inOrder = new ArrayList<>(newestFirst);
+        boolean ofTheConversation = findMessage(tenantId, beforeMessageId).filter(m -> m.conversationId().equals(conversationId)).isPresent();
+        return ofTheConversation ? newest(newestMessagesBefore, limit, tenantId, conversationId, beforeMessageId) : List.of();
+    }
+
+    /** Runs a newest-first query of {@code limit} messages and returns them in arrival order. */
+    private List<Message> newest(String sql, int limit, String... parameters) {
+        List<Message> inOrder = sessions.fromSession(s -> s.doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    select.setString(i + 1, parameters[i]);
+                }
+                select.setInt(parameters.length + 1, limit);
+                List<Message> rows = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Records.message(EntityRows.message(rs, 1)));
+                    }
+                }
+                return rows;
+            }
+        }));
         Collections.reverse(inOrder);
         return inOrder;
     }
