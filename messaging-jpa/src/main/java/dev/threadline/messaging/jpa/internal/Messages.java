@@ -39,9 +39,9 @@ public final class Messages {
     private final ConversationTotals totals;
     /** The counters' update of {@link #append}, returning the updated row in the vendor's way. */
     private final String moveCounters;
-    /** A conversation's newest messages, newest first: its parameters are the tenant, the conversation and the limit. */
+    /** A conversation's newest messages, newest first, without the row limit: its parameters are the tenant and the conversation. */
     private final String newestMessages;
-    /** The same before a message: tenant, conversation, the message's id, the limit. */
+    /** The same before a message: tenant, conversation, the message's id. */
     private final String newestMessagesBefore;
 
     public Messages(SessionFactory sessions, DatabaseVendor vendor, ConversationTotals totals) {
@@ -58,7 +58,7 @@ public final class Messages {
         // H2 is told the index whose order this is (V8__newest_messages); PostgreSQL finds it by itself.
         String newest = "select " + EntityRows.columns(EntityRows.MESSAGE_COLUMNS) + " from messages"
                 + (vendor == DatabaseVendor.H2 ? " use index (messages_newest_idx)" : "") + " where tenant_id = ? and conversation_id = ?";
-        String order = " order by tenant_id, conversation_id, id desc fetch first ? rows only";
+        String order = " order by tenant_id, conversation_id, id desc";
         this.newestMessages = newest + order;
         this.newestMessagesBefore = newest + " and id < ?" + order;
     }
@@ -165,11 +165,12 @@ public final class Messages {
     /** Runs a newest-first query of {@code limit} messages and returns them in arrival order. */
     private List<Message> newest(String sql, int limit, String... parameters) {
         List<Message> inOrder = sessions.fromSession(s -> s.doReturningWork(c -> {
-            try (PreparedStatement select = c.prepareStatement(sql)) {
+            // The limit is written into the statement: PostgreSQL's generic plan for a limit it cannot see sorted a long
+            // conversation's rows instead of reading the index backwards (0.65x at 10,000 messages of the cost at 1,000).
+            try (PreparedStatement select = c.prepareStatement(sql + " fetch first " + limit + " rows only")) {
                 for (int i = 0; i < parameters.length; i++) {
                     select.setString(i + 1, parameters[i]);
                 }
-                select.setInt(parameters.length + 1, limit);
                 List<Message> rows = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
