@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreadKeys {
 
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*((re|fw|fwd|aw|wg)\\s*(\\[\\d+])?\\s*:\\s*)+",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * The reply and forward prefixes mail clients write, per language: English RE/FW/FWD, German AW/WG, Dutch
+     * Antw/Doorst, Swedish SV/VB, Norwegian and Danish SV/VS, Finnish VS/VL, French TR (and "RE :"), Spanish RV,
+     * Portuguese RES/ENC, Italian R/RIF, Polish Odp/PD, Russian and Ukrainian Отв/Відп/Пересл, Turkish YNT,
+     * Chinese 回复/转发; any of them repeated, with a counter ({@code Re[2]:}) or a full-width colon.
+     */
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*((re|fw|fwd|aw|wg|antw|doorst|sv|vb|vs|vl|tr|rv|res|enc|r|rif"
+            + "|odp|pd|отв|відп|пересл|ynt|回复|转发)\\s*(\\[\\d+])?\\s*[:：]\\s*)+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private ThreadKeys() {
     }
