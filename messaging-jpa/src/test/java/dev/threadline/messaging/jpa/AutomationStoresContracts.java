@@ -13,13 +13,42 @@ import dev.threadline.messaging.automation.contract.TemplateStoreContract;
 import dev.threadline.messaging.automation.notify.StaffDirectory;
 import dev.threadline.messaging.automation.template.TemplateStore;
 import dev.threadline.messaging.jpa.automation.JpaAutomationStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
 
-/** The automation store contracts against {@link JpaAutomationStores} on one database; subclasses pick it. */
+/**
+ * The automation store contracts against {@link JpaAutomationStores} on one database, opened once for all of them;
+ * subclasses pick the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AutomationStoresContracts {
 
+    private TestDatabase database;
+    private JpaAutomationStores stores;
+
+    /** A new database for this class's tests. */
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void startDatabase() {
+        database = openDatabase();
+        stores = JpaAutomationStores.on(database.dataSource());
+    }
+
+    @AfterAll
+    void stopDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
     /** The stores on an emptied database. */
-    protected abstract JpaAutomationStores freshStores();
+    private JpaAutomationStores freshStores() {
+        database.clear();
+        return stores;
+    }
 
     @Nested
     class Templates extends TemplateStoreContract {
