@@ -32,6 +32,12 @@ public interface CampaignStore {
      */
     Optional<CampaignRecipient> planMessage(String tenantId, String campaignId, String contactId, String messageId, Instant at);
 
+    /**
+     * Whether any of the campaign's recipients is pending or scheduled: asked after every status move, so it must not
+     * read the recipients themselves.
+     */
+    boolean hasUnfinishedRecipients(String tenantId, String campaignId);
+
     /** The campaign's recipients in the order they were first stored. */
     List<CampaignRecipient> recipients(String tenantId, String campaignId);
 

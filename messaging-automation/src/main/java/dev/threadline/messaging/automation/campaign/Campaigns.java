@@ -145,8 +145,10 @@ public final class Campaigns {
     public synchronized int resumeInterrupted() {
         int pendingTotal = 0;
         for (Campaign campaign : store.campaignsIn(CampaignStatus.RUNNING)) {
-            statuses.catchUp(campaign);
-            List<CampaignRecipient> pending = recipientsIn(campaign, RecipientStatus.PENDING);
+            // One read of the recipients serves the catch-up (scheduled ones) and the carrying on (pending ones).
+            List<CampaignRecipient> recipients = store.recipients(campaign.tenantId(), campaign.id());
+            statuses.catchUp(campaign, recipients);
+            List<CampaignRecipient> pending = recipients.stream().filter(r -> r.status() == RecipientStatus.PENDING).toList();
             if (pending.isEmpty()) {
                 statuses.completeIfDone(campaign);
                 continue;

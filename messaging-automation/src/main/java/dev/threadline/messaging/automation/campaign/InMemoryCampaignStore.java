@@ -65,6 +65,12 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public synchronized boolean hasUnfinishedRecipients(String tenantId, String campaignId) {
+        return recipientsByCampaign.getOrDefault(key(tenantId, campaignId), Map.of()).values().stream()
+                .anyMatch(r -> r.status() == RecipientStatus.PENDING || r.status() == RecipientStatus.SCHEDULED);
+    }
+
+    @Override
     public synchronized List<CampaignRecipient> recipients(String tenantId, String campaignId) {
         return List.copyOf(recipientsByCampaign.getOrDefault(key(tenantId, campaignId), Map.of()).values());
     }

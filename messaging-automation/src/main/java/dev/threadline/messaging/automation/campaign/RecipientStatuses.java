@@ -4,6 +4,7 @@ import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.MessageManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +31,13 @@ final class RecipientStatuses {
     /** Moves the recipient as its message's new {@code status} says, and completes the campaign when it was the last. */
     void apply(CampaignRecipient recipient, DeliveryStatus status) {
         Campaign campaign = store.findCampaign(recipient.tenantId(), recipient.campaignId()).orElseThrow();
+        if (move(campaign, recipient, status)) {
+            completeIfDone(campaign);
+        }
+    }
+
+    /** Moves the recipient as {@code status} says; false when that is no move for it. */
+    private boolean move(Campaign campaign, CampaignRecipient recipient, DeliveryStatus status) {
         Instant now = clock.instant();
         CampaignRecipient updated = switch (status) {
             case SENT, DELIVERED, READ -> recipient.status() == RecipientStatus.SCHEDULED
@@ -43,8 +51,8 @@ final class RecipientStatuses {
         };
         if (updated != null) {
             store.saveRecipient(updated);
-            completeIfDone(campaign);
         }
+        return updated != null;
     }
 
     private String failureReason(CampaignRecipient recipient, DeliveryStatus status) {
@@ -65,16 +73,16 @@ final class RecipientStatuses {
     }
 
     /**
-     * Moves scheduled recipients whose send time has passed to what their message says now: status events published
-     * while no instance followed them (the app was down) are otherwise never seen.
+     * Moves the campaign's scheduled {@code recipients} whose send time has passed to what their message says now:
+     * status events published while no instance followed them (the app was down) are otherwise never seen.
      */
-    void catchUp(Campaign campaign) {
+    void catchUp(Campaign campaign, List<CampaignRecipient> recipients) {
         Instant now = clock.instant();
-        for (CampaignRecipient recipient : store.recipients(campaign.tenantId(), campaign.id())) {
+        for (CampaignRecipient recipient : recipients) {
             if (recipient.status() == RecipientStatus.SCHEDULED && recipient.sendAt() != null && !recipient.sendAt().isAfter(now)) {
                 manager.findMessage(campaign.tenantId(), Objects.requireNonNull(recipient.messageId()))
                         .filter(m -> m.status() != DeliveryStatus.QUEUED && m.status() != DeliveryStatus.SCHEDULED)
-                        .ifPresent(m -> apply(recipient, m.status()));
+                        .ifPresent(m -> move(campaign, recipient, m.status()));
             }
         }
     }
@@ -82,7 +90,7 @@ final class RecipientStatuses {
     /** The campaign as stored, completed first when it runs and no recipient is pending or scheduled any more. */
     Campaign completeIfDone(Campaign campaign) {
         Campaign current = store.findCampaign(campaign.tenantId(), campaign.id()).orElseThrow();
-        if (current.status() == CampaignStatus.RUNNING && CampaignProgress.of(store.recipients(current.tenantId(), current.id())).done()) {
+        if (current.status() == CampaignStatus.RUNNING && !store.hasUnfinishedRecipients(current.tenantId(), current.id())) {
             log.info("Campaign {} completed", current.id());
             return saveStatus(current, CampaignStatus.COMPLETED);
         }

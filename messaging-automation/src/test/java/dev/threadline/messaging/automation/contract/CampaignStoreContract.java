@@ -61,6 +61,24 @@ public abstract class CampaignStoreContract {
     }
 
     @Test
+    void aCampaignIsUnfinishedWhileARecipientIsPendingOrScheduled() {
+        store.saveCampaign(campaign("spa", "cmp-1", T0));
+        CampaignRecipient amy = recipient("cmp-1", "c-amy", "+15125550101");
+        CampaignRecipient max = recipient("cmp-1", "c-max", "+15125550102");
+        store.saveRecipient(amy);
+        store.saveRecipient(max.finished(RecipientStatus.SKIPPED, "recipient_opted_out", T0));
+        assertThat(store.hasUnfinishedRecipients("spa", "cmp-1")).as("pending").isTrue();
+
+        CampaignRecipient scheduled = amy.scheduled("msg-1", "conv-1", T0, T0);
+        store.saveRecipient(scheduled);
+        assertThat(store.hasUnfinishedRecipients("spa", "cmp-1")).as("scheduled").isTrue();
+
+        store.saveRecipient(scheduled.finished(RecipientStatus.SENT, null, T0.plusSeconds(5)));
+        assertThat(store.hasUnfinishedRecipients("spa", "cmp-1")).as("all finished").isFalse();
+        assertThat(store.hasUnfinishedRecipients("other", "cmp-1")).isFalse();
+    }
+
+    @Test
     void campaignsInAStatusAreFoundAcrossTenantsOldestFirst() {
         store.saveCampaign(campaign("spa", "cmp-new", T0.plusSeconds(3600)));
         store.saveCampaign(campaign("other", "cmp-old", T0));

@@ -103,6 +103,13 @@ final class JpaCampaignStore implements CampaignStore {
     }
 
     @Override
+    public boolean hasUnfinishedRecipients(String tenantId, String campaignId) {
+        return database.queryOne("select 1 from automation_campaign_recipients where tenant_id = ? and campaign_id = ?"
+                + " and status in (?, ?) fetch first 1 rows only", rs -> true, tenantId, campaignId,
+                RecipientStatus.PENDING.name(), RecipientStatus.SCHEDULED.name()).isPresent();
+    }
+
+    @Override
     public List<CampaignRecipient> recipients(String tenantId, String campaignId) {
         return database.query("select " + RECIPIENT_COLUMNS + " from automation_campaign_recipients where tenant_id = ?"
                 + " and campaign_id = ? order by seq", JpaCampaignStore::recipient, tenantId, campaignId);
