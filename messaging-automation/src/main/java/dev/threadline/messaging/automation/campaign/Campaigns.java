@@ -280,8 +280,9 @@ public final class Campaigns {
             log.debug("Campaign {} recipient {} not sent: {}", campaign.id(), recipient.contactId(), e.code().wireName());
             return;
         }
-        store.saveRecipient(planned.get().scheduled(message.id(), message.conversationId(), sendAt, now));
+        // Linked first: a crash before the recipient is recorded leaves it pending, and the next run links it again.
         store.linkConversation(campaign.tenantId(), message.conversationId(), campaign.id());
+        store.saveRecipient(planned.get().scheduled(message.id(), message.conversationId(), sendAt, now));
         // A worker may have sent it before the recipient knew its message (or an earlier run's send went out): catch up.
         DeliveryStatus current = manager.getMessage(campaign.tenantId(), message.id()).status();
         if (current != DeliveryStatus.QUEUED && current != DeliveryStatus.SCHEDULED) {
