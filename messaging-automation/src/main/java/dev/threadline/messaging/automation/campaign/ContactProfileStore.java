@@ -1,5 +1,6 @@
 package dev.threadline.messaging.automation.campaign;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,9 @@ public interface ContactProfileStore {
     void save(ContactProfile profile);
 
     Optional<ContactProfile> find(String tenantId, String contactId);
+
+    /** The profiles of those of {@code contactIds} that have one, in one read (a page of the contact list). */
+    List<ContactProfile> findAll(String tenantId, Collection<String> contactIds);
 
     /**
      * Profiles carrying every one of {@code tags}, compared as {@link ContactProfile} stores them (stripped, lower case),

@@ -3,8 +3,11 @@ package dev.threadline.messaging.automation.campaign;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,6 +43,14 @@ public final class ContactProfiles {
     /** The profile of the contact with this id; empty when nothing is known of it. */
     public ContactProfile ofContact(String tenantId, String contactId) {
         return store.find(tenantId, contactId).orElse(new ContactProfile(tenantId, contactId, Set.of(), null));
+    }
+
+    /** The profiles of {@code contactIds} in one read, by contact id; a contact without one gets an empty profile. */
+    public Map<String, ContactProfile> ofContacts(String tenantId, Collection<String> contactIds) {
+        Map<String, ContactProfile> profiles = new HashMap<>();
+        contactIds.forEach(id -> profiles.put(id, new ContactProfile(tenantId, id, Set.of(), null)));
+        store.findAll(tenantId, contactIds).forEach(profile -> profiles.put(profile.contactId(), profile));
+        return profiles;
     }
 
     /** The ids of the contacts carrying every one of {@code tags} (compared lower-case). */

@@ -1,8 +1,10 @@
 package dev.threadline.messaging.automation.campaign;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,13 @@ public final class InMemoryContactProfileStore implements ContactProfileStore {
     @Override
     public Optional<ContactProfile> find(String tenantId, String contactId) {
         return Optional.ofNullable(byTenant.getOrDefault(tenantId, Map.of()).get(contactId));
+    }
+
+    @Override
+    public List<ContactProfile> findAll(String tenantId, Collection<String> contactIds) {
+        Map<String, ContactProfile> ofTenant = byTenant.getOrDefault(tenantId, Map.of());
+        return contactIds.stream().distinct().map(ofTenant::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ContactProfile::contactId)).toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.messaging.automation.campaign.ContactProfile;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,19 @@ public abstract class ContactProfileStoreContract {
     @BeforeEach
     void setUpStore() {
         profiles = createStore();
+    }
+
+    @Test
+    void severalProfilesAreFoundInOneRead() {
+        ContactProfile amy = new ContactProfile("spa", "c-amy", Set.of("vip", "botox"), ZoneId.of("America/Chicago"));
+        ContactProfile max = new ContactProfile("spa", "c-max", Set.of(), null);
+        profiles.save(amy);
+        profiles.save(max);
+        profiles.save(new ContactProfile("spa", "c-zed", Set.of("vip"), null));
+        profiles.save(new ContactProfile("other", "c-amy", Set.of("other"), null));
+
+        assertThat(profiles.findAll("spa", List.of("c-max", "c-amy", "c-nobody", "c-amy"))).containsExactly(amy, max);
+        assertThat(profiles.findAll("spa", List.of())).isEmpty();
     }
 
     @Test

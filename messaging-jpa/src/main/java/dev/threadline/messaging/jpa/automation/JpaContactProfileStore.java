@@ -4,9 +4,11 @@ import dev.threadline.messaging.automation.campaign.ContactProfile;
 import dev.threadline.messaging.automation.campaign.ContactProfileStore;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,15 @@ final class JpaContactProfileStore implements ContactProfileStore {
     @Override
     public Optional<ContactProfile> find(String tenantId, String contactId) {
         return profiles(tenantId, "p.contact_id = ?", contactId).stream().findFirst();
+    }
+
+    @Override
+    public List<ContactProfile> findAll(String tenantId, Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>(contactIds);
+        return profiles(tenantId, "p.contact_id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
     }
 
     @Override

@@ -5,12 +5,14 @@ import dev.threadline.messaging.ContactPage;
 import dev.threadline.messaging.ContactQuery;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.automation.MessagingAutomation;
+import dev.threadline.messaging.automation.campaign.ContactProfile;
 import dev.threadline.messaging.automation.campaign.ContactProfiles;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -55,8 +57,9 @@ public final class ContactController {
                 WireValues.integer("page_size", pageSize, ContactQuery.DEFAULT_PAGE_SIZE),
                 cursor == null || cursor.isBlank() ? null : cursor);
         ContactPage page = manager.listContacts(tenantId, query);
-        return Json.response(HttpStatus.OK, AutomationViews.ContactList.of(page,
-                contactId -> profiles.ofContact(tenantId, contactId)));
+        Map<String, ContactProfile> pageProfiles = profiles.ofContacts(tenantId,
+                page.contacts().stream().map(summary -> summary.contact().id()).toList());
+        return Json.response(HttpStatus.OK, AutomationViews.ContactList.of(page, pageProfiles::get));
     }
 
     @GetMapping("/contacts/{id}")
