@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param threadKey identifies the thread for inbound threading; at most one active conversation per key
  * @param ourAddress our number or address the customer wrote to, when known
  * @param lastMessagePreview the start of the newest message's text
+ * @param inboxId the inbox the conversation is worked in ({@link dev.threadline.messaging.staff.Inbox#DEFAULT_ID} unless routed)
+ * @param assigneeId the staff user who owns it, or null when nobody does
  * @param version optimistic-lock version, bumped by every change
  */
 public record Conversation(
@@ -32,6 +34,8 @@ public record Conversation(
         long unreadCount,
         @Nullable String lastMessagePreview,
         @Nullable Satisfaction satisfaction,
+        String inboxId,
+        @Nullable String assigneeId,
         Map<String, String> metadata,
         long version) {
 
@@ -54,6 +58,7 @@ public record Conversation(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(initiatedAt, "initiatedAt");
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+        Objects.requireNonNull(inboxId, "inboxId");
         metadata = Map.copyOf(metadata);
     }
 
@@ -65,19 +70,33 @@ public record Conversation(
     public Conversation withStatus(ConversationStatus newStatus) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, newStatus, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
     }
 
     public Conversation withHeadline(@Nullable String newHeadline) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, newHeadline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
     }
 
     public Conversation withSatisfaction(@Nullable Satisfaction newSatisfaction) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, newSatisfaction, metadata, version);
+                lastMessagePreview, newSatisfaction, inboxId, assigneeId, metadata, version);
+    }
+
+    /** This conversation moved to inbox {@code newInboxId}. */
+    public Conversation withInbox(String newInboxId) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, newInboxId, assigneeId, metadata, version);
+    }
+
+    /** This conversation owned by staff user {@code newAssigneeId}, or by nobody when null. */
+    public Conversation withAssignee(@Nullable String newAssigneeId) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, inboxId, newAssigneeId, metadata, version);
     }
 
     /** This conversation with {@code key} set to {@code value} in its metadata. */
@@ -86,7 +105,7 @@ public record Conversation(
         changed.put(key, value);
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, changed, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, changed, version);
     }
 
     /** This conversation with its counters moved by one appended message (see {@link ConversationCounters}). */
@@ -100,19 +119,19 @@ public record Conversation(
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject != null ? subject : change.subject(), headline, initiatedAt, activity,
                 messageCount + change.messages(), unreadCount + change.unread(),
-                change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, metadata, version + 1);
+                change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version + 1);
     }
 
     public Conversation withUnreadCount(long newUnreadCount) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, newUnreadCount,
-                lastMessagePreview, satisfaction, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
     }
 
     public Conversation withVersion(long newVersion) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, metadata, newVersion);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, newVersion);
     }
 
     /** The first {@code length} code points of {@code text}, with an ellipsis when cut. */

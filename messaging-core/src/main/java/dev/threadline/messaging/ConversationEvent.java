@@ -36,6 +36,10 @@ public record ConversationEvent(String id, String tenantId, String conversationI
     public static final String FLAGGED_FOR_STAFF = "conversation.flagged_for_staff";
     /** A staff action (reply, approve, discard) for the audit trail; data: {@code actor}, {@code action}, {@code message_id}. */
     public static final String STAFF_ACTION = "staff.action";
+    /** The conversation's assignee changed; data: {@code actor}, {@code from} and {@code to} (user ids, empty for nobody). */
+    public static final String ASSIGNED = "conversation.assigned";
+    /** The conversation moved to another inbox; data: {@code actor}, {@code from}, {@code to} (inbox ids). */
+    public static final String MOVED = "conversation.moved";
     /**
      * A send attempt was interrupted (its worker stopped mid-send) and nothing confirmed it within the in-doubt
      * grace; data: {@code message_id}, {@code resolution} ({@code found_at_provider} with

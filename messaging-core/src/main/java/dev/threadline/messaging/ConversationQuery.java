@@ -1,5 +1,6 @@
 package dev.threadline.messaging;
 
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,9 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param page 1-based page number, used when {@code cursor} is null
  * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
  * @param cursor a {@link ConversationPage#nextCursor()} from the previous page; wins over {@code page}
+ * @param inboxIds only conversations of these inboxes; null for every inbox
+ * @param assigneeId only conversations assigned to this staff user; null for any
+ * @param unassignedOnly only conversations nobody is assigned to
  */
 public record ConversationQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly,
-                                @Nullable String text, int page, int pageSize, @Nullable String cursor) {
+                                @Nullable String text, int page, int pageSize, @Nullable String cursor,
+                                @Nullable Set<String> inboxIds, @Nullable String assigneeId, boolean unassignedOnly) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -27,11 +32,15 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
             throw NonRetriableMessagingException.validation("page", "page is too deep: use the cursor to page further");
         }
         text = text == null || text.isBlank() ? null : text.strip();
+        inboxIds = inboxIds == null ? null : Set.copyOf(inboxIds);
+        if (assigneeId != null && unassignedOnly) {
+            throw NonRetriableMessagingException.validation("assignee", "a conversation cannot be both assigned and unassigned");
+        }
     }
 
     /** Everything, first page of the default size. */
     public static ConversationQuery all() {
-        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null);
+        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false);
     }
 
     /** Rows to skip for page-number paging. */
@@ -40,26 +49,46 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
     }
 
     public ConversationQuery withChannel(@Nullable ChannelId value) {
-        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor);
+        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
     }
 
     public ConversationQuery withStatus(@Nullable ConversationStatus value) {
-        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor);
+        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
     }
 
     public ConversationQuery withUnreadOnly(boolean value) {
-        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor);
+        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
     }
 
     public ConversationQuery withText(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor);
+        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
     }
 
     public ConversationQuery withPage(int value, int size) {
-        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null);
+        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly);
     }
 
     public ConversationQuery withCursor(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly);
+    }
+
+    /** Only conversations of {@code value}'s inboxes; null for every inbox. */
+    public ConversationQuery withInboxes(@Nullable Set<String> value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly);
+    }
+
+    /** Only conversations assigned to staff user {@code value}; null for any. */
+    public ConversationQuery withAssignee(@Nullable String value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false);
+    }
+
+    /** Only conversations nobody is assigned to, or (false) any. */
+    public ConversationQuery withUnassignedOnly(boolean value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value);
+    }
+
+    /** True when the query filters by inbox or assignee, which list totals kept per channel and status cannot answer. */
+    public boolean filtersByPeople() {
+        return inboxIds != null || assigneeId != null || unassignedOnly;
     }
 }

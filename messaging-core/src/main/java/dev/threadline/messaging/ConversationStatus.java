@@ -1,5 +1,6 @@
 package dev.threadline.messaging;
 
+import dev.threadline.messaging.support.WireNames;
 import java.util.Locale;
 
 /** Lifecycle of a conversation. Only {@link #ACTIVE} conversations receive new inbound messages by threading. */

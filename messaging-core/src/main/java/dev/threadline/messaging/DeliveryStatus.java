@@ -1,5 +1,6 @@
 package dev.threadline.messaging;
 
+import dev.threadline.messaging.support.WireNames;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

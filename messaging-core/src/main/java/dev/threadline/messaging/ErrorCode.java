@@ -9,6 +9,8 @@ public enum ErrorCode {
     UNKNOWN_CHANNEL,
     UNAUTHORIZED,
     INVALID_SIGNATURE,
+    /** The caller is known, but their role does not allow what they asked. */
+    FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
     PAYLOAD_TOO_LARGE,

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param threadRef this email's {@code Message-ID}
  * @param references {@code In-Reply-To} and {@code References} ids of an email, used for threading
  * @param conversationId join this conversation instead of threading
+ * @param inboxId the inbox a new conversation opens in; null routes it by {@code ourAddress} (see
+ *        {@link dev.threadline.messaging.staff.Inbox})
  * @param generateAiReply null follows the tenant's {@link AiMode}; false never replies; true always generates
  * @param receivedAt null means now
  * @param headers transport headers of the message (an email's RFC 5322 header fields), names in lower case;
@@ -36,6 +38,7 @@ public record InboundMessage(
         @Nullable String threadRef,
         List<String> references,
         @Nullable String conversationId,
+        @Nullable String inboxId,
         Author author,
         @Nullable Boolean generateAiReply,
         @Nullable Instant receivedAt,
@@ -51,6 +54,13 @@ public record InboundMessage(
         Objects.requireNonNull(author, "author");
         metadata = Map.copyOf(metadata);
         headers = Map.copyOf(headers);
+    }
+
+    /** This message, opening a new conversation in {@code value}. */
+    public InboundMessage withInboxId(@Nullable String value) {
+        return new InboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body, subject,
+                mediaUrls, providerMessageId, threadRef, references, conversationId, value, author, generateAiReply, receivedAt,
+                metadata, headers);
     }
 
     public static Builder builder(String tenantId, ChannelId channel) {
@@ -72,6 +82,7 @@ public record InboundMessage(
         private @Nullable String threadRef;
         private List<String> references = List.of();
         private @Nullable String conversationId;
+        private @Nullable String inboxId;
         private Author author = Author.CUSTOMER;
         private @Nullable Boolean generateAiReply;
         private @Nullable Instant receivedAt;
@@ -94,6 +105,7 @@ public record InboundMessage(
         public Builder threadRef(@Nullable String value) { this.threadRef = value; return this; }
         public Builder references(List<String> value) { this.references = value; return this; }
         public Builder conversationId(@Nullable String value) { this.conversationId = value; return this; }
+        public Builder inboxId(@Nullable String value) { this.inboxId = value; return this; }
         public Builder author(Author value) { this.author = value; return this; }
         public Builder generateAiReply(@Nullable Boolean value) { this.generateAiReply = value; return this; }
         public Builder receivedAt(@Nullable Instant value) { this.receivedAt = value; return this; }
@@ -108,7 +120,7 @@ public record InboundMessage(
 
         public InboundMessage build() {
             return new InboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body,
-                    subject, mediaUrls, providerMessageId, threadRef, references, conversationId, author,
+                    subject, mediaUrls, providerMessageId, threadRef, references, conversationId, inboxId, author,
                     generateAiReply, receivedAt, metadata, headers);
         }
     }

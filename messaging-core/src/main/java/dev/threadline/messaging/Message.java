@@ -59,6 +59,10 @@ public record Message(
      * body as the provider sent it, those characters written as {@code \\uXXXX}. The stored body leaves them out.
      */
     public static final String META_ORIGINAL_BODY = "original_body";
+    /** On a message a staff user wrote: the user's id. */
+    public static final String META_SENT_BY_ID = "sent_by_id";
+    /** On a message a staff user wrote: the user's name when they sent it. */
+    public static final String META_SENT_BY_NAME = "sent_by_name";
     /** Like {@link #META_ORIGINAL_BODY}, for the subject. */
     public static final String META_ORIGINAL_SUBJECT = "original_subject";
 

@@ -2,6 +2,8 @@ package dev.threadline.messaging;
 
 import dev.threadline.messaging.consent.ConsentPolicy;
 import dev.threadline.messaging.internal.engine.Engine;
+import dev.threadline.messaging.staff.Actor;
+import dev.threadline.messaging.staff.StaffUser;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import java.time.Instant;
 import java.util.List;
@@ -353,6 +355,24 @@ public final class MessageManager implements AutoCloseable {
     /** Starts {@code workerCount} background delivery threads; does nothing when they run already. */
     public void startDelivery(int workerCount) {
         engine.startDelivery(workerCount);
+    }
+
+    /**
+     * What {@code actor} may do with conversations: the operations a person uses, checked against the actor's role
+     * and inboxes.
+     */
+    public Workspace workspace(Actor actor) {
+        return new Workspace(this, engine, actor);
+    }
+
+    /** The tenant's staff users and inboxes, managed as {@code actor}. */
+    public Team team(Actor actor) {
+        return new Team(engine, actor);
+    }
+
+    /** The actor for the tenant's active staff user with {@code email}, if there is one. */
+    public Optional<Actor> staffActor(String tenantId, String email) {
+        return engine.staff().findUserByEmail(tenantId, email).filter(StaffUser::active).map(Actor::of);
     }
 
     /** Stops delivery threads, letting in-flight sends finish for up to 10 s and releasing any claims left. */

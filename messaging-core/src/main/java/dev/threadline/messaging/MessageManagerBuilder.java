@@ -3,6 +3,7 @@ package dev.threadline.messaging;
 import dev.threadline.messaging.consent.ConsentPolicy;
 import dev.threadline.messaging.internal.engine.Engine;
 import dev.threadline.messaging.memory.InMemoryConversationStore;
+import dev.threadline.messaging.memory.InMemoryStaffStore;
 import dev.threadline.messaging.offline.HeuristicSatisfactionScorer;
 import dev.threadline.messaging.offline.HeuristicSummarizer;
 import dev.threadline.messaging.spi.AiResponder;
@@ -14,6 +15,7 @@ import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
+import dev.threadline.messaging.spi.StaffStore;
 import dev.threadline.messaging.support.InProcessEventBus;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class MessageManagerBuilder {
     private @Nullable ConversationStore store;
     private @Nullable OutboxStore outbox;
+    private @Nullable StaffStore staff;
     private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
     private @Nullable AiResponder responder;
     private final List<AiTool> tools = new ArrayList<>();
@@ -58,12 +61,24 @@ public final class MessageManagerBuilder {
     MessageManagerBuilder() {
     }
 
-    /** The store; when it also implements {@link OutboxStore} it serves as the outbox too. Default: in memory. */
+    /**
+     * The store; when it also implements {@link OutboxStore} or {@link StaffStore} it serves as the outbox or the
+     * staff store too. Default: in memory.
+     */
     public MessageManagerBuilder store(ConversationStore value) {
         this.store = Objects.requireNonNull(value, "store");
         if (value instanceof OutboxStore o && outbox == null) {
             this.outbox = o;
         }
+        if (value instanceof StaffStore s && staff == null) {
+            this.staff = s;
+        }
+        return this;
+    }
+
+    /** Where staff users and inboxes are kept, when the store does not keep them. Default: in memory. */
+    public MessageManagerBuilder staffStore(StaffStore value) {
+        this.staff = Objects.requireNonNull(value, "staffStore");
         return this;
     }
 
@@ -262,7 +277,8 @@ public final class MessageManagerBuilder {
         if (outboxStore == null) {
             throw new IllegalStateException("the store does not implement OutboxStore: set outbox(...)");
         }
-        return new MessageManager(new Engine(new Engine.Settings(conversations, outboxStore, Map.copyOf(channels), responder,
+        return new MessageManager(new Engine(new Engine.Settings(conversations, outboxStore,
+                staff != null ? staff : new InMemoryStaffStore(), Map.copyOf(channels), responder,
                 List.copyOf(tools), scorer != null ? scorer : new HeuristicSatisfactionScorer(),
                 summarizer != null ? summarizer : new HeuristicSummarizer(), events != null ? events : new InProcessEventBus(),
                 clock, idGenerator, aiModes, consentPolicies, loopGuard, defaultRegion, maxContentLength, historyLimit, toolTimeout,

@@ -30,6 +30,11 @@ public final class NonRetriableMessagingException extends MessagingException {
         return new NonRetriableMessagingException(ErrorCode.NOT_FOUND, what + " not found: " + id, null);
     }
 
+    /** A caller whose role does not allow {@code what}. */
+    public static NonRetriableMessagingException forbidden(String what) {
+        return new NonRetriableMessagingException(ErrorCode.FORBIDDEN, what, null);
+    }
+
     /** A request that conflicts with the current state. */
     public static NonRetriableMessagingException conflict(String message) {
         return new NonRetriableMessagingException(ErrorCode.CONFLICT, message, null);

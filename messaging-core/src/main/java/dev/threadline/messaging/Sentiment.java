@@ -1,5 +1,6 @@
 package dev.threadline.messaging;
 
+import dev.threadline.messaging.support.WireNames;
 import java.util.Locale;
 
 /** Overall customer sentiment of a scored conversation. */

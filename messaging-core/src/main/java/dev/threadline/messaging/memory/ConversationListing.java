@@ -49,6 +49,9 @@ final class ConversationListing {
         return c -> (query.channel() == null || query.channel().equals(c.channel()))
                 && (query.status() == null || query.status() == c.status())
                 && (!query.unreadOnly() || c.unreadCount() > 0)
+                && (query.inboxIds() == null || query.inboxIds().contains(c.inboxId()))
+                && (query.assigneeId() == null || query.assigneeId().equals(c.assigneeId()))
+                && (!query.unassignedOnly() || c.assigneeId() == null)
                 && (needle == null || mentions(c, needle, messages));
     }
 

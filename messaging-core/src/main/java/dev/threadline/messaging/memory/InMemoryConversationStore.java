@@ -127,7 +127,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
                 changed.customerName(), changed.customerPhone(), changed.customerEmail(), current.ourAddress(),
                 current.threadKey(), changed.status(), changed.subject(), changed.headline(), current.initiatedAt(),
                 current.lastActivityAt(), current.messageCount(), current.unreadCount(), current.lastMessagePreview(),
-                changed.satisfaction(), changed.metadata(), current.version() + 1);
+                changed.satisfaction(), changed.inboxId(), changed.assigneeId(), changed.metadata(), current.version() + 1);
         String threadKey = key(tenantId, current.threadKey());
         if (current.status() == ConversationStatus.ACTIVE && updated.status() != ConversationStatus.ACTIVE) {
             activeByThreadKey.remove(threadKey, current.id());

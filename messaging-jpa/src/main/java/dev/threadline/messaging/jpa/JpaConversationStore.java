@@ -13,6 +13,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.intake.IntakeStore;
 import dev.threadline.messaging.jpa.internal.DatabaseVendor;
 import dev.threadline.messaging.jpa.internal.JpaIntakeStore;
+import dev.threadline.messaging.jpa.internal.JpaStaffStore;
 import dev.threadline.messaging.jpa.internal.ContactList;
 import dev.threadline.messaging.jpa.internal.Contacts;
 import dev.threadline.messaging.jpa.internal.ConversationTotals;
@@ -29,6 +30,9 @@ import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.OutboxEntry;
 import dev.threadline.messaging.spi.OutboxStore;
+import dev.threadline.messaging.spi.StaffStore;
+import dev.threadline.messaging.staff.Inbox;
+import dev.threadline.messaging.staff.StaffUser;
 import dev.threadline.messaging.spi.OutgoingMessage;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
@@ -63,7 +68,7 @@ import org.jspecify.annotations.Nullable;
  * under a lease, so workers in several processes never send one message twice. Close the store to
  * release Hibernate; the DataSource stays the host's.
  */
-public final class JpaConversationStore implements ConversationStore, OutboxStore, AutoCloseable {
+public final class JpaConversationStore implements ConversationStore, OutboxStore, StaffStore, AutoCloseable {
 
     private final SessionFactory sessions;
     private final Contacts contacts;
@@ -74,6 +79,7 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     private final Events events;
     private final ProcessedKeys processedKeys;
     private final JpaIntakeStore intake;
+    private final JpaStaffStore staff;
 
     private JpaConversationStore(Builder b) {
         DatabaseVendor vendor = DatabaseVendor.of(b.dataSource);
@@ -90,6 +96,7 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
         this.events = new Events(sessions);
         this.processedKeys = new ProcessedKeys(sessions, vendor, b.clock);
         this.intake = new JpaIntakeStore(sessions);
+        this.staff = new JpaStaffStore(sessions);
     }
 
     /**
@@ -330,5 +337,62 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
             }
             return new JpaConversationStore(this);
         }
+    }
+
+    // ---- staff users and inboxes (tables staff_users, inboxes, inbox_addresses, inbox_members)
+
+    @Override
+    public List<StaffUser> users(String tenantId) {
+        return staff.users(tenantId);
+    }
+
+    @Override
+    public Optional<StaffUser> findUser(String tenantId, String userId) {
+        return staff.findUser(tenantId, userId);
+    }
+
+    @Override
+    public Optional<StaffUser> findUserByEmail(String tenantId, String email) {
+        return staff.findUserByEmail(tenantId, email);
+    }
+
+    @Override
+    public StaffUser createUser(StaffUser user) {
+        return staff.createUser(user);
+    }
+
+    @Override
+    public StaffUser updateUser(String tenantId, String userId, UnaryOperator<StaffUser> change) {
+        return staff.updateUser(tenantId, userId, change);
+    }
+
+    @Override
+    public boolean removeUser(String tenantId, String userId) {
+        return staff.removeUser(tenantId, userId);
+    }
+
+    @Override
+    public List<Inbox> inboxes(String tenantId) {
+        return staff.inboxes(tenantId);
+    }
+
+    @Override
+    public Optional<Inbox> findInbox(String tenantId, String inboxId) {
+        return staff.findInbox(tenantId, inboxId);
+    }
+
+    @Override
+    public Inbox saveInbox(Inbox inbox) {
+        return staff.saveInbox(inbox);
+    }
+
+    @Override
+    public Optional<Inbox> inboxForAddress(String tenantId, String address) {
+        return staff.inboxForAddress(tenantId, address);
+    }
+
+    @Override
+    public void setMembers(String tenantId, String inboxId, Set<String> userIds) {
+        staff.setMembers(tenantId, inboxId, userIds);
     }
 }

@@ -19,7 +19,8 @@ final class TestDatabase implements AutoCloseable {
     private static final List<String> TABLES = List.of("outbox", "conversation_events", "messages", "conversations",
             "conversation_totals", "contacts", "processed_keys", "webhook_intake", "automation_campaign_recipients",
             "automation_campaigns", "automation_campaign_conversations", "automation_contact_tags", "automation_contact_profiles",
-            "automation_templates", "automation_staff", "automation_job_runs", "automation_send_slots");
+            "automation_templates", "automation_staff", "automation_job_runs", "automation_send_slots", "inbox_members",
+            "staff_users", "inbox_addresses", "inboxes");
 
     private final HikariDataSource dataSource;
     private final Runnable onClose;

@@ -3,6 +3,7 @@ package dev.threadline.messaging.internal.engine;
 import dev.threadline.messaging.AiLoopGuard;
 import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.FallbackChannels;
 import dev.threadline.messaging.RetryPolicy;
 import dev.threadline.messaging.consent.ConsentPolicy;
@@ -15,6 +16,8 @@ import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
+import dev.threadline.messaging.spi.StaffStore;
+import dev.threadline.messaging.staff.Inbox;
 import dev.threadline.messaging.support.PollingWorkers;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class Engine implements AutoCloseable {
 
     /** Everything the engine is built from; {@link dev.threadline.messaging.MessageManagerBuilder} documents each. */
-    public record Settings(ConversationStore store, OutboxStore outbox, Map<ChannelId, Channel> channels,
+    public record Settings(ConversationStore store, OutboxStore outbox, StaffStore staff, Map<ChannelId, Channel> channels,
                            @Nullable AiResponder responder, List<AiTool> tools, SatisfactionScorer scorer,
                            ConversationSummarizer summarizer, MessagingEventBus bus, Clock clock, IdGenerator ids,
                            BiFunction<String, ChannelId, AiMode> aiModes, Function<String, ConsentPolicy> consentPolicies,
@@ -52,6 +55,7 @@ public final class Engine implements AutoCloseable {
     private final Callbacks callbacks;
     private final Conversations conversations;
     private final InputRules rules;
+    private final Assignments assignments;
     private final Tools tools;
     private final DeliveryDispatcher dispatcher;
     private final PollingWorkers workers;
@@ -61,20 +65,27 @@ public final class Engine implements AutoCloseable {
         ConsentGate consent = new ConsentGate(s.deliveryLease().toNanos());
         this.timeline = new Timeline(s.store(), s.bus(), s.ids(), s.clock());
         this.rules = new InputRules(s.channels().keySet(), s.maxContentLength());
-        Threads threads = new Threads(s.store(), s.ids(), s.clock(), s.defaultRegion());
+        Threads threads = new Threads(s.store(), s.staff(), s.ids(), s.clock(), s.defaultRegion());
         this.workers = new PollingWorkers("threadline-delivery", this::dispatchBatch,
                 s.outbox()::releaseAll, s.pollInterval());
         this.outbound = new Outbound(s.store(), s.outbox(), s.channels(), threads, timeline, rules, consent, s.ids(), s.clock(),
                 s.messageIdDomain(), workers::wakeUp);
         this.callbacks = new Callbacks(s.store(), threads, timeline, consent);
         this.conversations = new Conversations(s.store(), threads, timeline);
+        this.assignments = new Assignments(s.store(), timeline);
         this.tools = new Tools(s.tools(), s.store(), s.ids(), s.clock(), s.toolTimeout());
-        this.replies = new Replies(s.store(), s.responder(), tools, s.scorer(), s.summarizer(), s.aiModes(), s.loopGuard(),
+        this.replies = new Replies(s.store(), s.responder(), tools, s.scorer(), s.summarizer(), aiModeOf(s), s.loopGuard(),
                 outbound, timeline, rules, s.clock(), s.historyLimit());
         this.inbound = new Inbound(s.store(), threads, replies, outbound, conversations, timeline, rules, consent,
                 s.consentPolicies(), s.ids(), s.clock(), s.helpText());
         this.dispatcher = new DeliveryDispatcher(s.store(), s.outbox(), s.channels(), s.retryPolicy(), s.clock(), s.deliveryLease(),
                 s.inDoubtGrace(), timeline, callbacks, new Fallback(s.fallbacks(), outbound, timeline), consent);
+    }
+
+    /** A conversation's AI mode: its inbox's, when the inbox sets one, else the tenant's for the channel. */
+    private static Function<Conversation, AiMode> aiModeOf(Settings s) {
+        return c -> s.staff().findInbox(c.tenantId(), c.inboxId()).map(Inbox::aiMode)
+                .orElseGet(() -> s.aiModes().apply(c.tenantId(), c.channel()));
     }
 
     public Inbound inbound() {
@@ -95,6 +106,18 @@ public final class Engine implements AutoCloseable {
 
     public Conversations conversations() {
         return conversations;
+    }
+
+    public Assignments assignments() {
+        return assignments;
+    }
+
+    public IdGenerator ids() {
+        return settings.ids();
+    }
+
+    public StaffStore staff() {
+        return settings.staff();
     }
 
     public Timeline timeline() {

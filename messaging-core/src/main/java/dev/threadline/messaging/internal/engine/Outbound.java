@@ -56,9 +56,14 @@ public final class Outbound {
     }
 
     public Message reply(String tenantId, String conversationId, String content, String actor) {
+        return reply(tenantId, conversationId, content, actor, Map.of());
+    }
+
+    /** A staff reply whose message carries {@code metadata} (who sent it). */
+    public Message reply(String tenantId, String conversationId, String content, String actor, Map<String, String> metadata) {
         Conversation conversation = timeline.requireConversation(tenantId, conversationId);
         Timeline.requireNotArchived(conversation);
-        Message message = enqueue(conversation, null, content, List.of(), Author.STAFF, null, Map.of());
+        Message message = enqueue(conversation, null, content, List.of(), Author.STAFF, null, metadata);
         timeline.audit(conversation, actor, "reply", message.id());
         return message;
     }

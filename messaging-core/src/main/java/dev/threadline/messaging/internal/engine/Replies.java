@@ -25,7 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public final class Replies {
     private final Tools tools;
     private final SatisfactionScorer scorer;
     private final ConversationSummarizer summarizer;
-    private final BiFunction<String, ChannelId, AiMode> aiModes;
+    private final Function<Conversation, AiMode> aiModes;
     private final AiLoopGuard loopGuard;
     private final Outbound outbound;
     private final Timeline timeline;
@@ -66,7 +66,7 @@ public final class Replies {
     }
 
     Replies(ConversationStore store, @Nullable AiResponder responder, Tools tools, SatisfactionScorer scorer,
-            ConversationSummarizer summarizer, BiFunction<String, ChannelId, AiMode> aiModes, AiLoopGuard loopGuard,
+            ConversationSummarizer summarizer, Function<Conversation, AiMode> aiModes, AiLoopGuard loopGuard,
             Outbound outbound, Timeline timeline, InputRules rules, Clock clock, int historyLimit) {
         this.store = store;
         this.responder = responder;
@@ -98,7 +98,7 @@ public final class Replies {
 
     /** Whether a responder is configured and the tenant wants replies on the conversation's channel. */
     boolean repliesAutomatically(Conversation conversation) {
-        return responder != null && aiModes.apply(conversation.tenantId(), conversation.channel()) != AiMode.OFF;
+        return responder != null && aiModes.apply(conversation) != AiMode.OFF;
     }
 
     boolean hasResponder() {
@@ -148,7 +148,7 @@ public final class Replies {
                     Message.META_AI_ERROR_MESSAGE, replaced.message());
             failure = new RetriableMessagingException(replaced.code(), replaced.message(), null, null);
         }
-        boolean draft = aiModes.apply(conversation.tenantId(), conversation.channel()) == AiMode.DRAFT || !outbound.canSend(conversation.channel());
+        boolean draft = aiModes.apply(conversation) == AiMode.DRAFT || !outbound.canSend(conversation.channel());
         Message message = draft ? outbound.draft(conversation, reply.content(), metadata)
                 : outbound.enqueue(conversation, null, fitToChannel(reply.content(), conversation.channel()), List.of(), Author.AI, null, metadata);
         return new Generated(message, failure);

@@ -10,6 +10,8 @@ import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.StaffStore;
+import dev.threadline.messaging.staff.Inbox;
 import dev.threadline.messaging.support.EmailAddresses;
 import dev.threadline.messaging.support.PhoneNumbers;
 import java.time.Clock;
@@ -25,12 +27,14 @@ import org.jspecify.annotations.Nullable;
 final class Threads {
 
     private final ConversationStore store;
+    private final StaffStore staff;
     private final IdGenerator ids;
     private final Clock clock;
     private final String defaultRegion;
 
-    Threads(ConversationStore store, IdGenerator ids, Clock clock, String defaultRegion) {
+    Threads(ConversationStore store, StaffStore staff, IdGenerator ids, Clock clock, String defaultRegion) {
         this.store = store;
+        this.staff = staff;
         this.ids = ids;
         this.clock = clock;
         this.defaultRegion = defaultRegion;
@@ -113,7 +117,8 @@ final class Threads {
             }
             Contact contact = store.upsertContact(tenantId, address.phone(), address.email(), name);
             Instant at = inbound.receivedAt() != null ? inbound.receivedAt() : clock.instant();
-            return open(contact, inbound.channel(), name, inbound.ourAddress(), threadKey, inbound.subject(), at, Map.of());
+            String inboxId = inboxFor(tenantId, inbound.inboxId(), inbound.ourAddress());
+            return open(contact, inbound.channel(), name, inbound.ourAddress(), inboxId, threadKey, inbound.subject(), at, Map.of());
         });
     }
 
@@ -123,7 +128,8 @@ final class Threads {
         String threadKey = ThreadKeys.of(channel, address.key(), ourAddress, subject);
         return store.findActiveConversation(tenantId, threadKey).orElseGet(() -> {
             Contact contact = store.upsertContact(tenantId, address.phone(), address.email(), blankToNull(name));
-            return open(contact, channel, null, ourAddress, threadKey, subject, clock.instant(), Map.of());
+            return open(contact, channel, null, ourAddress, inboxFor(tenantId, null, ourAddress), threadKey, subject,
+                    clock.instant(), Map.of());
         });
     }
 
@@ -132,13 +138,28 @@ final class Threads {
                           Instant start) {
         Contact contact = store.upsertContact(tenantId, phone, null, blankToNull(name));
         String threadKey = ThreadKeys.of(ChannelId.VOICE, phone, ourAddress, null) + "|" + callKey;
-        return open(contact, ChannelId.VOICE, null, ourAddress, threadKey, null, start, Map.of("call_id", callKey));
+        return open(contact, ChannelId.VOICE, null, ourAddress, inboxFor(tenantId, null, ourAddress), threadKey, null, start,
+                Map.of("call_id", callKey));
+    }
+
+    /**
+     * The inbox a new conversation opens in: the one asked for, else the one its receiving address is routed to,
+     * else the default inbox.
+     */
+    private String inboxFor(String tenantId, @Nullable String asked, @Nullable String ourAddress) {
+        if (asked != null) {
+            return staff.findInbox(tenantId, asked).map(Inbox::id)
+                    .orElseThrow(() -> NonRetriableMessagingException.validation("inbox_id", "no inbox " + asked));
+        }
+        return ourAddress == null ? Inbox.DEFAULT_ID
+                : staff.inboxForAddress(tenantId, ourAddress).map(Inbox::id).orElse(Inbox.DEFAULT_ID);
     }
 
     private Conversation open(Contact contact, ChannelId channel, @Nullable String name, @Nullable String ourAddress,
-                              String threadKey, @Nullable String subject, Instant at, Map<String, String> metadata) {
+                              String inboxId, String threadKey, @Nullable String subject, Instant at,
+                              Map<String, String> metadata) {
         return store.openConversation(new Conversation(ids.newId(), contact.tenantId(), channel, contact.id(),
                 name != null ? name : contact.name(), contact.phone(), contact.email(), ourAddress, threadKey,
-                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, metadata, 0));
+                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, inboxId, null, metadata, 0));
     }
 }

@@ -74,6 +74,12 @@ public class ConversationEntity {
     @Column(name = "satisfaction_reason")
     @Nullable String satisfactionReason;
 
+    @Column(name = "inbox_id")
+    String inboxId;
+
+    @Column(name = "assignee_id")
+    @Nullable String assigneeId;
+
     /** JSON object of strings. */
     String metadata;
 

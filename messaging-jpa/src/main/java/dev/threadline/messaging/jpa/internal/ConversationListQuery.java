@@ -74,6 +74,16 @@ final class ConversationListQuery {
         if (query.unreadOnly()) {
             where.append(" and c.unread_count > 0");
         }
+        if (query.inboxIds() != null) {
+            where.append(" and c.inbox_id = any(?)");
+            parameters.add(query.inboxIds().toArray(String[]::new));
+        }
+        if (query.assigneeId() != null) {
+            where.append(" and c.assignee_id = ?");
+            parameters.add(query.assigneeId());
+        } else if (query.unassignedOnly()) {
+            where.append(" and c.assignee_id is null");
+        }
         pattern = query.text() == null ? null : containing(query.text());
     }
 
@@ -107,6 +117,12 @@ final class ConversationListQuery {
         return String.join(" union ", branches);
     }
 
+    /** The conversations the filters other than text search let through, to count. */
+    private String filtered(List<Object> into) {
+        into.addAll(parameters);
+        return "select c.id from conversations c" + where;
+    }
+
     /** A {@code LIKE} pattern, escaped with {@link #ESCAPE}, matching lower-cased text that contains {@code text}. */
     static String containing(String text) {
         return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
@@ -125,8 +141,9 @@ final class ConversationListQuery {
 
     ConversationPage run(Session session) {
         ConversationCursor cursor = query.cursor() == null ? null : ConversationCursor.decode(query.cursor());
-        // A first page without a text search reads its total from the counts in the same statement.
-        boolean totalInPage = cursor == null && query.text() == null;
+        // A first page without a text search reads its total from the counts in the same statement; the counts are
+        // kept per channel, status and unread, so a filter by inbox or assignee counts its rows instead.
+        boolean totalInPage = cursor == null && query.text() == null && !query.filtersByPeople();
         List<Object> pageParameters = new ArrayList<>();
         StringBuilder page = new StringBuilder(SELECT_CONVERSATIONS);
         if (totalInPage) {
@@ -171,11 +188,11 @@ final class ConversationListQuery {
     }
 
     private long total(Session session) {
-        if (query.text() == null) {
+        if (query.text() == null && !query.filtersByPeople()) {
             return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
         }
         List<Object> countParameters = new ArrayList<>();
-        String matches = textMatches(countParameters);
+        String matches = query.text() == null ? filtered(countParameters) : textMatches(countParameters);
         return session.doReturningWork(connection -> {
             try (PreparedStatement count = prepared(connection, "select count(*) from (" + matches + ") matches", countParameters);
                  ResultSet rs = count.executeQuery()) {
@@ -188,7 +205,12 @@ final class ConversationListQuery {
     private static PreparedStatement prepared(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
+            Object parameter = parameters.get(i);
+            if (parameter instanceof String[] values) {
+                statement.setArray(i + 1, connection.createArrayOf("varchar", values));
+            } else {
+                statement.setObject(i + 1, parameter);
+            }
         }
         return statement;
     }

@@ -92,6 +92,8 @@ final class Records {
         e.satisfactionSentiment = s == null ? null : s.sentiment().wireName();
         e.satisfactionOutcome = s == null ? null : s.outcome();
         e.satisfactionReason = s == null ? null : s.reason();
+        e.inboxId = c.inboxId();
+        e.assigneeId = c.assigneeId();
         e.metadata = Json.write(c.metadata());
     }
 
@@ -103,7 +105,7 @@ final class Records {
         return new Conversation(e.id, e.tenantId, new ChannelId(e.channel), e.contactId, e.customerName, e.customerPhone,
                 e.customerEmail, e.ourAddress, e.threadKey, ConversationStatus.fromWire(e.status, "status"), e.subject,
                 e.headline, e.initiatedAt, e.lastActivityAt, e.messageCount, e.unreadCount, e.lastMessagePreview,
-                satisfaction, Json.strings(e.metadata), e.version);
+                satisfaction, e.inboxId, e.assigneeId, Json.strings(e.metadata), e.version);
     }
 
     // ---- messages

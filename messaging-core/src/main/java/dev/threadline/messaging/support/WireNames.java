@@ -1,11 +1,12 @@
-package dev.threadline.messaging;
+package dev.threadline.messaging.support;
 
+import dev.threadline.messaging.NonRetriableMessagingException;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads the lower-case wire names of the API's enums, one way for all of them. */
-final class WireNames {
+public final class WireNames {
 
     private WireNames() {
     }
@@ -15,7 +16,7 @@ final class WireNames {
      *
      * @throws NonRetriableMessagingException {@code validation_failed} naming {@code field} and the allowed names
      */
-    static <E extends Enum<E>> E parse(E[] constants, Function<E, String> wireName, String value, String field) {
+    public static <E extends Enum<E>> E parse(E[] constants, Function<E, String> wireName, String value, String field) {
         for (E constant : constants) {
             if (wireName.apply(constant).equalsIgnoreCase(value)) {
                 return constant;

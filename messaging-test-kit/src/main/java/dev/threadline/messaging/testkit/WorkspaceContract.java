@@ -1,0 +1,276 @@
+package dev.threadline.messaging.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.threadline.messaging.AiMode;
+import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationQuery;
+import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
+import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.MessagingException;
+import dev.threadline.messaging.Team;
+import dev.threadline.messaging.Workspace;
+import dev.threadline.messaging.memory.InMemoryStaffStore;
+import dev.threadline.messaging.offline.KnowledgeBase;
+import dev.threadline.messaging.offline.KnowledgeBaseResponder;
+import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.spi.ConversationStore;
+import dev.threadline.messaging.spi.IdGenerator;
+import dev.threadline.messaging.spi.StaffStore;
+import dev.threadline.messaging.staff.Actor;
+import dev.threadline.messaging.staff.Inbox;
+import dev.threadline.messaging.staff.Role;
+import dev.threadline.messaging.staff.StaffUser;
+import dev.threadline.messaging.support.TimeOrderedIdGenerator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People working conversations through {@link Workspace} and {@link Team}, on every store: inboxes routed by
+ * receiving address, roles, conversations outside one's inboxes hidden, assignment rules, who sent a reply.
+ * Extend it and return a fresh, empty store from {@link #createStore}; when the store also keeps staff
+ * ({@link StaffStore}) it is used for that too, else an in-memory staff store.
+ */
+public abstract class WorkspaceContract {
+
+    protected static final String TENANT = "acme";
+    private static final String FRONT_DESK_NUMBER = "+15550000001";
+    private static final String MAILBOX = "hello@spa.example";
+
+    protected MessageManager manager;
+    private Team owner;
+    private Inbox front;
+    private Inbox mail;
+    private StaffUser agentAtFront;
+    private StaffUser agentAtMail;
+    private StaffUser viewerAtFront;
+    private StaffUser admin;
+
+    /** A new, empty store using this clock and id generator. */
+    protected abstract ConversationStore createStore(Clock clock, IdGenerator ids);
+
+    @BeforeEach
+    void createTeam() {
+        MutableClock clock = MutableClock.fixed();
+        IdGenerator ids = new TimeOrderedIdGenerator(clock);
+        ConversationStore store = createStore(clock, ids);
+        manager = MessageManager.builder().store(store)
+                .staffStore(store instanceof StaffStore staff ? staff : new InMemoryStaffStore())
+                .clock(clock).idGenerator(ids)
+                .channel(new SimulatorChannel(ChannelId.SMS)).channel(new SimulatorChannel(ChannelId.EMAIL))
+                .responder(new KnowledgeBaseResponder(new KnowledgeBase("Glow Med Spa", List.of("Mon–Fri 9–6"),
+                        List.of(new KnowledgeBase.Service("Facial", "$90", "60 minutes", "Cleanses and hydrates.", List.of())),
+                        List.of(), List.of())))
+                .build();
+        owner = manager.team(Actor.apiKey(TENANT, "api-key:test"));
+        front = owner.createInbox("Front desk", List.of(FRONT_DESK_NUMBER), null);
+        mail = owner.createInbox("Email", List.of(MAILBOX), null);
+        agentAtFront = owner.createUser("ana@spa.example", "Ana", Role.AGENT, Set.of(front.id()));
+        agentAtMail = owner.createUser("ben@spa.example", "Ben", Role.AGENT, Set.of(mail.id()));
+        viewerAtFront = owner.createUser("dr.cy@spa.example", "Dr. Cy", Role.VIEWER, Set.of(front.id()));
+        admin = owner.createUser("dee@spa.example", "Dee", Role.ADMIN, Set.of());
+    }
+
+    @AfterEach
+    void closeManager() {
+        manager.close();
+    }
+
+    private Workspace as(StaffUser user) {
+        return manager.workspace(Actor.of(manager.team(Actor.apiKey(TENANT, "k")).user(user.id())));
+    }
+
+    private Conversation textToFrontDesk(String phone) {
+        return manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(phone).ourAddress(FRONT_DESK_NUMBER)
+                .providerMessageId("SM" + phone.substring(1)).body("Can I book a facial?").generateAiReply(false).build()).conversation();
+    }
+
+    private Conversation mailToMailbox(String address) {
+        return manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail(address).ourAddress(MAILBOX)
+                .customerName("Erin").subject("Prices").body("What does a peel cost?").generateAiReply(false).build()).conversation();
+    }
+
+    private static void assertFails(ErrorCode code, @Nullable String field, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(MessagingException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+        });
+    }
+
+    @Test
+    void inboundMessagesOpenConversationsInTheInboxOfTheirReceivingAddress() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Conversation email = mailToMailbox("erin@example.com");
+        Conversation elsewhere = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone("+15551230002")
+                .ourAddress("+15559999999").providerMessageId("SM2").body("hi").generateAiReply(false).build()).conversation();
+        Conversation asked = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerName("Flo")
+                .customerPhone("+15551230003").inboxId(mail.id()).body("hi").generateAiReply(false).build()).conversation();
+
+        assertThat(sms.inboxId()).isEqualTo(front.id());
+        assertThat(email.inboxId()).isEqualTo(mail.id());
+        assertThat(elsewhere.inboxId()).isEqualTo(Inbox.DEFAULT_ID);
+        assertThat(asked.inboxId()).isEqualTo(mail.id());
+        assertThat(manager.findConversation(TENANT, sms.id())).get().extracting(Conversation::inboxId).isEqualTo(front.id());
+        assertFails(ErrorCode.VALIDATION_FAILED, "inbox_id", () -> manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS)
+                .customerName("Gil").customerPhone("+15551230004").inboxId("nowhere").body("hi").build()));
+    }
+
+    @Test
+    void anInboxsAiModeWinsOverTheTenants() {
+        owner.defineInbox(mail.id(), mail.name(), mail.addresses(), AiMode.DRAFT);
+
+        Message drafted = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .ourAddress(MAILBOX).customerName("Erin").subject("Facial").body("How much is a facial?").build()).aiReply();
+        Message sent = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone("+15551230009")
+                .ourAddress(FRONT_DESK_NUMBER).providerMessageId("SM9").body("How much is a facial?").build()).aiReply();
+
+        assertThat(drafted.status()).isEqualTo(DeliveryStatus.DRAFT);
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(owner.inboxes()).filteredOn(i -> i.id().equals(mail.id())).singleElement()
+                .extracting(Inbox::aiMode).isEqualTo(AiMode.DRAFT);
+    }
+
+    @Test
+    void anAgentSeesOnlyTheConversationsOfTheirInboxes() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Conversation email = mailToMailbox("erin@example.com");
+        Workspace ana = as(agentAtFront);
+
+        assertThat(ana.listConversations(ConversationQuery.all()).conversations()).extracting(Conversation::id).containsExactly(sms.id());
+        assertThat(ana.listConversations(ConversationQuery.all().withInboxes(Set.of(mail.id()))).conversations()).isEmpty();
+        assertThat(ana.getConversation(sms.id()).conversation().id()).isEqualTo(sms.id());
+        assertFails(ErrorCode.NOT_FOUND, null, () -> ana.getConversation(email.id()));
+        assertFails(ErrorCode.NOT_FOUND, null, () -> ana.reply(email.id(), "Hello"));
+        assertThat(ana.unreadCounts()).containsExactly(java.util.Map.entry(ChannelId.SMS, 1L));
+        assertThat(as(admin).listConversations(ConversationQuery.all()).total()).isEqualTo(2);
+        assertThat(manager.workspace(Actor.apiKey(TENANT, "k")).listConversations(ConversationQuery.all()).total()).isEqualTo(2);
+    }
+
+    @Test
+    void aViewerReadsButDoesNotChangeAnything() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Workspace cy = as(viewerAtFront);
+
+        assertThat(cy.getConversation(sms.id()).messages()).hasSize(1);
+        assertFails(ErrorCode.FORBIDDEN, null, () -> cy.reply(sms.id(), "Hello"));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> cy.markRead(sms.id()));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> cy.changeStatus(sms.id(), ConversationStatus.COMPLETED));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> cy.assign(sms.id(), viewerAtFront.id()));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> manager.team(Actor.of(viewerAtFront)).users());
+    }
+
+    @Test
+    void aReplyNamesTheStaffUserWhoSentIt() {
+        Conversation sms = textToFrontDesk("+15551230001");
+
+        Message reply = as(agentAtFront).reply(sms.id(), "Yes, Tuesday at 10?");
+
+        assertThat(reply.metadata()).containsEntry(Message.META_SENT_BY_ID, agentAtFront.id()).containsEntry(Message.META_SENT_BY_NAME, "Ana");
+        assertThat(manager.events(TENANT, sms.id())).filteredOn(e -> e.type().equals(ConversationEvent.STAFF_ACTION))
+                .singleElement().satisfies(e -> assertThat(e.data()).containsEntry("actor", "user:" + agentAtFront.id()));
+    }
+
+    @Test
+    void agentsTakeConversationsForThemselvesAndAdminsAssignMembers() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Workspace ana = as(agentAtFront);
+
+        assertThat(ana.assign(sms.id(), agentAtFront.id()).assigneeId()).isEqualTo(agentAtFront.id());
+        assertFails(ErrorCode.FORBIDDEN, null, () -> ana.assign(sms.id(), admin.id()));
+        assertFails(ErrorCode.VALIDATION_FAILED, "assignee_id", () -> as(admin).assign(sms.id(), agentAtMail.id()));
+        assertFails(ErrorCode.VALIDATION_FAILED, "assignee_id", () -> as(admin).assign(sms.id(), "ghost"));
+        assertThat(as(admin).assign(sms.id(), viewerAtFront.id()).assigneeId()).isEqualTo(viewerAtFront.id());
+        assertFails(ErrorCode.FORBIDDEN, null, () -> ana.assign(sms.id(), null));
+        assertThat(as(admin).assign(sms.id(), null).assigneeId()).isNull();
+        assertThat(manager.events(TENANT, sms.id())).filteredOn(e -> e.type().equals(ConversationEvent.ASSIGNED)).hasSize(3);
+    }
+
+    @Test
+    void theListFiltersByAssignee() {
+        Conversation mine = textToFrontDesk("+15551230001");
+        Conversation nobodys = textToFrontDesk("+15551230002");
+        Workspace ana = as(agentAtFront);
+        ana.assign(mine.id(), agentAtFront.id());
+
+        assertThat(ana.listConversations(ConversationQuery.all().withAssignee(agentAtFront.id())).conversations())
+                .extracting(Conversation::id).containsExactly(mine.id());
+        assertThat(ana.listConversations(ConversationQuery.all().withUnassignedOnly(true)).conversations())
+                .extracting(Conversation::id).containsExactly(nobodys.id());
+        assertThat(ana.listConversations(ConversationQuery.all().withUnassignedOnly(true)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void removingAUserUnassignsTheirActiveConversations() {
+        Conversation first = textToFrontDesk("+15551230001");
+        Conversation second = textToFrontDesk("+15551230002");
+        as(agentAtFront).assign(first.id(), agentAtFront.id());
+        as(agentAtFront).assign(second.id(), agentAtFront.id());
+
+        owner.removeUser(agentAtFront.id());
+
+        assertThat(manager.findConversation(TENANT, first.id())).get().extracting(Conversation::assigneeId).isNull();
+        assertThat(manager.findConversation(TENANT, second.id())).get().extracting(Conversation::assigneeId).isNull();
+        assertFails(ErrorCode.NOT_FOUND, null, () -> owner.user(agentAtFront.id()));
+    }
+
+    @Test
+    void movingToAnotherInboxKeepsTheAssigneeOnlyIfTheyWorkIt() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        as(agentAtFront).assign(sms.id(), agentAtFront.id());
+
+        Conversation moved = as(admin).moveToInbox(sms.id(), mail.id());
+
+        assertThat(moved.inboxId()).isEqualTo(mail.id());
+        assertThat(moved.assigneeId()).isNull();
+        assertFails(ErrorCode.NOT_FOUND, null, () -> as(agentAtFront).getConversation(sms.id()));
+        assertThat(as(agentAtMail).getConversation(sms.id()).conversation().inboxId()).isEqualTo(mail.id());
+        assertFails(ErrorCode.VALIDATION_FAILED, "inbox_id", () -> as(agentAtMail).moveToInbox(sms.id(), front.id()));
+    }
+
+    @Test
+    void membershipsDecideWhatAnAgentSees() {
+        Conversation email = mailToMailbox("erin@example.com");
+
+        owner.setMembers(mail.id(), Set.of(agentAtFront.id()));
+
+        assertThat(as(agentAtFront).getConversation(email.id()).conversation().id()).isEqualTo(email.id());
+        assertFails(ErrorCode.NOT_FOUND, null, () -> as(agentAtMail).getConversation(email.id()));
+        assertThat(manager.team(Actor.of(owner.user(agentAtFront.id()))).inboxes()).extracting(Inbox::id)
+                .containsExactlyInAnyOrder(front.id(), mail.id());
+    }
+
+    @Test
+    void anInactiveUserCannotActAndGivesUpTheirConversations() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        as(agentAtFront).assign(sms.id(), agentAtFront.id());
+
+        StaffUser inactive = owner.updateUser(agentAtFront.id(), null, null, null, null, false);
+
+        assertFails(ErrorCode.FORBIDDEN, null, () -> Actor.of(inactive));
+        assertThat(manager.staffActor(TENANT, "ana@spa.example")).isEmpty();
+        assertThat(manager.findConversation(TENANT, sms.id())).get().extracting(Conversation::assigneeId).isNull();
+    }
+
+    @Test
+    void anotherTenantsActorFindsNothing() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Workspace globex = manager.workspace(Actor.apiKey("globex", "k"));
+
+        assertFails(ErrorCode.NOT_FOUND, null, () -> globex.getConversation(sms.id()));
+        assertThat(globex.listConversations(ConversationQuery.all()).total()).isZero();
+        assertFails(ErrorCode.NOT_FOUND, null, () -> manager.team(Actor.apiKey("globex", "k")).user(agentAtFront.id()));
+    }
+}
