@@ -21,6 +21,7 @@ import dev.threadline.messaging.spi.OutboxStore;
 import dev.threadline.messaging.spi.SatisfactionScorer;
 import dev.threadline.messaging.spring.internal.AiModes;
 import dev.threadline.messaging.spring.internal.ChannelSelection;
+import dev.threadline.messaging.spring.internal.ConfiguredInboxes;
 import dev.threadline.messaging.spring.internal.ResponderDecorator;
 import dev.threadline.messaging.spring.internal.DeliveryLifecycle;
 import dev.threadline.messaging.spring.internal.StartupReport;
@@ -161,6 +162,11 @@ public class MessagingAutoConfiguration {
             }
         }
         return result;
+    }
+
+    @Bean
+    ConfiguredInboxes messagingConfiguredInboxes(MessageManager manager, MessagingProperties properties) {
+        return new ConfiguredInboxes(manager, properties);
     }
 
     @Bean

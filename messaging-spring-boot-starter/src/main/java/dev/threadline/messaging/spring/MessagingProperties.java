@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param defaultTenant tenant of webhooks whose receiving address has no mapping in tenants
  * @param defaultRegion ISO region for phone numbers written without a country code
  * @param tenants per-tenant settings: receiving addresses (webhook routing) and AI mode overrides
+ * @param inboxes inboxes by id, kept as configured at every start: the receiving addresses routed to each
  * @param webhooks provider webhook handling
  * @param twilio Twilio SMS/WhatsApp; present when account-sid and auth-token are set
  * @param sendgrid SendGrid email; present when api-key is set
@@ -41,6 +42,7 @@ public record MessagingProperties(
         @DefaultValue("default") String defaultTenant,
         @DefaultValue("US") String defaultRegion,
         @Nullable Map<String, Tenant> tenants,
+        @Nullable Map<String, Inbox> inboxes,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Twilio twilio,
         @DefaultValue SendGrid sendgrid,
@@ -57,6 +59,7 @@ public record MessagingProperties(
 
     public MessagingProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+        inboxes = inboxes == null ? Map.of() : Map.copyOf(inboxes);
     }
 
     /**
@@ -93,6 +96,21 @@ public record MessagingProperties(
      */
     public record Tenant(@Nullable List<String> addresses, @Nullable Ai ai) {
         public Tenant {
+            addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        }
+    }
+
+    /**
+     * One inbox, as configuration defines it (staff and members are managed through the API).
+     *
+     * @param tenant the tenant it belongs to; unset: messaging.default-tenant
+     * @param name shown to staff; unset: the inbox's id
+     * @param addresses our numbers and email addresses whose new conversations open in this inbox
+     * @param aiMode the AI mode of its conversations (auto, draft, off); unset: the tenant's
+     */
+    public record Inbox(@Nullable String tenant, @Nullable String name, @Nullable List<String> addresses,
+                        @Nullable AiMode aiMode) {
+        public Inbox {
             addresses = addresses == null ? List.of() : List.copyOf(addresses);
         }
     }

@@ -14,6 +14,7 @@ import dev.threadline.messaging.spring.internal.web.admin.ConversationController
 import dev.threadline.messaging.spring.internal.web.admin.DeadLetterController;
 import dev.threadline.messaging.spring.internal.web.admin.MessageController;
 import dev.threadline.messaging.spring.internal.web.admin.SendController;
+import dev.threadline.messaging.spring.internal.web.admin.TeamController;
 import dev.threadline.messaging.spring.internal.web.automation.AnalyticsController;
 import dev.threadline.messaging.spring.internal.web.automation.CampaignController;
 import dev.threadline.messaging.spring.internal.web.automation.ContactController;
@@ -23,11 +24,12 @@ import dev.threadline.messaging.spring.internal.web.automation.TemplateControlle
 import dev.threadline.messaging.spring.internal.web.stream.EventStreamHub;
 import dev.threadline.messaging.spring.internal.web.stream.StreamController;
 import dev.threadline.messaging.spring.internal.web.support.ApiExceptionResolver;
-import dev.threadline.messaging.spring.internal.web.support.ApiKeyFilter;
+import dev.threadline.messaging.spring.internal.web.support.AdminAuthenticationFilter;
 import dev.threadline.messaging.spring.internal.web.support.ApiPaths;
 import dev.threadline.messaging.spring.internal.web.support.BodySizeLimitFilter;
 import dev.threadline.messaging.spring.internal.web.support.JsonErrorReportValve;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.RoleGate;
 import dev.threadline.messaging.spring.internal.web.support.SecurityHeadersFilter;
 import dev.threadline.messaging.spring.internal.web.webhooks.DurableWebhooks;
 import dev.threadline.messaging.spring.internal.web.webhooks.IntakeSource;
@@ -53,6 +55,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The admin HTTP API under {@code messaging.api.base-path}, the provider webhooks under {@code /webhooks}
@@ -65,8 +69,11 @@ import org.springframework.core.Ordered;
 @ConditionalOnBean(MessageManager.class)
 @ConditionalOnBooleanProperty(name = "messaging.api.enabled", matchIfMissing = true)
 @Import({SendController.class, ConversationController.class, MessageController.class, StreamController.class,
-        DeadLetterController.class})
+        DeadLetterController.class, TeamController.class})
 public class MessagingWebAutoConfiguration {
+
+    /** Spring Security's default filter order, without depending on Spring Security. */
+    private static final int SECURITY_FILTER_ORDER = -100;
 
     @Bean
     @ConditionalOnMissingBean
@@ -80,13 +87,25 @@ public class MessagingWebAutoConfiguration {
         return new ApiExceptionResolver(paths);
     }
 
+    /** By default a principal's name is the email of a staff user of the default tenant. */
     @Bean
-    @ConditionalOnMissingBean(name = "messagingApiKeyFilter")
-    FilterRegistrationBean<ApiKeyFilter> messagingApiKeyFilter(ApiPaths paths, MessagingProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(paths, properties.security().apiKeys()));
+    @ConditionalOnMissingBean
+    StaffPrincipals messagingStaffPrincipals(MessageManager manager, MessagingProperties properties) {
+        return principal -> manager.staffActor(properties.defaultTenant(), principal.getName());
+    }
+
+    /**
+     * Runs right after Spring Security's filter chain ({@code spring.security.filter.order}, -100 by default), so a
+     * host's login has set the request's principal by then.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "messagingAdminAuthenticationFilter")
+    FilterRegistrationBean<AdminAuthenticationFilter> messagingAdminAuthenticationFilter(ApiPaths paths, MessagingProperties properties,
+                                                                                       StaffPrincipals principals) {
+        FilterRegistrationBean<AdminAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new AdminAuthenticationFilter(paths, properties.security().apiKeys(), principals));
         registration.addUrlPatterns(paths.basePath() + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.setOrder(SECURITY_FILTER_ORDER + 1);
         return registration;
     }
 
@@ -109,6 +128,17 @@ public class MessagingWebAutoConfiguration {
         registration.addUrlPatterns(paths.basePath() + "/*", ApiPaths.WEBHOOKS + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
         return registration;
+    }
+
+    /** Checks each admin route's {@link dev.threadline.messaging.spring.internal.web.support.RequiresRole}. */
+    @Bean
+    WebMvcConfigurer messagingRoleGate() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleGate());
+            }
+        };
     }
 
     @Bean

@@ -20,19 +20,26 @@ final class HttpApi {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String root;
     private final @Nullable String key;
+    /** A header every request carries (name, value), or null. */
+    private final String @Nullable [] header;
 
     HttpApi(int port, String basePath, @Nullable String key) {
-        this.root = "http://127.0.0.1:" + port + basePath;
-        this.key = key;
+        this("http://127.0.0.1:" + port + basePath, key, null);
     }
 
     HttpApi as(@Nullable String otherKey) {
-        return new HttpApi(root, otherKey);
+        return new HttpApi(root, otherKey, header);
     }
 
-    private HttpApi(String root, @Nullable String key) {
+    /** This client with {@code name: value} on every request. */
+    HttpApi withHeader(String name, String value) {
+        return new HttpApi(root, key, new String[] {name, value});
+    }
+
+    private HttpApi(String root, @Nullable String key, String @Nullable [] header) {
         this.root = root;
         this.key = key;
+        this.header = header;
     }
 
     Response get(String path) {
@@ -71,6 +78,9 @@ final class HttpApi {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(10));
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
+        }
+        if (header != null) {
+            builder.header(header[0], header[1]);
         }
         return builder;
     }

@@ -4,12 +4,16 @@ import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.Satisfaction;
+import dev.threadline.messaging.Workspace;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
+import dev.threadline.messaging.spring.internal.web.support.JsonObject;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The conversation routes and {@code GET /unread}. Every lookup is scoped to the caller's tenant. */
+/**
+ * The conversation routes and {@code GET /unread}, through the caller's {@link Workspace}: scoped to the caller's tenant
+ * and inboxes, each operation checked against the caller's role.
+ */
 @RestController
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class ConversationController {
@@ -49,16 +56,39 @@ public final class ConversationController {
                                 @RequestParam(required = false) @Nullable String unread,
                                 @RequestParam(required = false) @Nullable String page,
                                 @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
-                                @RequestParam(required = false) @Nullable String cursor) {
+                                @RequestParam(required = false) @Nullable String cursor,
+                                @RequestParam(required = false) @Nullable String inbox,
+                                @RequestParam(required = false) @Nullable String assignee) {
         ConversationQuery query = new ConversationQuery(
-                channel == null || channel.isBlank() ? null : Channels.known(manager, channel, "channel"),
-                status == null || status.isBlank() ? null : ConversationStatus.fromWire(status, "status"),
+                blank(channel) ? null : Channels.known(manager, channel, "channel"),
+                blank(status) ? null : ConversationStatus.fromWire(status, "status"),
                 unread != null && WireValues.bool("unread", unread),
                 q,
                 WireValues.integer("page", page, 1),
                 WireValues.integer("page_size", pageSize, ConversationQuery.DEFAULT_PAGE_SIZE),
-                cursor == null || cursor.isBlank() ? null : cursor);
-        return Json.response(HttpStatus.OK, Views.ConversationList.of(manager.listConversations(caller.tenantId(), query)));
+                blank(cursor) ? null : cursor,
+                blank(inbox) ? null : Set.of(inbox.strip()), null, false);
+        Workspace workspace = manager.workspace(caller.actor());
+        return Json.response(HttpStatus.OK, Views.ConversationList.of(
+                workspace.listConversations(withAssignee(query, assignee, caller)), workspace.staffNames()));
+    }
+
+    /** {@code assignee}: {@code me}, {@code none} or a staff user's id. */
+    private static ConversationQuery withAssignee(ConversationQuery query, @Nullable String assignee, Caller caller) {
+        if (blank(assignee)) {
+            return query;
+        }
+        return switch (assignee.strip()) {
+            case "none" -> query.withUnassignedOnly(true);
+            case "me" -> {
+                String me = caller.actor().userId();
+                if (me == null) {
+                    throw NonRetriableMessagingException.validation("assignee", "assignee=me needs a signed-in staff user, not an API key");
+                }
+                yield query.withAssignee(me);
+            }
+            default -> query.withAssignee(assignee.strip());
+        };
     }
 
     /** Every message, or with {@code messages} the newest that many (before {@code before}, to page back). */
@@ -66,10 +96,11 @@ public final class ConversationController {
     ResponseEntity<byte[]> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                @RequestParam(required = false) @Nullable String messages,
                                @RequestParam(required = false) @Nullable String before) {
-        boolean window = messages != null && !messages.isBlank() || before != null && !before.isBlank();
-        return Json.response(HttpStatus.OK, Views.Detail.of(!window ? manager.getConversation(caller.tenantId(), id)
-                : manager.getConversation(caller.tenantId(), id, WireValues.integer("messages", messages, DEFAULT_MESSAGE_WINDOW),
-                        before == null || before.isBlank() ? null : before)));
+        boolean window = !blank(messages) || !blank(before);
+        Workspace workspace = manager.workspace(caller.actor());
+        ConversationDetail detail = !window ? workspace.getConversation(id)
+                : workspace.getConversation(id, WireValues.integer("messages", messages, DEFAULT_MESSAGE_WINDOW), blank(before) ? null : before);
+        return Json.response(HttpStatus.OK, Views.Detail.of(detail, workspace.staffNames()));
     }
 
     @PostMapping("/conversations/{id}/reply")
@@ -78,38 +109,57 @@ public final class ConversationController {
                                  @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         String content = Json.object(contentType, body).requiredString("content");
         rateLimiter.acquire(caller.tenantId());
-        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.reply(caller.tenantId(), id, content, caller.actor())));
+        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.workspace(caller.actor()).reply(id, content)));
     }
 
     @PostMapping("/conversations/{id}/read")
     ResponseEntity<byte[]> markRead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        manager.markRead(caller.tenantId(), id);
+        manager.workspace(caller.actor()).markRead(id);
         return Json.response(HttpStatus.OK, new Views.UnreadCount(0));
     }
 
+    /** Any of {@code status}, {@code assignee_id} (null unassigns) and {@code inbox_id}; at least one. */
     @PatchMapping("/conversations/{id}")
     ResponseEntity<byte[]> update(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                   @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                   @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
-        ConversationStatus status = ConversationStatus.fromWire(Json.object(contentType, body).requiredString("status"), "status");
-        manager.changeStatus(caller.tenantId(), id, status);
-        ConversationDetail detail = manager.getConversation(caller.tenantId(), id);
-        return Json.response(HttpStatus.OK, new Views.ConversationOnly(Views.ConversationView.of(detail.conversation(), detail.contact())));
+        JsonObject json = Json.object(contentType, body);
+        Set<String> names = json.names();
+        if (!names.contains("status") && !names.contains("assignee_id") && !names.contains("inbox_id")) {
+            throw NonRetriableMessagingException.validation("status", "give status, assignee_id or inbox_id");
+        }
+        Workspace workspace = manager.workspace(caller.actor());
+        if (names.contains("inbox_id")) {
+            workspace.moveToInbox(id, json.requiredString("inbox_id"));
+        }
+        if (names.contains("assignee_id")) {
+            workspace.assign(id, json.string("assignee_id"));
+        }
+        if (names.contains("status")) {
+            workspace.changeStatus(id, ConversationStatus.fromWire(json.requiredString("status"), "status"));
+        }
+        ConversationDetail detail = workspace.getConversation(id, 1, null);
+        return Json.response(HttpStatus.OK, new Views.ConversationOnly(
+                Views.ConversationView.of(detail.conversation(), detail.contact(), workspace.staffNames())));
     }
 
     @PostMapping("/conversations/{id}/score")
     ResponseEntity<byte[]> score(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        Satisfaction satisfaction = manager.score(caller.tenantId(), id);
+        Satisfaction satisfaction = manager.workspace(caller.actor()).score(id);
         return Json.response(HttpStatus.OK, Views.SatisfactionView.of(satisfaction));
     }
 
     @GetMapping("/conversations/{id}/suggestions")
     ResponseEntity<byte[]> suggestions(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        return Json.response(HttpStatus.OK, new Views.Suggestions(manager.suggestReplies(caller.tenantId(), id)));
+        return Json.response(HttpStatus.OK, new Views.Suggestions(manager.workspace(caller.actor()).suggestReplies(id)));
     }
 
     @GetMapping("/unread")
     ResponseEntity<byte[]> unread(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return Json.response(HttpStatus.OK, Views.Unread.of(manager.unreadCounts(caller.tenantId())));
+        return Json.response(HttpStatus.OK, Views.Unread.of(manager.workspace(caller.actor()).unreadCounts()));
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -5,6 +5,8 @@ import dev.threadline.messaging.intake.IntakeEntry;
 import dev.threadline.messaging.intake.WebhookIntake;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
+import dev.threadline.messaging.staff.Role;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * failed, and a replay once the cause is fixed.
  */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class DeadLetterController {
 

@@ -36,12 +36,12 @@ public final class MessageController {
                                    @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         String edited = Json.optionalObject(contentType, body).string("content");
         rateLimiter.acquire(caller.tenantId());
-        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.approveDraft(caller.tenantId(), id, edited, caller.actor())));
+        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.workspace(caller.actor()).approveDraft(id, edited)));
     }
 
     @DeleteMapping("/messages/{id}")
     ResponseEntity<Void> discard(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        manager.discardDraft(caller.tenantId(), id, caller.actor());
+        manager.workspace(caller.actor()).discardDraft(id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -7,6 +7,7 @@ import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.ReceiveResult;
+import dev.threadline.messaging.Workspace;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.JsonObject;
@@ -40,14 +41,16 @@ public final class SendController {
                                 @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                 @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         JsonObject json = Json.object(contentType, body);
-        InboundMessage inbound = inbound(caller.tenantId(), json);
+        Workspace workspace = manager.workspace(caller.actor());
+        InboundMessage inbound = inbound(workspace, json);
         rateLimiter.acquire(caller.tenantId());
-        ReceiveResult result = manager.receive(inbound);
+        ReceiveResult result = workspace.receive(inbound);
         return Json.response(HttpStatus.CREATED, Views.SendResponse.of(result.conversation().id(), result.message().id(),
                 result.aiReply(), result.aiError()));
     }
 
-    private InboundMessage inbound(String tenantId, JsonObject json) {
+    private static InboundMessage inbound(Workspace workspace, JsonObject json) {
+        String tenantId = workspace.actor().tenantId();
         String content = json.requiredString("content");
         String conversationId = json.optionalNonBlankString("conversation_id");
         String channelName = json.string("channel");
@@ -55,7 +58,7 @@ public final class SendController {
         String subject = json.string("subject");
         if (conversationId != null) {
             // The customer's name and addresses come from the conversation; another tenant's id is a 404.
-            Conversation conversation = manager.getConversation(tenantId, conversationId).conversation();
+            Conversation conversation = workspace.getConversation(conversationId, 1, null).conversation();
             ChannelId channel = channelName == null ? conversation.channel() : ChannelId.of(channelName);
             return InboundMessage.builder(tenantId, channel)
                     .conversationId(conversation.id())
@@ -82,6 +85,7 @@ public final class SendController {
                 .customerPhone(json.string("customer_phone"))
                 .customerEmail(json.string("customer_email"))
                 .subject(channel.equals(ChannelId.EMAIL) ? subject : null)
+                .inboxId(json.optionalNonBlankString("inbox_id"))
                 .body(content)
                 .generateAiReply(!Boolean.FALSE.equals(generate))
                 .build();
@@ -95,8 +99,8 @@ public final class SendController {
         String conversationId = json.requiredString("conversation_id");
         boolean followUp = Boolean.TRUE.equals(json.bool("follow_up"));
         rateLimiter.acquire(caller.tenantId());
-        Message reply = followUp ? manager.generateFollowUp(caller.tenantId(), conversationId)
-                : manager.generateReply(caller.tenantId(), conversationId);
+        Workspace workspace = manager.workspace(caller.actor());
+        Message reply = followUp ? workspace.generateFollowUp(conversationId) : workspace.generateReply(conversationId);
         return Json.response(HttpStatus.OK, Views.AiResponse.of(reply));
     }
 }

@@ -54,22 +54,30 @@ public final class Views {
         }
     }
 
+    /** A staff user as a conversation or message names them. */
+    record Person(String id, @Nullable String name) {
+        static @Nullable Person of(@Nullable String id, Map<String, String> staffNames) {
+            return id == null ? null : new Person(id, staffNames.get(id));
+        }
+    }
+
     public record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
                                @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
                                @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
-                               long unreadCount, @Nullable String needsStaff) {
-        public static ConversationSummary of(Conversation c) {
+                               long unreadCount, @Nullable String needsStaff, String inboxId, @Nullable Person assignee) {
+        public static ConversationSummary of(Conversation c, Map<String, String> staffNames) {
             return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
                     c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
-                    c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF));
+                    c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
+                    Person.of(c.assigneeId(), staffNames));
         }
     }
 
     record ConversationList(List<ConversationSummary> conversations, long total, int page, int pageSize,
                             @Nullable String nextCursor) {
-        static ConversationList of(ConversationPage page) {
-            return new ConversationList(page.conversations().stream().map(ConversationSummary::of).toList(), page.total(),
-                    page.page(), page.pageSize(), page.nextCursor());
+        static ConversationList of(ConversationPage page, Map<String, String> staffNames) {
+            return new ConversationList(page.conversations().stream().map(c -> ConversationSummary.of(c, staffNames)).toList(),
+                    page.total(), page.page(), page.pageSize(), page.nextCursor());
         }
     }
 
@@ -84,31 +92,36 @@ public final class Views {
 
     record ConversationView(String id, String channel, Customer customer, String status, @Nullable String subject,
                             @Nullable String headline, String initiatedAt, String lastActivityAt, long messageCount,
-                            long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff) {
-        static ConversationView of(Conversation c, Contact contact) {
+                            long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff,
+                            String inboxId, @Nullable Person assignee) {
+        static ConversationView of(Conversation c, Contact contact, Map<String, String> staffNames) {
             Customer customer = new Customer(contact.id(), c.customerName() != null ? c.customerName() : contact.name(),
                     c.customerPhone() != null ? c.customerPhone() : contact.phone(),
                     c.customerEmail() != null ? c.customerEmail() : contact.email());
             return new ConversationView(c.id(), c.channel().value(), customer, c.status().wireName(), c.subject(), c.headline(),
                     timestamp(c.initiatedAt()), timestamp(c.lastActivityAt()), c.messageCount(), c.unreadCount(),
-                    SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF));
+                    SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
+                    Person.of(c.assigneeId(), staffNames));
         }
     }
 
     record MessageView(String id, String direction, String author, String content, @Nullable String subject,
                        List<String> mediaUrls, String sentAt, String status, String statusAt,
-                       @Nullable String providerMessageId, @Nullable String errorCode, @Nullable String errorMessage) {
+                       @Nullable String providerMessageId, @Nullable String errorCode, @Nullable String errorMessage,
+                       @Nullable Person sentBy) {
         static MessageView of(Message m) {
+            String sentById = m.metadata().get(Message.META_SENT_BY_ID);
             return new MessageView(m.id(), m.direction().wireName(), m.author().wireName(), m.body(), m.subject(), m.mediaUrls(),
                     timestamp(m.createdAt()), m.status().wireName(), timestamp(m.statusAt()), m.providerMessageId(),
-                    m.errorCode(), m.errorMessage());
+                    m.errorCode(), m.errorMessage(),
+                    sentById == null ? null : new Person(sentById, m.metadata().get(Message.META_SENT_BY_NAME)));
         }
     }
 
     record Detail(ConversationView conversation, List<MessageView> messages, @Nullable String earlierCursor) {
-        static Detail of(ConversationDetail d) {
-            return new Detail(ConversationView.of(d.conversation(), d.contact()), d.messages().stream().map(MessageView::of).toList(),
-                    d.earlierCursor());
+        static Detail of(ConversationDetail d, Map<String, String> staffNames) {
+            return new Detail(ConversationView.of(d.conversation(), d.contact(), staffNames),
+                    d.messages().stream().map(MessageView::of).toList(), d.earlierCursor());
         }
     }
 

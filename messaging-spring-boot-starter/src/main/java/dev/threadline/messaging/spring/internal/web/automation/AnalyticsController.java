@@ -9,7 +9,9 @@ import dev.threadline.messaging.automation.analytics.Granularity;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Measures per channel and period, as JSON or as a CSV download. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class AnalyticsController {
 

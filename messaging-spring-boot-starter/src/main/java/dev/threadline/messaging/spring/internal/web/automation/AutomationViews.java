@@ -168,12 +168,12 @@ final class AutomationViews {
 
     /** A contact with every conversation, newest activity first. */
     record ContactPageView(ContactView contact, List<Views.ConversationSummary> conversations) {
-        static ContactPageView of(ContactDetail detail, ContactProfile profile) {
+        static ContactPageView of(ContactDetail detail, ContactProfile profile, Map<String, String> staffNames) {
             List<Conversation> conversations = detail.conversations();
             Instant last = conversations.isEmpty() ? null : conversations.get(0).lastActivityAt();
             Set<ChannelId> channels = conversations.stream().map(Conversation::channel).collect(Collectors.toSet());
             ContactSummary summary = new ContactSummary(detail.contact(), channels, last, conversations.size());
-            return new ContactPageView(ContactView.of(summary, profile), conversations.stream().map(Views.ConversationSummary::of).toList());
+            return new ContactPageView(ContactView.of(summary, profile), conversations.stream().map(c -> Views.ConversationSummary.of(c, staffNames)).toList());
         }
     }
 

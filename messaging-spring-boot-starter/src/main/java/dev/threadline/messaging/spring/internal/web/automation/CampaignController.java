@@ -10,7 +10,9 @@ import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.JsonObject;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.util.LinkedHashSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Campaigns and their recipients, the campaign of a conversation, and the contact profiles segments use. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class CampaignController {
 

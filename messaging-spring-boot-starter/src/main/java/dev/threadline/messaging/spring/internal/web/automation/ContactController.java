@@ -10,7 +10,9 @@ import dev.threadline.messaging.automation.campaign.ContactProfiles;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and time zone of their profile.
  */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class ContactController {
 
@@ -65,6 +68,7 @@ public final class ContactController {
     @GetMapping("/contacts/{id}")
     ResponseEntity<byte[]> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
         ContactDetail detail = manager.getContact(caller.tenantId(), id);
-        return Json.response(HttpStatus.OK, AutomationViews.ContactPageView.of(detail, profiles.ofContact(caller.tenantId(), id)));
+        return Json.response(HttpStatus.OK, AutomationViews.ContactPageView.of(detail, profiles.ofContact(caller.tenantId(), id),
+                manager.workspace(caller.actor()).staffNames()));
     }
 }

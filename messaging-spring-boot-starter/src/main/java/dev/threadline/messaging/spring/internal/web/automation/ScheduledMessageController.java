@@ -7,7 +7,9 @@ import dev.threadline.messaging.automation.schedule.Reminders;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Templated messages sent later, such as appointment reminders: schedule, reschedule, cancel. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class ScheduledMessageController {
 

@@ -10,7 +10,9 @@ import dev.threadline.messaging.spring.MessagingProperties;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff members and their notification levels, and the digest of unanswered conversations. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class StaffController {
 

@@ -12,7 +12,9 @@ import dev.threadline.messaging.spring.internal.web.support.Channels;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.JsonObject;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
+import dev.threadline.messaging.spring.internal.web.support.RequiresRole;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import dev.threadline.messaging.staff.Role;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Templates, their preview, and canned replies sent into a conversation. */
 @RestController
+@RequiresRole(Role.ADMIN)
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class TemplateController {
 
@@ -45,6 +48,7 @@ public final class TemplateController {
         this.rateLimiter = rateLimiter;
     }
 
+    @RequiresRole(Role.AGENT)
     @GetMapping("/templates")
     ResponseEntity<byte[]> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam(required = false) @Nullable String kind) {
         TemplateKind only = kind == null || kind.isBlank() ? null : WireValues.lowerCaseName(TemplateKind.class, "kind", kind);
@@ -60,6 +64,7 @@ public final class TemplateController {
         return Json.response(HttpStatus.OK, AutomationViews.TemplateOnly.of(templates.save(template)));
     }
 
+    @RequiresRole(Role.AGENT)
     @GetMapping("/templates/{name}")
     ResponseEntity<byte[]> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String name) {
         return Json.response(HttpStatus.OK, AutomationViews.TemplateOnly.of(templates.get(caller.tenantId(), name)));
@@ -71,6 +76,7 @@ public final class TemplateController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresRole(Role.AGENT)
     @PostMapping("/templates/{name}/preview")
     ResponseEntity<byte[]> preview(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String name,
                                    @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
@@ -81,14 +87,17 @@ public final class TemplateController {
                 AutomationViews.Rendered.of(templates.render(caller.tenantId(), name, channel, json.values("variables"))));
     }
 
+    /** Agents answer with templates too, in the conversations they work. */
+    @RequiresRole(Role.AGENT)
     @PostMapping("/conversations/{id}/canned-reply")
     ResponseEntity<byte[]> cannedReply(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                        @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                        @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         JsonObject json = Json.object(contentType, body);
         String template = json.requiredString("template");
+        manager.workspace(caller.actor()).getConversation(id, 1, null);
         rateLimiter.acquire(caller.tenantId());
         return Json.response(HttpStatus.ACCEPTED,
-                Views.Queued.of(templates.reply(caller.tenantId(), id, template, json.values("variables"), caller.actor())));
+                Views.Queued.of(templates.reply(caller.tenantId(), id, template, json.values("variables"), caller.label())));
     }
 }

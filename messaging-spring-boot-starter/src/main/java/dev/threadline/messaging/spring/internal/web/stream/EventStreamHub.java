@@ -1,20 +1,26 @@
 package dev.threadline.messaging.spring.internal.web.stream;
 
+import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.spi.MessagingEventBus;
 import dev.threadline.messaging.spring.internal.web.support.Json;
+import dev.threadline.messaging.staff.Actor;
+import dev.threadline.messaging.staff.Role;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -34,8 +40,13 @@ public final class EventStreamHub implements DisposableBean {
     });
     private final Duration timeout;
     private final MessagingEventBus.Subscription subscription;
+    private final MessageManager manager;
 
-    private record Client(String tenantId, SseEmitter emitter) {
+    /** A connected stream; {@code actor} decides which inboxes' events it gets. */
+    private record Client(Actor actor, SseEmitter emitter) {
+        String tenantId() {
+            return actor.tenantId();
+        }
     }
 
     /** The data of one event on the stream (names become snake_case). */
@@ -43,15 +54,16 @@ public final class EventStreamHub implements DisposableBean {
     }
 
     public EventStreamHub(MessageManager manager, Duration heartbeat, Duration timeout) {
+        this.manager = manager;
         this.timeout = timeout;
         this.subscription = manager.subscribe(event -> sender.execute(() -> dispatch(event)));
         sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens a stream of {@code tenantId}'s events. */
-    SseEmitter open(String tenantId) {
+    /** Opens a stream of the events of {@code actor}'s tenant, in the inboxes the actor works. */
+    SseEmitter open(Actor actor) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Client client = new Client(tenantId, emitter);
+        Client client = new Client(actor, emitter);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
@@ -72,8 +84,12 @@ public final class EventStreamHub implements DisposableBean {
         }
         String data = Json.string(new StreamEvent(event.type(), event.conversationId(), event.messageId(),
                 event.status() == null ? null : event.status().wireName()));
+        // The conversation's inbox is read once per event, and only when a client works some inboxes, not all.
+        Supplier<Optional<String>> inbox = SingletonSupplier.of(() ->
+                manager.findConversation(event.tenantId(), event.conversationId()).map(Conversation::inboxId));
         for (Client client : clients) {
-            if (client.tenantId().equals(event.tenantId())) {
+            if (client.tenantId().equals(event.tenantId()) && (client.actor().role().includes(Role.ADMIN)
+                    || inbox.get().filter(client.actor()::works).isPresent())) {
                 send(client, SseEmitter.event().name(event.type()).data(data));
             }
         }

@@ -21,6 +21,6 @@ public final class StreamController {
 
     @GetMapping(value = "/stream", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     SseEmitter stream(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return hub.open(caller.tenantId());
+        return hub.open(caller.actor());
     }
 }

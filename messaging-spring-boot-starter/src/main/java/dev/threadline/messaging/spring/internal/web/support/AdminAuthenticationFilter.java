@@ -1,6 +1,8 @@
 package dev.threadline.messaging.spring.internal.web.support;
 
 import dev.threadline.messaging.ErrorCode;
+import dev.threadline.messaging.spring.StaffPrincipals;
+import dev.threadline.messaging.staff.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +23,28 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates admin routes with {@code Authorization: Bearer <key>}. Keys are compared by their SHA-256
- * digests with {@link MessageDigest#isEqual}, against every configured key, so timing reveals neither a
- * key nor its length. Keys are never read from query strings, where access logs would keep them.
+ * Authenticates admin routes: {@code Authorization: Bearer <key>} acts as the key's tenant owner; without a key,
+ * the principal the host's login signed in (Spring Security runs before this filter) acts as the staff user
+ * {@link StaffPrincipals} maps it to. Keys are compared by their SHA-256 digests with {@link MessageDigest#isEqual},
+ * against every configured key, so timing reveals neither a key nor its length. Keys are never read from query
+ * strings, where access logs would keep them.
  */
-public final class ApiKeyFilter extends OncePerRequestFilter {
+public final class AdminAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(AdminAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
     private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@'-]{1,64}");
 
     private final ApiPaths paths;
     private final List<Key> keys;
+    private final StaffPrincipals principals;
 
     private record Key(byte[] digest, String tenantId, String fingerprint) {
     }
 
-    public ApiKeyFilter(ApiPaths paths, Map<String, String> apiKeys) {
+    public AdminAuthenticationFilter(ApiPaths paths, Map<String, String> apiKeys, StaffPrincipals principals) {
         this.paths = paths;
+        this.principals = principals;
         this.keys = apiKeys.entrySet().stream()
                 .map(e -> {
                     byte[] digest = sha256(e.getKey());
@@ -45,7 +52,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
                 })
                 .toList();
         if (keys.isEmpty()) {
-            log.warn("No messaging.security.api-keys configured: every admin API request will be rejected with 401");
+            log.info("No messaging.security.api-keys configured: admin API requests need a signed-in staff user");
         }
     }
 
@@ -57,14 +64,25 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = presentedKey(request);
-        Key match = presented == null ? null : find(presented);
-        if (match == null) {
-            ApiError.of(ErrorCode.UNAUTHORIZED, "a valid API key is required: Authorization: Bearer <key>").write(response);
+        Actor actor = actor(request);
+        if (actor == null) {
+            ApiError.of(ErrorCode.UNAUTHORIZED, "a valid API key (Authorization: Bearer <key>) or a signed-in staff user is required")
+                    .write(response);
             return;
         }
-        request.setAttribute(Caller.ATTRIBUTE, new Caller(match.tenantId(), actor(request, match)));
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(actor));
         chain.doFilter(request, response);
+    }
+
+    /** The key's owner actor; without a key header, the signed-in principal's staff user; else null. */
+    private @Nullable Actor actor(HttpServletRequest request) {
+        String presented = presentedKey(request);
+        if (presented != null) {
+            Key match = find(presented);
+            return match == null ? null : Actor.apiKey(match.tenantId(), label(request, match));
+        }
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? null : principals.actorFor(principal).orElse(null);
     }
 
     private static @Nullable String presentedKey(HttpServletRequest request) {
@@ -85,7 +103,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
         return found;
     }
 
-    private static String actor(HttpServletRequest request, Key key) {
+    private static String label(HttpServletRequest request, Key key) {
         String label = "api-key:" + key.fingerprint();
         String name = request.getHeader("X-Actor");
         return name != null && ACTOR.matcher(name.strip()).matches() ? name.strip() + " (" + label + ")" : label;

@@ -23,6 +23,7 @@ record ApiError(HttpStatus status, String code, String message, @Nullable String
             Map.entry(ErrorCode.UNKNOWN_CHANNEL, HttpStatus.BAD_REQUEST),
             Map.entry(ErrorCode.UNAUTHORIZED, HttpStatus.UNAUTHORIZED),
             Map.entry(ErrorCode.INVALID_SIGNATURE, HttpStatus.FORBIDDEN),
+            Map.entry(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN),
             Map.entry(ErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.CONFLICT, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.PAYLOAD_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE),
