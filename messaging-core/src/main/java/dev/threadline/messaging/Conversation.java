@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastMessagePreview the start of the newest message's text
  * @param inboxId the inbox the conversation is worked in ({@link dev.threadline.messaging.staff.Inbox#DEFAULT_ID} unless routed)
  * @param assigneeId the staff user who owns it, or null when nobody does
+ * @param awaitingReplySince when the oldest customer message nobody has answered yet arrived; null when the last
+ *        word is ours (kept by the store as messages are appended, see {@link ConversationCounters})
  * @param version optimistic-lock version, bumped by every change
  */
 public record Conversation(
@@ -36,6 +38,7 @@ public record Conversation(
         @Nullable Satisfaction satisfaction,
         String inboxId,
         @Nullable String assigneeId,
+        @Nullable Instant awaitingReplySince,
         Map<String, String> metadata,
         long version) {
 
@@ -70,33 +73,33 @@ public record Conversation(
     public Conversation withStatus(ConversationStatus newStatus) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, newStatus, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
     }
 
     public Conversation withHeadline(@Nullable String newHeadline) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, newHeadline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
     }
 
     public Conversation withSatisfaction(@Nullable Satisfaction newSatisfaction) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, newSatisfaction, inboxId, assigneeId, metadata, version);
+                lastMessagePreview, newSatisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
     }
 
     /** This conversation moved to inbox {@code newInboxId}. */
     public Conversation withInbox(String newInboxId) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, newInboxId, assigneeId, metadata, version);
+                lastMessagePreview, satisfaction, newInboxId, assigneeId, awaitingReplySince, metadata, version);
     }
 
     /** This conversation owned by staff user {@code newAssigneeId}, or by nobody when null. */
     public Conversation withAssignee(@Nullable String newAssigneeId) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, newAssigneeId, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, newAssigneeId, awaitingReplySince, metadata, version);
     }
 
     /** This conversation with {@code key} set to {@code value} in its metadata. */
@@ -105,7 +108,7 @@ public record Conversation(
         changed.put(key, value);
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, changed, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, changed, version);
     }
 
     /** This conversation with its counters moved by one appended message (see {@link ConversationCounters}). */
@@ -119,19 +122,20 @@ public record Conversation(
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject != null ? subject : change.subject(), headline, initiatedAt, activity,
                 messageCount + change.messages(), unreadCount + change.unread(),
-                change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version + 1);
+                change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, inboxId, assigneeId,
+                change.answered() ? null : awaitingReplySince != null ? awaitingReplySince : change.awaitingFrom(), metadata, version + 1);
     }
 
     public Conversation withUnreadCount(long newUnreadCount) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, newUnreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
     }
 
     public Conversation withVersion(long newVersion) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, metadata, newVersion);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, newVersion);
     }
 
     /** The first {@code length} code points of {@code text}, with an ellipsis when cut. */

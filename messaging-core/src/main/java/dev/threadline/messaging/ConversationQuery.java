@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Filters and paging for the conversation list.
  *
+ * @param status only conversations with this status; null for every status but {@link ConversationStatus#SPAM}
  * @param text matches customer name, phone, email, subject or message text (case-insensitive)
  * @param page 1-based page number, used when {@code cursor} is null
  * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
@@ -13,10 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param inboxIds only conversations of these inboxes; null for every inbox
  * @param assigneeId only conversations assigned to this staff user; null for any
  * @param unassignedOnly only conversations nobody is assigned to
+ * @param awaitingReplyOnly only conversations whose customer spoke last and got no answer yet
+ * @param longestWaitingFirst order by {@link Conversation#awaitingReplySince()}, oldest first (only waiting
+ *        conversations, then); else newest activity first
  */
 public record ConversationQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly,
                                 @Nullable String text, int page, int pageSize, @Nullable String cursor,
-                                @Nullable Set<String> inboxIds, @Nullable String assigneeId, boolean unassignedOnly) {
+                                @Nullable Set<String> inboxIds, @Nullable String assigneeId, boolean unassignedOnly,
+                                boolean awaitingReplyOnly, boolean longestWaitingFirst) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -40,7 +45,7 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
 
     /** Everything, first page of the default size. */
     public static ConversationQuery all() {
-        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false);
+        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false, false, false);
     }
 
     /** Rows to skip for page-number paging. */
@@ -49,46 +54,61 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
     }
 
     public ConversationQuery withChannel(@Nullable ChannelId value) {
-        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     public ConversationQuery withStatus(@Nullable ConversationStatus value) {
-        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     public ConversationQuery withUnreadOnly(boolean value) {
-        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     public ConversationQuery withText(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     public ConversationQuery withPage(int value, int size) {
-        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     public ConversationQuery withCursor(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     /** Only conversations of {@code value}'s inboxes; null for every inbox. */
     public ConversationQuery withInboxes(@Nullable Set<String> value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
     }
 
     /** Only conversations assigned to staff user {@code value}; null for any. */
     public ConversationQuery withAssignee(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false, awaitingReplyOnly, longestWaitingFirst);
     }
 
     /** Only conversations nobody is assigned to, or (false) any. */
     public ConversationQuery withUnassignedOnly(boolean value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value, awaitingReplyOnly, longestWaitingFirst);
     }
 
-    /** True when the query filters by inbox or assignee, which list totals kept per channel and status cannot answer. */
-    public boolean filtersByPeople() {
-        return inboxIds != null || assigneeId != null || unassignedOnly;
+    /** Only conversations that await a reply ({@code value}), or any. */
+    public ConversationQuery withAwaitingReplyOnly(boolean value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
+                value, longestWaitingFirst);
+    }
+
+    /** The conversations that wait longest for a reply first ({@code value}), or the newest activity first. */
+    public ConversationQuery withLongestWaitingFirst(boolean value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
+                awaitingReplyOnly, value);
+    }
+
+    /**
+     * True when the query filters by what the list totals kept per channel, status and unread cannot answer (inbox,
+     * assignee, a wait for a reply), so its total is counted.
+     */
+    public boolean countsItsTotal() {
+        return inboxIds != null || assigneeId != null || unassignedOnly || awaitingReplyOnly || longestWaitingFirst;
     }
 }

@@ -22,7 +22,7 @@ class WireNamesTest {
     @Test
     void anUnknownNameIsAValidationErrorNamingTheFieldNotASilentDefault() {
         assertRefused(() -> Sentiment.fromWire("ecstatic", "sentiment"), "sentiment", "positive, neutral, negative");
-        assertRefused(() -> ConversationStatus.fromWire("closed", "status"), "status", "active, completed, archived");
+        assertRefused(() -> ConversationStatus.fromWire("closed", "status"), "status", "active, completed, archived, spam");
         assertRefused(() -> DeliveryStatus.fromWire("accepted", "delivery_status"), "delivery_status", "queued");
     }
 

@@ -3,11 +3,13 @@ package dev.threadline.messaging.memory;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
+import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.spi.ConversationCursor;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -17,6 +19,8 @@ final class ConversationListing {
 
     private static final Comparator<Conversation> LIST_ORDER = Comparator
             .comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed();
+    private static final Comparator<Conversation> WAITING_ORDER = Comparator
+            .comparing((Conversation c) -> Objects.requireNonNull(c.awaitingReplySince())).thenComparing(Conversation::id);
 
     private ConversationListing() {
     }
@@ -26,13 +30,13 @@ final class ConversationListing {
                                  Function<Conversation, List<Message>> messages) {
         List<Conversation> matching = tenantConversations
                 .filter(matches(query, messages))
-                .sorted(LIST_ORDER)
+                .sorted(query.longestWaitingFirst() ? WAITING_ORDER : LIST_ORDER)
                 .toList();
         Stream<Conversation> window = matching.stream();
         long total = matching.size();
         if (query.cursor() != null) {
             ConversationCursor cursor = ConversationCursor.decode(query.cursor());
-            window = window.filter(cursor::isBefore);
+            window = window.filter(c -> cursor.isFollowedBy(c, query));
             total = cursor.total();
         } else {
             window = window.skip(query.offset());
@@ -40,18 +44,19 @@ final class ConversationListing {
         List<Conversation> page = window.limit(query.pageSize() + 1L).toList();
         boolean more = page.size() > query.pageSize();
         List<Conversation> items = more ? page.subList(0, query.pageSize()) : page;
-        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total, query).encode() : null;
         return new ConversationPage(items, total, query.page(), query.pageSize(), next);
     }
 
     private static Predicate<Conversation> matches(ConversationQuery query, Function<Conversation, List<Message>> messages) {
         String needle = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
         return c -> (query.channel() == null || query.channel().equals(c.channel()))
-                && (query.status() == null || query.status() == c.status())
+                && (query.status() == null ? c.status() != ConversationStatus.SPAM : query.status() == c.status())
                 && (!query.unreadOnly() || c.unreadCount() > 0)
                 && (query.inboxIds() == null || query.inboxIds().contains(c.inboxId()))
                 && (query.assigneeId() == null || query.assigneeId().equals(c.assigneeId()))
                 && (!query.unassignedOnly() || c.assigneeId() == null)
+                && (!query.awaitingReplyOnly() && !query.longestWaitingFirst() || c.awaitingReplySince() != null)
                 && (needle == null || mentions(c, needle, messages));
     }
 

@@ -112,7 +112,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
             return existing.get();
         }
         conversations.put(key(candidate.tenantId(), candidate.id()), candidate);
-        if (candidate.status() == ConversationStatus.ACTIVE) {
+        if (candidate.status().receivesThread()) {
             activeByThreadKey.put(key(candidate.tenantId(), candidate.threadKey()), candidate.id());
         }
         return candidate;
@@ -127,11 +127,12 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
                 changed.customerName(), changed.customerPhone(), changed.customerEmail(), current.ourAddress(),
                 current.threadKey(), changed.status(), changed.subject(), changed.headline(), current.initiatedAt(),
                 current.lastActivityAt(), current.messageCount(), current.unreadCount(), current.lastMessagePreview(),
-                changed.satisfaction(), changed.inboxId(), changed.assigneeId(), changed.metadata(), current.version() + 1);
+                changed.satisfaction(), changed.inboxId(), changed.assigneeId(), current.awaitingReplySince(), changed.metadata(),
+                current.version() + 1);
         String threadKey = key(tenantId, current.threadKey());
-        if (current.status() == ConversationStatus.ACTIVE && updated.status() != ConversationStatus.ACTIVE) {
+        if (current.status().receivesThread() && !updated.status().receivesThread()) {
             activeByThreadKey.remove(threadKey, current.id());
-        } else if (current.status() != ConversationStatus.ACTIVE && updated.status() == ConversationStatus.ACTIVE) {
+        } else if (!current.status().receivesThread() && updated.status().receivesThread()) {
             if (activeByThreadKey.containsKey(threadKey)) {
                 throw NonRetriableMessagingException.conflict("another conversation with this customer is active");
             }

@@ -8,6 +8,7 @@ import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
+import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.Message;
 import java.time.Instant;
@@ -42,7 +43,10 @@ public interface ConversationStore {
 
     Optional<Conversation> findConversation(String tenantId, String conversationId);
 
-    /** The active conversation with this thread key, if any. */
+    /**
+     * The conversation with this thread key that receives the thread's messages ({@link ConversationStatus#receivesThread()}:
+     * active, or marked as spam), if any; the store keeps at most one.
+     */
     Optional<Conversation> findActiveConversation(String tenantId, String threadKey);
 
     /** The conversation holding a message whose {@link Message#threadRef()} is one of {@code threadRefs}. */

@@ -56,7 +56,7 @@ final class TotalsCheck {
     private static long count(DataSource dataSource, String tenant, @Nullable ChannelId channel, @Nullable ConversationStatus status,
                               boolean unreadOnly) {
         String sql = "select count(*) from conversations where tenant_id = ?" + (channel != null ? " and channel = ?" : "")
-                + (status != null ? " and status = ?" : "") + (unreadOnly ? " and unread_count > 0" : "");
+                + (status != null ? " and status = ?" : " and status <> 'spam'") + (unreadOnly ? " and unread_count > 0" : "");
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             int p = 1;
             st.setString(p++, tenant);

@@ -7,6 +7,7 @@ import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationEvent;
+import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
@@ -15,6 +16,7 @@ import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.MessagingException;
+import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.Team;
 import dev.threadline.messaging.Workspace;
 import dev.threadline.messaging.memory.InMemoryStaffStore;
@@ -30,7 +32,10 @@ import dev.threadline.messaging.staff.Role;
 import dev.threadline.messaging.staff.StaffUser;
 import dev.threadline.messaging.support.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +56,7 @@ public abstract class WorkspaceContract {
     private static final String MAILBOX = "hello@spa.example";
 
     protected MessageManager manager;
+    private MutableClock clock;
     private Team owner;
     private Inbox front;
     private Inbox mail;
@@ -64,7 +70,7 @@ public abstract class WorkspaceContract {
 
     @BeforeEach
     void createTeam() {
-        MutableClock clock = MutableClock.fixed();
+        clock = MutableClock.fixed();
         IdGenerator ids = new TimeOrderedIdGenerator(clock);
         ConversationStore store = createStore(clock, ids);
         manager = MessageManager.builder().store(store)
@@ -143,6 +149,99 @@ public abstract class WorkspaceContract {
                 .extracting(Inbox::aiMode).isEqualTo(AiMode.DRAFT);
     }
 
+    private void customerTexts(String phone, String body) {
+        manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone(phone).ourAddress(FRONT_DESK_NUMBER)
+                .providerMessageId("SM" + phone.substring(1) + "-" + body.hashCode()).body(body).generateAiReply(false).build());
+    }
+
+    private Conversation reread(Conversation conversation) {
+        return manager.findConversation(TENANT, conversation.id()).orElseThrow();
+    }
+
+    @Test
+    void aConversationAwaitsAReplyFromTheCustomersFirstUnansweredMessageUntilWeAnswer() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Instant firstWord = sms.lastActivityAt();
+        assertThat(reread(sms).awaitingReplySince()).isEqualTo(firstWord);
+
+        clock.advance(Duration.ofMinutes(5));
+        customerTexts("+15551230001", "Hello? Anyone there?");
+        assertThat(reread(sms).awaitingReplySince()).as("still waiting since the first message").isEqualTo(firstWord);
+
+        as(agentAtFront).reply(sms.id(), "Sorry for the wait! Tuesday?");
+        assertThat(reread(sms).awaitingReplySince()).isNull();
+
+        clock.advance(Duration.ofMinutes(5));
+        customerTexts("+15551230001", "Tuesday works");
+        assertThat(reread(sms).awaitingReplySince()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void anAutomaticReplyStartsNoWaitAndADraftEndsNone() {
+        Conversation email = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .ourAddress(MAILBOX).customerName("Erin").subject("Out of office").body("I am away until Monday.")
+                .headers(Map.of("Auto-Submitted", "auto-replied")).build()).conversation();
+        assertThat(reread(email).awaitingReplySince()).isNull();
+
+        owner.defineInbox(mail.id(), mail.name(), mail.addresses(), AiMode.DRAFT);
+        ReceiveResult asked = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .ourAddress(MAILBOX).customerName("Erin").subject("Facials").body("How much is a facial?").build());
+        assertThat(asked.aiReply().status()).isEqualTo(DeliveryStatus.DRAFT);
+        assertThat(reread(asked.conversation()).awaitingReplySince()).as("a draft is no answer").isNotNull();
+
+        as(agentAtMail).approveDraft(asked.aiReply().id(), null);
+        assertThat(reread(asked.conversation()).awaitingReplySince()).isNull();
+    }
+
+    @Test
+    void theWaitingListShowsTheLongestWaitingFirstPageByPage() {
+        Conversation answered = textToFrontDesk("+15551230001");
+        as(agentAtFront).reply(answered.id(), "Done!");
+        clock.advance(Duration.ofMinutes(1));
+        Conversation second = textToFrontDesk("+15551230002");
+        clock.advance(Duration.ofMinutes(1));
+        Conversation third = textToFrontDesk("+15551230003");
+        clock.advance(Duration.ofMinutes(1));
+        customerTexts("+15551230002", "Still there?");
+        Conversation first = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone("+15551230004")
+                .ourAddress(FRONT_DESK_NUMBER).providerMessageId("SM-old").body("Call me back please")
+                .receivedAt(clock.instant().minus(Duration.ofHours(3))).generateAiReply(false).build()).conversation();
+        Workspace ana = as(agentAtFront);
+
+        ConversationQuery waiting = ConversationQuery.all().withLongestWaitingFirst(true).withPage(1, 2);
+        ConversationPage page = ana.listConversations(waiting);
+        assertThat(page.conversations()).extracting(Conversation::id).containsExactly(first.id(), second.id());
+        assertThat(page.total()).isEqualTo(3);
+        ConversationPage next = ana.listConversations(waiting.withCursor(page.nextCursor()));
+        assertThat(next.conversations()).extracting(Conversation::id).containsExactly(third.id());
+        assertThat(next.nextCursor()).isNull();
+        assertThat(ana.listConversations(ConversationQuery.all().withAwaitingReplyOnly(true)).conversations())
+                .extracting(Conversation::id).containsExactly(second.id(), third.id(), first.id());
+    }
+
+    @Test
+    void spamLeavesTheListsAndKeepsItsCustomersLaterMessagesQuietly() {
+        Conversation spam = textToFrontDesk("+15551230001");
+        Conversation kept = textToFrontDesk("+15551230002");
+        Workspace ana = as(agentAtFront);
+
+        ana.changeStatus(spam.id(), ConversationStatus.SPAM);
+        ReceiveResult later = manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerPhone("+15551230001")
+                .ourAddress(FRONT_DESK_NUMBER).providerMessageId("SM-spam-2").body("BUY CHEAP FOLLOWERS").generateAiReply(true).build());
+
+        assertThat(later.conversation().id()).as("the spam conversation keeps its thread").isEqualTo(spam.id());
+        assertThat(later.aiReply()).as("spam gets no AI reply, even one asked for").isNull();
+        assertThat(reread(spam).status()).isEqualTo(ConversationStatus.SPAM);
+        ConversationPage listed = ana.listConversations(ConversationQuery.all());
+        assertThat(listed.conversations()).extracting(Conversation::id).containsExactly(kept.id());
+        assertThat(listed.total()).isEqualTo(1);
+        assertThat(ana.listConversations(ConversationQuery.all().withStatus(ConversationStatus.SPAM)).conversations())
+                .extracting(Conversation::id).containsExactly(spam.id());
+
+        ana.changeStatus(spam.id(), ConversationStatus.ACTIVE);
+        assertThat(ana.listConversations(ConversationQuery.all()).total()).isEqualTo(2);
+    }
+
     @Test
     void anAgentSeesOnlyTheConversationsOfTheirInboxes() {
         Conversation sms = textToFrontDesk("+15551230001");
@@ -154,7 +253,7 @@ public abstract class WorkspaceContract {
         assertThat(ana.getConversation(sms.id()).conversation().id()).isEqualTo(sms.id());
         assertFails(ErrorCode.NOT_FOUND, null, () -> ana.getConversation(email.id()));
         assertFails(ErrorCode.NOT_FOUND, null, () -> ana.reply(email.id(), "Hello"));
-        assertThat(ana.unreadCounts()).containsExactly(java.util.Map.entry(ChannelId.SMS, 1L));
+        assertThat(ana.unreadCounts()).containsExactly(Map.entry(ChannelId.SMS, 1L));
         assertThat(as(admin).listConversations(ConversationQuery.all()).total()).isEqualTo(2);
         assertThat(manager.workspace(Actor.apiKey(TENANT, "k")).listConversations(ConversationQuery.all()).total()).isEqualTo(2);
     }

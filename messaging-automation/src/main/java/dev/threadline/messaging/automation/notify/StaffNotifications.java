@@ -66,8 +66,9 @@ public final class StaffNotifications {
         Optional<Message> message = manager.findMessage(event.tenantId(), event.messageId());
         Optional<Conversation> conversation = manager.findConversation(event.tenantId(), event.conversationId());
         if (message.isEmpty() || conversation.isEmpty() || message.get().author() != Author.CUSTOMER
-                || message.get().metadata().containsKey(Message.META_AUTO_REPLY)) {
-            // An out-of-office reply or a bounce is no customer waiting for staff.
+                || message.get().metadata().containsKey(Message.META_AUTO_REPLY)
+                || conversation.get().status() == ConversationStatus.SPAM) {
+            // An out-of-office reply, a bounce or spam is no customer waiting for staff.
             return;
         }
         notifyNewMessage(conversation.get(), message.get());

@@ -199,8 +199,10 @@ public final class Inbound {
         return new ReceiveResult(timeline.requireConversation(earlier.tenantId(), earlier.conversationId()), earlier, true, null, null);
     }
 
+    /** Spam never gets an AI reply, not even one asked for: staff set another status first. */
     private boolean shouldGenerateReply(InboundMessage inbound, Conversation conversation) {
-        if (!replies.hasResponder() || Boolean.FALSE.equals(inbound.generateAiReply()) || inbound.author() != Author.CUSTOMER) {
+        if (!replies.hasResponder() || Boolean.FALSE.equals(inbound.generateAiReply()) || inbound.author() != Author.CUSTOMER
+                || conversation.status() == ConversationStatus.SPAM) {
             return false;
         }
         return Boolean.TRUE.equals(inbound.generateAiReply()) || replies.repliesAutomatically(conversation);

@@ -96,7 +96,7 @@ public final class Replies {
         return Objects.requireNonNull(replyTo(conversation, trigger, recentMessages(conversation))).message();
     }
 
-    /** Whether a responder is configured and the tenant wants replies on the conversation's channel. */
+    /** Whether a responder is configured and the conversation's AI mode wants replies. */
     boolean repliesAutomatically(Conversation conversation) {
         return responder != null && aiModes.apply(conversation) != AiMode.OFF;
     }

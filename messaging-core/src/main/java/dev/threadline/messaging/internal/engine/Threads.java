@@ -160,6 +160,6 @@ final class Threads {
                               Map<String, String> metadata) {
         return store.openConversation(new Conversation(ids.newId(), contact.tenantId(), channel, contact.id(),
                 name != null ? name : contact.name(), contact.phone(), contact.email(), ourAddress, threadKey,
-                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, inboxId, null, metadata, 0));
+                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, inboxId, null, null, metadata, 0));
     }
 }

@@ -80,6 +80,9 @@ public class ConversationEntity {
     @Column(name = "assignee_id")
     @Nullable String assigneeId;
 
+    @Column(name = "awaiting_reply_since")
+    @Nullable Instant awaitingReplySince;
+
     /** JSON object of strings. */
     String metadata;
 

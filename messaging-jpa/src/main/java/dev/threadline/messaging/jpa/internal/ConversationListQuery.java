@@ -70,6 +70,9 @@ final class ConversationListQuery {
         if (query.status() != null) {
             where.append(" and c.status = ?");
             parameters.add(query.status().wireName());
+        } else {
+            // Spam is listed only when asked for.
+            where.append(" and c.status <> 'spam'");
         }
         if (query.unreadOnly()) {
             where.append(" and c.unread_count > 0");
@@ -83,6 +86,9 @@ final class ConversationListQuery {
             parameters.add(query.assigneeId());
         } else if (query.unassignedOnly()) {
             where.append(" and c.assignee_id is null");
+        }
+        if (query.awaitingReplyOnly() || query.longestWaitingFirst()) {
+            where.append(" and c.awaiting_reply_since is not null");
         }
         pattern = query.text() == null ? null : containing(query.text());
     }
@@ -143,7 +149,7 @@ final class ConversationListQuery {
         ConversationCursor cursor = query.cursor() == null ? null : ConversationCursor.decode(query.cursor());
         // A first page without a text search reads its total from the counts in the same statement; the counts are
         // kept per channel, status and unread, so a filter by inbox or assignee counts its rows instead.
-        boolean totalInPage = cursor == null && query.text() == null && !query.filtersByPeople();
+        boolean totalInPage = cursor == null && query.text() == null && !query.countsItsTotal();
         List<Object> pageParameters = new ArrayList<>();
         StringBuilder page = new StringBuilder(SELECT_CONVERSATIONS);
         if (totalInPage) {
@@ -155,12 +161,14 @@ final class ConversationListQuery {
             }
         }
         page.append(" from conversations c").append(pageWhere(pageParameters));
+        boolean waiting = query.longestWaitingFirst();
         if (cursor != null) {
-            page.append(" and (c.last_activity_at, c.id) < (?, ?)");
-            pageParameters.add(cursor.lastActivityAt().atOffset(ZoneOffset.UTC));
+            page.append(waiting ? " and (c.awaiting_reply_since, c.id) > (?, ?)" : " and (c.last_activity_at, c.id) < (?, ?)");
+            pageParameters.add(cursor.position().atOffset(ZoneOffset.UTC));
             pageParameters.add(cursor.id());
         }
-        page.append(" order by c.last_activity_at desc, c.id desc offset ? rows fetch next ? rows only");
+        page.append(waiting ? " order by c.awaiting_reply_since, c.id" : " order by c.last_activity_at desc, c.id desc")
+                .append(" offset ? rows fetch next ? rows only");
         pageParameters.add(cursor == null ? query.offset() : 0L);
         pageParameters.add(query.pageSize() + 1);
         Rows rows = session.doReturningWork(connection -> {
@@ -179,7 +187,7 @@ final class ConversationListQuery {
         // Counting is what costs on a large list; a cursor page reuses the count of the page it came from, and a
         // page past the end (no row to carry the total) asks for it separately.
         long total = cursor != null ? cursor.total() : rows.total() >= 0 ? rows.total() : total(session);
-        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total).encode() : null;
+        String next = more ? ConversationCursor.after(items.get(items.size() - 1), total, query).encode() : null;
         return new ConversationPage(items, total, query.page(), query.pageSize(), next);
     }
 
@@ -188,7 +196,7 @@ final class ConversationListQuery {
     }
 
     private long total(Session session) {
-        if (query.text() == null && !query.filtersByPeople()) {
+        if (query.text() == null && !query.countsItsTotal()) {
             return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
         }
         List<Object> countParameters = new ArrayList<>();

@@ -181,7 +181,8 @@ public final class ConversationTotals {
      * tenant, then the channel when one is given.
      */
     static String totalQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly) {
-        String counts = STATUSES.stream().filter(st -> status == null || st == status)
+        // Without a status the list shows every conversation but spam, which it shows only when asked for.
+        String counts = STATUSES.stream().filter(st -> status == null ? st != ConversationStatus.SPAM : st == status)
                 .map(st -> column(st, unreadOnly)).collect(Collectors.joining(" + "));
         return "select coalesce(sum(" + counts + "), 0) from conversation_totals where tenant_id = ?"
                 + (channel != null ? " and channel = ?" : "");

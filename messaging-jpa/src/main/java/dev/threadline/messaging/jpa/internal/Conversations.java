@@ -23,7 +23,7 @@ public final class Conversations {
 
     /** The thread's active conversation. The status is a literal so PostgreSQL can use the partial unique index. */
     private static final String ACTIVE_CONVERSATION = "select " + EntityRows.columns(EntityRows.CONVERSATION_COLUMNS)
-            + " from conversations where tenant_id = ? and thread_key = ? and status = 'active'";
+            + " from conversations where tenant_id = ? and thread_key = ? and status in ('active', 'spam')";
 
     private final SessionFactory sessions;
     private final ConversationTotals totals;
@@ -61,7 +61,7 @@ public final class Conversations {
 
     public Conversation openConversation(Conversation candidate) {
         return Retries.retrying(Retries.RACE_ATTEMPTS, Failures::isUniqueViolation, () -> {
-            if (candidate.status() == ConversationStatus.ACTIVE) {
+            if (candidate.status().receivesThread()) {
                 Optional<Conversation> existing = findActiveConversation(candidate.tenantId(), candidate.threadKey());
                 if (existing.isPresent()) {
                     return existing.get();

@@ -50,7 +50,8 @@ public final class Messages {
         // The numbers come from ConversationCounters, the rule the in-memory store applies too; null keeps a field.
         String update = "update conversations set message_count = message_count + ?, unread_count = unread_count + ?,"
                 + " last_activity_at = case when last_activity_at < coalesce(?, last_activity_at) then ? else last_activity_at end,"
-                + " last_message_preview = coalesce(?, last_message_preview), subject = coalesce(subject, ?), version = version + 1"
+                + " last_message_preview = coalesce(?, last_message_preview), subject = coalesce(subject, ?),"
+                + " awaiting_reply_since = case when ? then null else coalesce(awaiting_reply_since, ?) end, version = version + 1"
                 + " where tenant_id = ? and id = ?";
         String columns = EntityRows.columns(EntityRows.CONVERSATION_COLUMNS);
         this.moveCounters = vendor == DatabaseVendor.POSTGRESQL ? update + " returning " + columns
@@ -120,8 +121,11 @@ public final class Messages {
                 update.setObject(4, at, Types.TIMESTAMP_WITH_TIMEZONE);
                 update.setString(5, change.preview());
                 update.setString(6, change.subject());
-                update.setString(7, tenantId);
-                update.setString(8, conversationId);
+                update.setBoolean(7, change.answered());
+                update.setObject(8, change.awaitingFrom() == null ? null : micros(change.awaitingFrom()).atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setString(9, tenantId);
+                update.setString(10, conversationId);
                 try (ResultSet rs = update.executeQuery()) {
                     return rs.next() ? EntityRows.conversation(rs, 1) : null;
                 }

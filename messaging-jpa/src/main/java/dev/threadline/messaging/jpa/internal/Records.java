@@ -74,6 +74,7 @@ final class Records {
         e.messageCount = c.messageCount();
         e.unreadCount = c.unreadCount();
         e.lastMessagePreview = c.lastMessagePreview();
+        e.awaitingReplySince = c.awaitingReplySince() == null ? null : micros(c.awaitingReplySince());
         e.version = c.version();
         applyChange(e, c);
         return e;
@@ -105,7 +106,7 @@ final class Records {
         return new Conversation(e.id, e.tenantId, new ChannelId(e.channel), e.contactId, e.customerName, e.customerPhone,
                 e.customerEmail, e.ourAddress, e.threadKey, ConversationStatus.fromWire(e.status, "status"), e.subject,
                 e.headline, e.initiatedAt, e.lastActivityAt, e.messageCount, e.unreadCount, e.lastMessagePreview,
-                satisfaction, e.inboxId, e.assigneeId, Json.strings(e.metadata), e.version);
+                satisfaction, e.inboxId, e.assigneeId, e.awaitingReplySince, Json.strings(e.metadata), e.version);
     }
 
     // ---- messages

@@ -176,6 +176,21 @@ class SignedInStaffTest {
     }
 
     @Test
+    void theWaitingListHoldsWhatNobodyAnsweredLongestWaitingFirst() {
+        String later = conversation(front);
+        JsonNode waiting = agent.get("/conversations?awaiting_reply=true&sort=waiting&page_size=100").json();
+        List<String> order = waiting.get("conversations").valueStream().map(c -> c.get("id").asString()).toList();
+        assertThat(order).containsSubsequence(frontConversation, later);
+        assertThat(waiting.get("conversations").get(0).get("awaiting_reply_since").asString()).endsWith("Z");
+
+        agent.post("/conversations/" + frontConversation + "/reply", "{\"content\":\"Yes!\"}");
+
+        assertThat(ids(agent.get("/conversations?awaiting_reply=true&page_size=100"))).contains(later).doesNotContain(frontConversation);
+        assertThat(agent.get("/conversations/" + frontConversation).json().get("conversation").get("awaiting_reply_since").isNull()).isTrue();
+        ApiTestBase.assertValidationError(agent.get("/conversations?sort=loudest"), "sort");
+    }
+
+    @Test
     void aViewerReadsButChangesNothing() {
         assertThat(viewer.get("/conversations/" + frontConversation).status()).isEqualTo(200);
         assertForbidden(viewer.post("/conversations/" + frontConversation + "/reply", "{\"content\":\"Hi\"}"));

@@ -58,7 +58,9 @@ public final class ConversationController {
                                 @RequestParam(name = "page_size", required = false) @Nullable String pageSize,
                                 @RequestParam(required = false) @Nullable String cursor,
                                 @RequestParam(required = false) @Nullable String inbox,
-                                @RequestParam(required = false) @Nullable String assignee) {
+                                @RequestParam(required = false) @Nullable String assignee,
+                                @RequestParam(name = "awaiting_reply", required = false) @Nullable String awaitingReply,
+                                @RequestParam(required = false) @Nullable String sort) {
         ConversationQuery query = new ConversationQuery(
                 blank(channel) ? null : Channels.known(manager, channel, "channel"),
                 blank(status) ? null : ConversationStatus.fromWire(status, "status"),
@@ -67,10 +69,22 @@ public final class ConversationController {
                 WireValues.integer("page", page, 1),
                 WireValues.integer("page_size", pageSize, ConversationQuery.DEFAULT_PAGE_SIZE),
                 blank(cursor) ? null : cursor,
-                blank(inbox) ? null : Set.of(inbox.strip()), null, false);
+                blank(inbox) ? null : Set.of(inbox.strip()), null, false,
+                !blank(awaitingReply) && WireValues.bool("awaiting_reply", awaitingReply), waitingFirst(sort));
         Workspace workspace = manager.workspace(caller.actor());
         return Json.response(HttpStatus.OK, Views.ConversationList.of(
                 workspace.listConversations(withAssignee(query, assignee, caller)), workspace.staffNames()));
+    }
+
+    /** {@code sort}: {@code activity} (newest first, the default) or {@code waiting} (longest waiting first). */
+    private static boolean waitingFirst(@Nullable String sort) {
+        if (blank(sort) || sort.strip().equals("activity")) {
+            return false;
+        }
+        if (sort.strip().equals("waiting")) {
+            return true;
+        }
+        throw NonRetriableMessagingException.validation("sort", "sort must be activity or waiting");
     }
 
     /** {@code assignee}: {@code me}, {@code none} or a staff user's id. */

@@ -30,6 +30,10 @@ public final class Views {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
+    static @Nullable String timestampOrNull(@Nullable Instant instant) {
+        return instant == null ? null : timestamp(instant);
+    }
+
     record SendResponse(String conversationId, String messageId, @Nullable AiResponse aiResponse, @Nullable AiError aiError) {
         static SendResponse of(String conversationId, String messageId, @Nullable Message reply, @Nullable MessagingException error) {
             return new SendResponse(conversationId, messageId, reply == null ? null : AiResponse.of(reply),
@@ -64,12 +68,13 @@ public final class Views {
     public record ConversationSummary(String id, String channel, @Nullable String customerName, @Nullable String customerPhone,
                                @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
                                @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
-                               long unreadCount, @Nullable String needsStaff, String inboxId, @Nullable Person assignee) {
+                               long unreadCount, @Nullable String needsStaff, String inboxId, @Nullable Person assignee,
+                               @Nullable String awaitingReplySince) {
         public static ConversationSummary of(Conversation c, Map<String, String> staffNames) {
             return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
                     c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
                     c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
-                    Person.of(c.assigneeId(), staffNames));
+                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()));
         }
     }
 
@@ -93,7 +98,7 @@ public final class Views {
     record ConversationView(String id, String channel, Customer customer, String status, @Nullable String subject,
                             @Nullable String headline, String initiatedAt, String lastActivityAt, long messageCount,
                             long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff,
-                            String inboxId, @Nullable Person assignee) {
+                            String inboxId, @Nullable Person assignee, @Nullable String awaitingReplySince) {
         static ConversationView of(Conversation c, Contact contact, Map<String, String> staffNames) {
             Customer customer = new Customer(contact.id(), c.customerName() != null ? c.customerName() : contact.name(),
                     c.customerPhone() != null ? c.customerPhone() : contact.phone(),
@@ -101,7 +106,7 @@ public final class Views {
             return new ConversationView(c.id(), c.channel().value(), customer, c.status().wireName(), c.subject(), c.headline(),
                     timestamp(c.initiatedAt()), timestamp(c.lastActivityAt()), c.messageCount(), c.unreadCount(),
                     SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
-                    Person.of(c.assigneeId(), staffNames));
+                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()));
         }
     }
 
