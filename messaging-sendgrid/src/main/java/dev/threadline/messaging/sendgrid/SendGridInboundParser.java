@@ -6,8 +6,7 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.sendgrid.internal.HtmlText;
-import dev.threadline.messaging.sendgrid.internal.ReplyExtractor;
+import dev.threadline.messaging.sendgrid.internal.MailBody;
 import dev.threadline.messaging.sendgrid.internal.MailHeaders;
 import dev.threadline.messaging.sendgrid.internal.ExtractedReply;
 import jakarta.mail.internet.AddressException;
@@ -75,8 +74,8 @@ public final class SendGridInboundParser {
         } catch (IllegalArgumentException e) {
             throw malformed("headers cannot be read", "headers");
         }
-        String rawText = rawText(fields);
-        ExtractedReply extracted = extract(fields);
+        String rawText = MailBody.fullText(fields.get("text"), fields.get("html"));
+        ExtractedReply extracted = MailBody.extract(fields.get("text"), fields.get("html"));
         String body = extracted.reply().isBlank() ? rawText : extracted.reply();
         String messageId = headers.messageId();
 
@@ -104,33 +103,6 @@ public final class SendGridInboundParser {
                 .headers(headers.all())
                 .metadata(metadata)
                 .build();
-    }
-
-    private static String rawText(Map<String, String> fields) {
-        String text = fields.get("text");
-        if (text != null && !text.isBlank()) {
-            return text.strip();
-        }
-        String html = fields.get("html");
-        return html == null || html.isBlank() ? "" : HtmlText.toText(html, false);
-    }
-
-    /**
-     * The customer's own words, quote and signature. An HTML-only mail's quote elements are dropped before the text
-     * is read (their text is hard to tell apart afterwards) and become the quoted part.
-     */
-    private static ExtractedReply extract(Map<String, String> fields) {
-        String text = fields.get("text");
-        if (text != null && !text.isBlank()) {
-            return ReplyExtractor.extract(text);
-        }
-        String html = fields.get("html");
-        if (html == null || html.isBlank()) {
-            return new ExtractedReply("", "", "");
-        }
-        ExtractedReply extracted = ReplyExtractor.extract(HtmlText.toText(html, true));
-        String quoted = (extracted.quoted() + "\n\n" + HtmlText.quotedText(html)).strip();
-        return new ExtractedReply(extracted.reply(), quoted, extracted.signature());
     }
 
     /** The address the customer wrote to: the first of {@code to}, else the envelope's first recipient. */

@@ -115,22 +115,28 @@ final class QuoteHeaders {
             }
             joined.append(n > 1 ? " " : "").append(part);
             String candidate = joined.toString();
-            if (isOnWrote(candidate)) {
-                // The reply's last line joined to an "On … wrote:" line matches too; the header starts a line later.
-                return startsLater(lines, i + 1, n - 1) ? null : new Header(Kind.ON_WROTE, n);
+            boolean opening = ON_WROTE.matcher(candidate).matches();
+            if (opening || isOnWrote(candidate)) {
+                // The reply's last line joined to a header matches too; then the header starts a line later. A header
+                // with its opening word ("On …") starts where that word is; one without (a date and an address
+                // before "wrote:") gives way to any header that starts later.
+                return startsLater(lines, i + 1, n - 1, opening) ? null : new Header(Kind.ON_WROTE, n);
             }
         }
         return null;
     }
 
-    /** Whether an "On … wrote:" line starts at one of the {@code count} lines from {@code from} and ends with them. */
-    private static boolean startsLater(List<String> lines, int from, int count) {
+    /**
+     * Whether a header starts at one of the {@code count} lines from {@code from} and ends with them: an "On … wrote:"
+     * line with its opening word, or when {@code openingOnly} is false, any header.
+     */
+    private static boolean startsLater(List<String> lines, int from, int count, boolean openingOnly) {
         for (int k = 0; k < count; k++) {
             StringBuilder rest = new StringBuilder();
             for (int j = from + k; j < from + count; j++) {
                 rest.append(rest.length() > 0 ? " " : "").append(lines.get(j).strip());
             }
-            if (ON_WROTE.matcher(rest).matches()) {
+            if (openingOnly ? ON_WROTE.matcher(rest).matches() : isOnWrote(rest.toString())) {
                 return true;
             }
         }

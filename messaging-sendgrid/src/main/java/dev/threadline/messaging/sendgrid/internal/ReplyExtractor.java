@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class ReplyExtractor {
 
+    /**
+     * Clients wrap at 72 to 78 columns; a line that was wrapped keeps most of that width (a long word moved to the
+     * next line leaves it shorter), so a shorter quoted line than this was not wrapped.
+     */
+    private static final int WRAP_LENGTH = 50;
+
     private ReplyExtractor() {
     }
 
@@ -39,10 +45,11 @@ public final class ReplyExtractor {
             if (isQuoted(line)) {
                 quoted.add(line);
                 i++;
-                // Clients wrap long quoted lines without re-adding "> ": a line right under a quote after an
-                // "On … wrote:" header continues it; the customer's inline answers stand apart by a blank line.
-                while (inHeaderQuote && i < lines.size() && !lines.get(i).isBlank() && !isQuoted(lines.get(i))
-                        && QuoteHeaders.at(lines, i) == null) {
+                // Clients wrap long quoted lines without re-adding "> ": a line right under a long quoted line after
+                // an "On … wrote:" header continues it; the customer's inline answers stand apart by a blank line or
+                // follow a short quoted line, which nothing wrapped.
+                while (inHeaderQuote && i < lines.size() && wrapped(lines.get(i - 1)) && !lines.get(i).isBlank()
+                        && !isQuoted(lines.get(i)) && QuoteHeaders.at(lines, i) == null) {
                     quoted.add(lines.get(i));
                     i++;
                 }
@@ -72,6 +79,11 @@ public final class ReplyExtractor {
         List<String> visible = reply.subList(0, signature).stream().map(String::stripTrailing).toList();
         return new ExtractedReply(join(visible), join(quoted),
                 join(reply.subList(signature, reply.size())));
+    }
+
+    /** Whether a line is long enough that a client may have wrapped what followed it onto the next line. */
+    private static boolean wrapped(String line) {
+        return line.strip().length() >= WRAP_LENGTH;
     }
 
     private static boolean isQuoted(String line) {
