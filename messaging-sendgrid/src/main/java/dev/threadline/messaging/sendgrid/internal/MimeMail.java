@@ -32,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  * is read is {@link MailBody}'s choice.
  *
  * @param headers the top-level header block, folded lines joined with CRLF as in the mail
+ * @param from the {@code From} header as written (encoded words kept), unfolded; {@code null} when missing
+ * @param to the {@code To} header, likewise
+ * @param subject the {@code Subject} header, likewise
  * @param text the first text/plain body part, decoded; {@code null} when none
  * @param html the first text/html body part, decoded; {@code null} when none
  * @param attachments every attachment and inline image, in mail order
  */
-public record MimeMail(String headers, @Nullable String text, @Nullable String html, List<MailAttachment> attachments) {
+public record MimeMail(String headers, @Nullable String from, @Nullable String to, @Nullable String subject,
+                       @Nullable String text, @Nullable String html, List<MailAttachment> attachments) {
 
     private static final Session SESSION = Session.getInstance(sessionProperties());
 
@@ -55,10 +59,16 @@ public record MimeMail(String headers, @Nullable String text, @Nullable String h
             Reader reader = new Reader();
             reader.walk(message);
             String headers = String.join("\r\n", Collections.list(message.getAllHeaderLines()));
-            return new MimeMail(headers, reader.text, reader.html, reader.attachments);
+            return new MimeMail(headers, header(message, "From"), header(message, "To"), header(message, "Subject"),
+                    reader.text, reader.html, reader.attachments);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("unreadable MIME message: " + e.getMessage(), e);
         }
+    }
+
+    private static @Nullable String header(MimeMessage message, String name) throws MessagingException {
+        String value = message.getHeader(name, ",");
+        return value == null ? null : MimeUtility.unfold(value).strip();
     }
 
     private static Properties sessionProperties() {
