@@ -59,6 +59,24 @@ class SendGridRawInboundTest {
     }
 
     @Test
+    void utf8HeadersWithoutEncodedWordsAreReadAsUtf8() {
+        String mail = """
+                From: Zoë Brandt <zoe@example.org>
+                Subject: Grüße aus Köln
+                Message-ID: <utf8-headers@example.org>
+                X-Mailer: Почта 2.0
+                Content-Type: text/plain; charset=UTF-8
+                
+                Hallo
+                """;
+
+        InboundMessage message = parser.parse("acme", RawMails.post(mail.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(List.of(message.customerName(), message.subject(), message.headers().get("x-mailer")))
+                .containsExactly("Zoë Brandt", "Grüße aus Köln", "Почта 2.0");
+    }
+
+    @Test
     void threadingHeadersComeFromTheMail() throws Exception {
         MimeMessage mail = RawMails.mail("Ana", "Re: Your booking", "Thursday works.", "UTF-8", "7bit");
         mail.setHeader("In-Reply-To", "<ours-2@acme.test>");
