@@ -116,6 +116,101 @@ class SendGridRawInboundTest {
     }
 
     @Test
+    void textSplitAroundAnInlineImageIsJoinedAndTheImageIsAnAttachment() {
+        String mail = """
+                From: Ana <ana@example.org>
+                Subject: Photo
+                Message-ID: <split@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="m"
+                
+                --m
+                Content-Type: text/plain; charset=UTF-8
+                
+                Here is the rash:
+                --m
+                Content-Type: image/png
+                Content-Disposition: inline
+                Content-Transfer-Encoding: base64
+                
+                iVBORw0KGgo=
+                --m
+                Content-Type: text/plain; charset=UTF-8
+                
+                Is it the new cream?
+                --m--
+                """;
+
+        InboundMessage message = parser.parse("acme", RawMails.post(mail.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(message.body()).isEqualTo("Here is the rash:\nIs it the new cream?");
+        assertThat(message.metadata().get(SendGridInboundParser.ATTACHMENTS))
+                .isEqualTo("[{\"name\":\"attachment-1.png\",\"content_type\":\"image/png\",\"size\":8}]");
+    }
+
+    @Test
+    void otherRenderingsOfAnAlternativeAreNeitherBodyNorAttachment() {
+        String mail = """
+                From: Ana <ana@example.org>
+                Subject: Offer
+                Message-ID: <amp@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="a"
+                
+                --a
+                Content-Type: text/plain; charset=UTF-8
+                
+                Plain words
+                --a
+                Content-Type: text/x-amp-html; charset=UTF-8
+                
+                <html amp4email><body>AMP words</body></html>
+                --a
+                Content-Type: text/html; charset=UTF-8
+                
+                <p>HTML words</p>
+                --a
+                Content-Type: text/plain; charset=UTF-8
+                
+                Plain words again
+                --a--
+                """;
+
+        InboundMessage message = parser.parse("acme", RawMails.post(mail.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(message.body()).isEqualTo("Plain words");
+        assertThat(message.metadata()).doesNotContainKey(SendGridInboundParser.ATTACHMENTS);
+    }
+
+    @Test
+    void anInvitationWithoutFileNameIsAnAttachment() {
+        String mail = """
+                From: Ana <ana@example.org>
+                Subject: Invitation
+                Message-ID: <ics@example.org>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="m"
+                
+                --m
+                Content-Type: text/plain; charset=UTF-8
+                
+                See you then.
+                --m
+                Content-Type: text/calendar; method=REQUEST; charset=UTF-8
+                
+                BEGIN:VCALENDAR
+                END:VCALENDAR
+                --m--
+                """;
+
+        InboundMessage message = parser.parse("acme", RawMails.post(mail.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(message.body()).isEqualTo("See you then.");
+        assertThat(message.metadata().get(SendGridInboundParser.ATTACHMENTS))
+                .contains("\"name\":\"attachment-1.calendar\"", "\"content_type\":\"text/calendar\"");
+    }
+
+    @Test
     void htmlOnlyMailIsReadAsTextWithItsGmailQuoteKeptApart() {
         String mail = """
                 From: Ana <ana@example.org>\r

@@ -18,25 +18,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole RFC 5322 message (Inbound Parse's raw mode) read with Jakarta Mail: its header block, the first text and
- * HTML parts decoded from their transfer encoding and charset, and every other part as an attachment.
+ * A whole RFC 5322 message (Inbound Parse's raw mode) read with Jakarta Mail: its header block, its text and HTML
+ * bodies decoded from their transfer encoding and charset, and every other part as an attachment.
  *
- * <p>A body part is an attachment when its disposition says so, it names a file, or it is not text (an inline image
- * without a file name). Nested multiparts (mixed, alternative, related) are walked in order; which of text and HTML
- * is read is {@link MailBody}'s choice.
+ * <p>Parts are walked in order through nested multiparts (mixed, alternative, related). An inline text/plain or
+ * text/html part is body: the inline text parts of a mixed mail are joined, as a client shows them one under the
+ * other (Apple Mail splits the text around an inline image into such parts), while of a
+ * {@code multipart/alternative} only the first text, HTML or nested multipart part counts, the others being the
+ * same words again.
+ * Every other part — marked as attachment, naming a file, or of another type (an inline image, a
+ * {@code text/calendar} invitation) — is an attachment. Which of text and HTML is read is {@link MailBody}'s choice.
  *
  * @param headers the top-level header block, folded lines joined with CRLF as in the mail
  * @param from the {@code From} header as written (encoded words kept), unfolded; {@code null} when missing
  * @param to the {@code To} header, likewise
  * @param subject the {@code Subject} header, likewise
- * @param text the first text/plain body part, decoded; {@code null} when none
- * @param html the first text/html body part, decoded; {@code null} when none
+ * @param text the text/plain body, decoded; {@code null} when none
+ * @param html the text/html body, decoded; {@code null} when none
  * @param attachments every attachment and inline image, in mail order
  */
 public record MimeMail(String headers, @Nullable String from, @Nullable String to, @Nullable String subject,
@@ -60,7 +66,7 @@ public record MimeMail(String headers, @Nullable String from, @Nullable String t
             reader.walk(message);
             String headers = String.join("\r\n", Collections.list(message.getAllHeaderLines()));
             return new MimeMail(headers, header(message, "From"), header(message, "To"), header(message, "Subject"),
-                    reader.text, reader.html, reader.attachments);
+                    reader.text(), reader.html(), reader.attachments);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("unreadable MIME message: " + e.getMessage(), e);
         }
@@ -80,30 +86,51 @@ public record MimeMail(String headers, @Nullable String from, @Nullable String t
         return properties;
     }
 
-    /** Walks the part tree once, keeping the first text and HTML bodies and every attachment. */
+    /** Walks the part tree once, collecting the text and HTML bodies and every attachment. */
     private static final class Reader {
-        private @Nullable String text;
-        private @Nullable String html;
+        private final List<String> texts = new ArrayList<>();
+        private final List<String> htmls = new ArrayList<>();
         private final List<MailAttachment> attachments = new ArrayList<>();
 
         void walk(Part part) throws MessagingException, IOException {
             ContentType type = contentType(part);
             if (type.match("multipart/*") && part.getContent() instanceof Multipart multipart) {
+                boolean alternative = type.match("multipart/alternative");
+                Set<String> kinds = new HashSet<>();
                 for (int i = 0; i < multipart.getCount(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
-                    walk(child);
+                    if (!alternative || firstReadableOfItsKind(contentType(child), kinds)) {
+                        walk(child);
+                    }
                 }
                 return;
             }
             boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-            if (!attached && type.match("text/plain") && text == null) {
-                text = decode(part, type);
-            } else if (!attached && type.match("text/html") && html == null) {
-                html = decode(part, type);
-            } else if (attached || !type.getPrimaryType().equalsIgnoreCase("text")) {
+            if (!attached && type.match("text/plain")) {
+                texts.add(decode(part, type));
+            } else if (!attached && type.match("text/html")) {
+                htmls.add(decode(part, type));
+            } else {
                 attachments.add(attachment(part, type));
             }
-            // A further unattached text part (a second text/plain of a mixed mail) is neither body nor file.
+        }
+
+        /**
+         * Whether an alternative's part is read: every part of an alternative says the same words, so only the first
+         * text, HTML or nested multipart is; others (Gmail's AMP HTML, text/enriched, Apple Watch's HTML) are neither
+         * body nor file.
+         */
+        private static boolean firstReadableOfItsKind(ContentType type, Set<String> kindsRead) {
+            boolean readable = type.match("text/plain") || type.match("text/html") || type.match("multipart/*");
+            return readable && kindsRead.add(type.getBaseType().toLowerCase(Locale.ROOT));
+        }
+
+        @Nullable String text() {
+            return texts.isEmpty() ? null : String.join("\n", texts);
+        }
+
+        @Nullable String html() {
+            return htmls.isEmpty() ? null : String.join("\n", htmls);
         }
 
         private MailAttachment attachment(Part part, ContentType type) throws MessagingException, IOException {
