@@ -27,6 +27,49 @@ class ReplyExtractorTest {
     }
 
     @Test
+    void headerWithoutOpeningWordWrappedRightUnderTheReplyStartsWhereItsDateIs() {
+        String text = """
+                Hello
+                02.04.2012 14:20 пользователь "Acme" <
+                hello@acme.test> написал:
+
+                > Hi
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("Hello");
+    }
+
+    @Test
+    void answerRightUnderAShortQuotedLineIsNoContinuationOfIt() {
+        String text = """
+                On 04/02/2026 06:26 PM, Acme wrote:
+                > Hi
+                Hello
+                """;
+
+        ExtractedReply parts = ReplyExtractor.extract(text);
+
+        assertThat(parts.reply()).isEqualTo("Hello");
+        assertThat(parts.quoted()).isEqualTo("On 04/02/2026 06:26 PM, Acme wrote:\n> Hi");
+    }
+
+    @Test
+    void lineRightUnderALongQuotedLineContinuesIt() {
+        String text = """
+                Sure.
+
+                On 04/02/2026 06:26 PM, Acme wrote:
+                > We could also move your appointment to Friday morning if that suits
+                you better.
+                """;
+
+        ExtractedReply parts = ReplyExtractor.extract(text);
+
+        assertThat(parts.reply()).isEqualTo("Sure.");
+        assertThat(parts.quoted()).endsWith("suits\nyou better.");
+    }
+
+    @Test
     void onWroteWrappedOverTwoLinesIsRecognised() {
         String text = """
                 Yes please.
