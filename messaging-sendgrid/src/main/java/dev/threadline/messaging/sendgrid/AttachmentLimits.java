@@ -2,8 +2,8 @@ package dev.threadline.messaging.sendgrid;
 
 /**
  * How large inbound attachments may be. An attachment over a limit is not stored: the mail's text still is, and the
- * refused attachment is listed in metadata with error code {@code payload_too_large} (see {@link SendGridInboundParser}),
- * since refusing the whole mail would lose what the customer wrote.
+ * refused attachment is listed in metadata with error code {@code payload_too_large} (see
+ * {@link SendGridInboundParser}), since refusing the whole mail would lose what the customer wrote.
  *
  * @param maxAttachmentBytes the largest single attachment stored
  * @param maxMessageBytes the most attachment bytes stored for one mail; attachments past it, in mail order, are refused

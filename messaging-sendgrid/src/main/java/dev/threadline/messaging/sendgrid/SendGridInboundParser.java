@@ -143,7 +143,8 @@ public final class SendGridInboundParser {
         InboundPost post = InboundPost.of(fields);
         boolean raw = InboundPost.isRaw(fields);
         InternetAddress sender = firstAddress(post.from())
-                .orElseThrow(() -> malformed("from is missing or not an email address", raw ? InboundPost.RAW_MESSAGE : "from"));
+                .orElseThrow(() -> malformed("from is missing or not an email address",
+                        raw ? InboundPost.RAW_MESSAGE : "from"));
         try {
             return new Read(post, sender, MailHeaders.parse(post.headers()));
         } catch (IllegalArgumentException e) {

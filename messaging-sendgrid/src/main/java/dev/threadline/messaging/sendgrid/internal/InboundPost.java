@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param attachments the mail's attachments and inline images; in parsed mode one whose content did not come with
  *        the post has {@code null} content
  */
-public record InboundPost(@Nullable String from, @Nullable String to, @Nullable String subject, @Nullable String headers,
-                          @Nullable String text, @Nullable String html, @Nullable String envelope,
-                          List<Attachment> attachments) {
+public record InboundPost(@Nullable String from, @Nullable String to, @Nullable String subject,
+                          @Nullable String headers, @Nullable String text, @Nullable String html,
+                          @Nullable String envelope, List<Attachment> attachments) {
 
     /** The raw mode's field holding the whole MIME message. */
     public static final String RAW_MESSAGE = "email";

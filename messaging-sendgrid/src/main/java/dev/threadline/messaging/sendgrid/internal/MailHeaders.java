@@ -42,7 +42,8 @@ public final class MailHeaders {
         String normalized = block.strip().replaceAll("\r?\n", "\r\n") + "\r\n\r\n";
         try {
             // UTF-8 header values without encoded words (RFC 6532) stay UTF-8 instead of being read byte by byte.
-            return new MailHeaders(new InternetHeaders(new ByteArrayInputStream(normalized.getBytes(StandardCharsets.UTF_8)), true));
+            byte[] bytes = normalized.getBytes(StandardCharsets.UTF_8);
+            return new MailHeaders(new InternetHeaders(new ByteArrayInputStream(bytes), true));
         } catch (MessagingException e) {
             throw new IllegalArgumentException("unreadable header block", e);
         }
