@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Puts an inbound mail's attachments into an {@link AttachmentStore} within {@link AttachmentLimits} and describes
  * each one, stored or not, as an entry of a JSON array: {@code name}, {@code content_type}, {@code size}, and either
- * {@code url} (stored) or {@code error} ({@code code}, {@code field}, {@code message}: refused). Without a store, or
- * for a parsed-mode attachment whose content did not come with the post, the entry has neither.
+ * {@code url} (stored) or {@code error} ({@code code}, {@code field}, {@code message}: refused). Without a store, an
+ * attachment within the limits has neither; a parsed-mode attachment whose content did not come with the post has
+ * only its name and type.
  */
 public final class StoredAttachments {
 
