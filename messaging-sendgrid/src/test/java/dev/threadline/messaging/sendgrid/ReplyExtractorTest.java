@@ -70,6 +70,42 @@ class ReplyExtractorTest {
     }
 
     @Test
+    void blankLinesLeftWhereAQuoteIsFoldedAwayGoWithIt() {
+        String text = """
+                Yes, Thursday.
+
+                On Mon, Nov 16, 2026 at 10:02 AM Acme <hello@acme.test> wrote:
+
+                > Which day suits you?
+
+                Ana
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("Yes, Thursday.\n\nAna");
+    }
+
+    @Test
+    void headerGluedToTheLastReplyLineIsCutFromIt() {
+        String text = """
+                See you then--- On Mon, Nov 16, 2026 at 10:02 AM, hello@acme.test wrote:
+                > Thursday at 3pm?
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("See you then");
+    }
+
+    @Test
+    void arrowsAroundALinkAreNoQuote() {
+        String text = """
+                Our new prices:
+                >>> https://acme.test/prices <<<
+                See you soon
+                """;
+
+        assertThat(ReplyExtractor.extract(text).quoted()).isEmpty();
+    }
+
+    @Test
     void onWroteWrappedOverTwoLinesIsRecognised() {
         String text = """
                 Yes please.
