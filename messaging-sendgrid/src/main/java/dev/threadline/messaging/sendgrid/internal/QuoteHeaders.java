@@ -132,7 +132,8 @@ final class QuoteHeaders {
         }
         if (DATE_AND_ADDRESS.matcher(line).matches()) {
             int next = nextNonBlank(lines, i + 1);
-            return next < lines.size() && lines.get(next).stripLeading().startsWith(">") ? new Header(Kind.ON_WROTE, 1) : null;
+            boolean quoteFollows = next < lines.size() && lines.get(next).stripLeading().startsWith(">");
+            return quoteFollows ? new Header(Kind.ON_WROTE, 1) : null;
         }
         StringBuilder joined = new StringBuilder();
         for (int n = 1; n <= MAX_WRAPPED_LINES && i + n - 1 < lines.size(); n++) {
