@@ -3,11 +3,13 @@ package dev.threadline.messaging.sendgrid;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadline.messaging.sendgrid.internal.InboundPost;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,8 @@ public final class SendGridInboundFields {
 
     /** The field naming each field's charset. */
     public static final String CHARSETS = "charsets";
+    /** The raw mode's field holding the whole MIME message. */
+    public static final String RAW_MESSAGE = InboundPost.RAW_MESSAGE;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -32,7 +36,9 @@ public final class SendGridInboundFields {
     }
 
     /**
-     * Each field decoded with the charset {@code charsets} names for it, UTF-8 when it names none.
+     * Each field decoded with the charset {@code charsets} names for it, UTF-8 when it names none; the raw mode's
+     * {@value #RAW_MESSAGE} field is kept byte for byte (one ISO-8859-1 char per byte), since the MIME message names
+     * its own charsets part by part.
      *
      * @param raw the bytes of each text field of the post, by field name (file parts left out)
      * @return the decoded fields, in the order of {@code raw}, {@code charsets} included
@@ -40,7 +46,22 @@ public final class SendGridInboundFields {
     public static Map<String, String> decode(Map<String, byte[]> raw) {
         Map<String, Charset> charsets = charsets(raw.get(CHARSETS));
         Map<String, String> fields = new LinkedHashMap<>();
-        raw.forEach((name, bytes) -> fields.put(name, new String(bytes, charsets.getOrDefault(name, StandardCharsets.UTF_8))));
+        raw.forEach((name, bytes) -> fields.put(name, new String(bytes, RAW_MESSAGE.equals(name)
+                ? StandardCharsets.ISO_8859_1 : charsets.getOrDefault(name, StandardCharsets.UTF_8))));
+        return fields;
+    }
+
+    /**
+     * The text fields as {@link #decode(Map)} decodes them, and each file part of a parsed-mode post
+     * ({@code attachment1}, {@code attachment2} …) base64-encoded under its field name, so the whole post is one
+     * map of strings that the webhook intake can store before it is acknowledged.
+     *
+     * @param raw the bytes of each text field of the post, by field name
+     * @param files the bytes of each file part, by field name; a name also in {@code raw} keeps the text field
+     */
+    public static Map<String, String> decode(Map<String, byte[]> raw, Map<String, byte[]> files) {
+        Map<String, String> fields = decode(raw);
+        files.forEach((name, bytes) -> fields.putIfAbsent(name, Base64.getEncoder().encodeToString(bytes)));
         return fields;
     }
 

@@ -6,31 +6,41 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ErrorCode;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
-import dev.threadline.messaging.sendgrid.internal.HtmlText;
-import dev.threadline.messaging.sendgrid.internal.ReplyExtractor;
-import dev.threadline.messaging.sendgrid.internal.MailHeaders;
 import dev.threadline.messaging.sendgrid.internal.ExtractedReply;
+import dev.threadline.messaging.sendgrid.internal.InboundPost;
+import dev.threadline.messaging.sendgrid.internal.MailBody;
+import dev.threadline.messaging.sendgrid.internal.MailHeaders;
+import dev.threadline.messaging.sendgrid.internal.Sha256;
+import dev.threadline.messaging.sendgrid.internal.StoredAttachments;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a SendGrid Inbound Parse post (the default, parsed mode: multipart fields {@code from}, {@code to},
- * {@code subject}, {@code text}, {@code html}, {@code headers}, {@code attachments}, {@code attachment-info},
- * {@code envelope}) into an {@link InboundMessage} on the {@code email} channel.
+ * Turns a SendGrid Inbound Parse post into an {@link InboundMessage} on the {@code email} channel. Both of
+ * SendGrid's modes are read alike:
+ *
+ * <ul>
+ *   <li>parsed mode (the default): fields {@code from}, {@code to}, {@code subject}, {@code text}, {@code html},
+ *       {@code headers}, {@code envelope}, {@code attachments}, {@code attachment-info} and the files
+ *       {@code attachmentN};</li>
+ *   <li>raw mode ("POST the raw, full MIME message"): field {@code email} holds the whole mail, read with Jakarta
+ *       Mail: text/plain preferred, else text/html as text; each part's charset and transfer encoding decoded;
+ *       RFC 2047 encoded words in the subject and display names decoded.</li>
+ * </ul>
+ *
+ * <p>Then, in both modes:
  *
  * <ul>
  *   <li>{@code Message-ID} becomes the thread ref and the provider id (so a re-posted mail is stored once);
@@ -39,11 +49,15 @@ import org.jspecify.annotations.Nullable;
  *       are taken off (see the module README) and kept in metadata {@value #QUOTED_TEXT} and {@value #SIGNATURE};
  *       the full text stays in metadata {@value #RAW_TEXT}. Without a text part the HTML part is turned into
  *       text.</li>
- *   <li>Attachments are not stored; their count and names go into metadata.</li>
+ *   <li>Attachments and inline images go into the {@link AttachmentStore} within the {@link AttachmentLimits}; the
+ *       message's {@code mediaUrls} are the stored references, and metadata {@value #ATTACHMENTS} describes every
+ *       attachment (name, type, size, reference, or why it was refused). An attachment over a limit is refused
+ *       but the mail is still stored: the customer's words matter more than the file. Without a store, attachments
+ *       are only described.</li>
  * </ul>
  *
- * <p>Fields must already be decoded to strings in the charsets SendGrid names in its {@code charsets} field,
- * as {@link SendGridInboundFields#decode} does.
+ * <p>Fields must already be decoded to strings in the charsets SendGrid names in its {@code charsets} field, with
+ * the raw message and the files kept as {@link SendGridInboundFields#decode(Map, Map)} does.
  */
 public final class SendGridInboundParser {
 
@@ -53,91 +67,96 @@ public final class SendGridInboundParser {
     public static final String QUOTED_TEXT = "email_quoted";
     /** Metadata key of the customer's signature taken off the body ("-- " block, "Sent from my …"); absent when none. */
     public static final String SIGNATURE = "email_signature";
-    /** Metadata key of the number of attachments. */
-    public static final String ATTACHMENT_COUNT = "attachment_count";
-    /** Metadata key of the attachments' file names, comma-separated. */
-    public static final String ATTACHMENT_NAMES = "attachment_names";
+    /**
+     * Metadata key of the attachments, a JSON array in mail order, absent when none. Each entry has {@code name},
+     * {@code content_type} and {@code size}, then {@code url} when stored (the same as in {@code mediaUrls}) or
+     * {@code error} ({@code code} {@code payload_too_large}, {@code field}, {@code message}) when refused.
+     */
+    public static final String ATTACHMENTS = "email_attachments";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final StoredAttachments attachments;
+
+    /** A parser that stores attachments in {@code store} within {@code limits}. */
+    public SendGridInboundParser(AttachmentStore store, AttachmentLimits limits) {
+        this.attachments = new StoredAttachments(Objects.requireNonNull(store, "store"),
+                Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** A parser without an attachment store: attachments are described in metadata, their content dropped. */
+    public SendGridInboundParser() {
+        this.attachments = new StoredAttachments(null, AttachmentLimits.DEFAULT);
+    }
+
     /**
-     * The inbound message of one post.
+     * Checks that a post can be read, storing nothing; {@link #parse} of the same post then only fails if the
+     * attachment store does.
+     *
+     * @throws NonRetriableMessagingException {@code malformed_request} as {@link #parse} does
+     */
+    public void validate(Map<String, String> fields) {
+        read(fields);
+    }
+
+    /**
+     * The inbound message of one post; its attachments are stored first.
      *
      * @throws NonRetriableMessagingException {@code malformed_request} when {@code from} is missing or not an
-     *         address, or {@code headers} cannot be read
+     *         address, {@code headers} or the raw message cannot be read, or an attachment's content is not base64
+     * @throws java.io.UncheckedIOException when the attachment store cannot store an attachment
      */
     public InboundMessage parse(String tenantId, Map<String, String> fields) {
-        InternetAddress sender = firstAddress(fields.get("from"))
-                .orElseThrow(() -> malformed("from is missing or not an email address", "from"));
-        MailHeaders headers;
-        try {
-            headers = MailHeaders.parse(fields.get("headers"));
-        } catch (IllegalArgumentException e) {
-            throw malformed("headers cannot be read", "headers");
-        }
-        String rawText = rawText(fields);
-        ExtractedReply extracted = extract(fields);
-        String body = extracted.reply().isBlank() ? rawText : extracted.reply();
-        String messageId = headers.messageId();
+        Read read = read(fields);
+        InboundPost post = read.post();
+        String rawText = MailBody.fullText(post.text(), post.html());
+        ExtractedReply extracted = MailBody.extract(post.text(), post.html());
+        StoredAttachments.Result stored = attachments.store(tenantId, post.attachments());
+        String messageId = read.headers().messageId();
 
         Map<String, String> metadata = new LinkedHashMap<>();
-        if (!rawText.isBlank()) {
-            metadata.put(RAW_TEXT, rawText);
-        }
-        if (!extracted.quoted().isBlank()) {
-            metadata.put(QUOTED_TEXT, extracted.quoted());
-        }
-        if (!extracted.signature().isBlank()) {
-            metadata.put(SIGNATURE, extracted.signature());
-        }
-        metadata.putAll(attachments(fields));
+        putIfPresent(metadata, RAW_TEXT, rawText);
+        putIfPresent(metadata, QUOTED_TEXT, extracted.quoted());
+        putIfPresent(metadata, SIGNATURE, extracted.signature());
+        putIfPresent(metadata, ATTACHMENTS, stored.description());
 
         return InboundMessage.builder(tenantId, ChannelId.EMAIL)
-                .customerName(blankToNull(sender.getPersonal()))
-                .customerEmail(sender.getAddress())
-                .ourAddress(ourAddress(fields))
-                .subject(decode(fields.get("subject")))
-                .body(body)
+                .customerName(blankToNull(read.sender().getPersonal()))
+                .customerEmail(read.sender().getAddress())
+                .ourAddress(ourAddress(post))
+                .subject(decode(post.subject()))
+                .body(extracted.reply().isBlank() ? rawText : extracted.reply())
+                .mediaUrls(stored.mediaUrls())
                 .providerMessageId(messageId != null ? messageId : contentKey(fields))
                 .threadRef(messageId)
-                .references(headers.references())
-                .headers(headers.all())
+                .references(read.headers().references())
+                .headers(read.headers().all())
                 .metadata(metadata)
                 .build();
     }
 
-    private static String rawText(Map<String, String> fields) {
-        String text = fields.get("text");
-        if (text != null && !text.isBlank()) {
-            return text.strip();
-        }
-        String html = fields.get("html");
-        return html == null || html.isBlank() ? "" : HtmlText.toText(html, false);
+    /** A post read far enough to know it is well formed. */
+    private record Read(InboundPost post, InternetAddress sender, MailHeaders headers) {
     }
 
-    /**
-     * The customer's own words, quote and signature. An HTML-only mail's quote elements are dropped before the text
-     * is read (their text is hard to tell apart afterwards) and become the quoted part.
-     */
-    private static ExtractedReply extract(Map<String, String> fields) {
-        String text = fields.get("text");
-        if (text != null && !text.isBlank()) {
-            return ReplyExtractor.extract(text);
+    private static Read read(Map<String, String> fields) {
+        InboundPost post = InboundPost.of(fields);
+        boolean raw = InboundPost.isRaw(fields);
+        InternetAddress sender = firstAddress(post.from())
+                .orElseThrow(() -> malformed("from is missing or not an email address",
+                        raw ? InboundPost.RAW_MESSAGE : "from"));
+        try {
+            return new Read(post, sender, MailHeaders.parse(post.headers()));
+        } catch (IllegalArgumentException e) {
+            throw malformed("headers cannot be read", raw ? InboundPost.RAW_MESSAGE : "headers");
         }
-        String html = fields.get("html");
-        if (html == null || html.isBlank()) {
-            return new ExtractedReply("", "", "");
-        }
-        ExtractedReply extracted = ReplyExtractor.extract(HtmlText.toText(html, true));
-        String quoted = (extracted.quoted() + "\n\n" + HtmlText.quotedText(html)).strip();
-        return new ExtractedReply(extracted.reply(), quoted, extracted.signature());
     }
 
     /** The address the customer wrote to: the first of {@code to}, else the envelope's first recipient. */
-    private static @Nullable String ourAddress(Map<String, String> fields) {
-        return firstAddress(fields.get("to"))
+    private static @Nullable String ourAddress(InboundPost post) {
+        return firstAddress(post.to())
                 .map(a -> a.getAddress().toLowerCase(Locale.ROOT))
-                .orElseGet(() -> envelopeRecipient(fields.get("envelope")));
+                .orElseGet(() -> envelopeRecipient(post.envelope()));
     }
 
     private static @Nullable String envelopeRecipient(@Nullable String envelope) {
@@ -165,38 +184,6 @@ public final class SendGridInboundParser {
         }
     }
 
-    private static Map<String, String> attachments(Map<String, String> fields) {
-        String count = fields.get("attachments");
-        if (count == null || count.isBlank() || "0".equals(count.strip())) {
-            return Map.of();
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(ATTACHMENT_COUNT, count.strip());
-        List<String> names = attachmentNames(fields.get("attachment-info"));
-        if (!names.isEmpty()) {
-            metadata.put(ATTACHMENT_NAMES, String.join(", ", names));
-        }
-        return metadata;
-    }
-
-    private static List<String> attachmentNames(@Nullable String info) {
-        List<String> names = new ArrayList<>();
-        if (info == null || info.isBlank()) {
-            return names;
-        }
-        try {
-            for (JsonNode attachment : JSON.readTree(info)) {
-                String name = attachment.path("filename").asText(attachment.path("name").asText(""));
-                if (!name.isBlank()) {
-                    names.add(name);
-                }
-            }
-        } catch (IOException e) {
-            // Names are a convenience; the count is already recorded.
-        }
-        return names;
-    }
-
     private static @Nullable String decode(@Nullable String header) {
         if (header == null || header.isBlank()) {
             return null;
@@ -210,15 +197,19 @@ public final class SendGridInboundParser {
 
     /** A stable id for a mail without {@code Message-ID}, so a re-post of the same mail is still stored once. */
     private static String contentKey(Map<String, String> fields) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String name : List.of("from", "to", "subject", "headers", "text", "html")) {
-                digest.update(fields.getOrDefault(name, "").getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        List<String> names = InboundPost.isRaw(fields) ? List.of(InboundPost.RAW_MESSAGE)
+                : List.of("from", "to", "subject", "headers", "text", "html");
+        for (String name : names) {
+            key.writeBytes(fields.getOrDefault(name, "").getBytes(StandardCharsets.UTF_8));
+            key.write(0);
+        }
+        return "sha256:" + Sha256.hex(key.toByteArray());
+    }
+
+    private static void putIfPresent(Map<String, String> metadata, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            metadata.put(key, value);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.threadline.messaging.sendgrid;
 
 import dev.threadline.messaging.sendgrid.internal.ExtractedReply;
+import dev.threadline.messaging.sendgrid.internal.MailBody;
+import dev.threadline.messaging.sendgrid.internal.MimeMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,18 +11,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The public reply-parsing corpora under {@code src/test/resources/corpora/<corpus>/}: one mail per {@code .txt},
- * and in {@code expectations.tsv} the checks the corpus's own tests make on it (see each corpus's README.md).
+ * The public reply-parsing corpora under {@code src/test/resources/corpora/<corpus>/}: one mail per file (a mail's
+ * text as {@code <name>.txt}, a whole MIME mail as {@code <name>.eml}, an HTML body as {@code <name>.html}), and in
+ * {@code expectations.tsv} the checks the corpus's own tests make on it (see each corpus's README.md). A case
+ * named without extension is a {@code .txt}. Every mail is read the way an inbound mail is: {@code .eml} through
+ * {@link MimeMail}, and text or HTML through {@link MailBody}.
  */
 final class ReplyCorpus {
 
-    static final List<String> CORPORA = List.of("github", "crisp");
+    static final List<String> CORPORA = List.of("github", "crisp", "talon");
 
-    /** One mail and its checks, each {@code {check, value}}. */
-    record Case(String corpus, String name, String text, List<String[]> checks) {
+    /** One mail's text and HTML parts (either may be null) and its checks, each {@code {check, value}}. */
+    record Case(String corpus, String name, @Nullable String text, @Nullable String html, List<String[]> checks) {
         @Override
         public String toString() {
             return corpus + "/" + name;
@@ -41,7 +47,7 @@ final class ReplyCorpus {
             checks.computeIfAbsent(cols[0], k -> new ArrayList<>()).add(new String[] {cols[1], value});
         }
         List<Case> cases = new ArrayList<>();
-        checks.forEach((name, list) -> cases.add(new Case(corpus, name, read(corpus + "/" + name + ".txt"), list)));
+        checks.forEach((name, list) -> cases.add(mail(corpus, name, list)));
         return cases;
     }
 
@@ -51,10 +57,22 @@ final class ReplyCorpus {
         return all;
     }
 
-    /** The checks of {@code c} that {@code extractor} fails, empty when it passes. */
-    static List<String> failures(Case c, Function<String, ExtractedReply> extractor) {
+    private static Case mail(String corpus, String name, List<String[]> checks) {
+        String path = corpus + "/" + name;
+        if (name.endsWith(".eml")) {
+            MimeMail mail = MimeMail.read(bytes(path));
+            return new Case(corpus, name, mail.text(), mail.html(), checks);
+        }
+        if (name.endsWith(".html")) {
+            return new Case(corpus, name, null, read(path), checks);
+        }
+        return new Case(corpus, name, read(path + ".txt"), null, checks);
+    }
+
+    /** The checks of {@code c} that the inbound reading of its mail fails, empty when it passes. */
+    static List<String> failures(Case c) {
         long start = System.nanoTime();
-        ExtractedReply r = extractor.apply(c.text());
+        ExtractedReply r = MailBody.extract(c.text(), c.html());
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<String> failed = new ArrayList<>();
         for (String[] check : c.checks()) {
@@ -71,6 +89,8 @@ final class ReplyCorpus {
                 case "signature_equals" -> r.signature().equals(v.strip());
                 case "signature_empty" -> r.signature().isBlank();
                 case "signature_present" -> !r.signature().isBlank();
+                case "unquoted_equals" -> trailingBlanksOff(unquoted(r)).equals(trailingBlanksOff(v.strip()));
+                case "unquoted_equals_ignoring_whitespace" -> noWhitespace(unquoted(r)).equals(noWhitespace(v));
                 case "completes_within_ms" -> millis < Long.parseLong(v);
                 default -> throw new IllegalArgumentException("unknown check " + check[0] + " in " + c);
             };
@@ -81,12 +101,32 @@ final class ReplyCorpus {
         return failed;
     }
 
+    /**
+     * What is left of the mail once the quote is taken off, reply and signature together, as corpora that keep the
+     * signature in the reply (talon's {@code extract_from_plain}) compare it.
+     */
+    private static String unquoted(ExtractedReply r) {
+        return r.signature().isBlank() ? r.reply() : (r.reply() + "\n\n" + r.signature()).strip();
+    }
+
+    private static String trailingBlanksOff(String text) {
+        return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n"));
+    }
+
+    private static String noWhitespace(String text) {
+        return text.replaceAll("\\s", "");
+    }
+
     private static String read(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String path) {
         try (InputStream in = ReplyCorpus.class.getResourceAsStream("/corpora/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("missing corpus file " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

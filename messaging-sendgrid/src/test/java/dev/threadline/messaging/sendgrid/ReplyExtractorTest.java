@@ -27,6 +27,85 @@ class ReplyExtractorTest {
     }
 
     @Test
+    void headerWithoutOpeningWordWrappedRightUnderTheReplyStartsWhereItsDateIs() {
+        String text = """
+                Hello
+                02.04.2012 14:20 пользователь "Acme" <
+                hello@acme.test> написал:
+
+                > Hi
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("Hello");
+    }
+
+    @Test
+    void answerRightUnderAShortQuotedLineIsNoContinuationOfIt() {
+        String text = """
+                On 04/02/2026 06:26 PM, Acme wrote:
+                > Hi
+                Hello
+                """;
+
+        ExtractedReply parts = ReplyExtractor.extract(text);
+
+        assertThat(parts.reply()).isEqualTo("Hello");
+        assertThat(parts.quoted()).isEqualTo("On 04/02/2026 06:26 PM, Acme wrote:\n> Hi");
+    }
+
+    @Test
+    void lineRightUnderALongQuotedLineContinuesIt() {
+        String text = """
+                Sure.
+
+                On 04/02/2026 06:26 PM, Acme wrote:
+                > We could also move your appointment to Friday morning if that suits
+                you better.
+                """;
+
+        ExtractedReply parts = ReplyExtractor.extract(text);
+
+        assertThat(parts.reply()).isEqualTo("Sure.");
+        assertThat(parts.quoted()).endsWith("suits\nyou better.");
+    }
+
+    @Test
+    void blankLinesLeftWhereAQuoteIsFoldedAwayGoWithIt() {
+        String text = """
+                Yes, Thursday.
+
+                On Mon, Nov 16, 2026 at 10:02 AM Acme <hello@acme.test> wrote:
+
+                > Which day suits you?
+
+                Ana
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("Yes, Thursday.\n\nAna");
+    }
+
+    @Test
+    void headerGluedToTheLastReplyLineIsCutFromIt() {
+        String text = """
+                See you then--- On Mon, Nov 16, 2026 at 10:02 AM, hello@acme.test wrote:
+                > Thursday at 3pm?
+                """;
+
+        assertThat(ReplyExtractor.extract(text).reply()).isEqualTo("See you then");
+    }
+
+    @Test
+    void arrowsAroundALinkAreNoQuote() {
+        String text = """
+                Our new prices:
+                >>> https://acme.test/prices <<<
+                See you soon
+                """;
+
+        assertThat(ReplyExtractor.extract(text).quoted()).isEmpty();
+    }
+
+    @Test
     void onWroteWrappedOverTwoLinesIsRecognised() {
         String text = """
                 Yes please.

@@ -113,4 +113,25 @@ class SendGridInboundFieldsTest {
 
         assertThat(SendGridInboundFields.decode(raw)).containsEntry("subject", "Grüße").containsEntry("text", "Grüße");
     }
+
+    @Test
+    void theRawMessageIsKeptByteForByteWhateverCharsetIsNamedForIt() {
+        byte[] mail = "Subject: Gr\u00fc\u00dfe\r\n\r\nGr\u00fc\u00dfe \u20ac".getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        raw.put("email", mail);
+        raw.put("charsets", "{\"email\":\"UTF-8\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(SendGridInboundFields.decode(raw).get("email").getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(mail);
+    }
+
+    @Test
+    void filePartsAreCarriedAsBase64UnderTheirFieldNames() {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        raw.put("attachments", "1".getBytes(StandardCharsets.UTF_8));
+        byte[] file = {0, (byte) 0xFF, 'P', 'D', 'F'};
+
+        assertThat(SendGridInboundFields.decode(raw, Map.of("attachment1", file)))
+                .containsEntry("attachments", "1")
+                .containsEntry("attachment1", java.util.Base64.getEncoder().encodeToString(file));
+    }
 }

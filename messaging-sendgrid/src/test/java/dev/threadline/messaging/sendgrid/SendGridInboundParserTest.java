@@ -133,7 +133,7 @@ class SendGridInboundParserTest {
     }
 
     @Test
-    void attachmentsAreCountedAndNamedInMetadata() {
+    void attachmentsAnnouncedWithoutTheirFilesAreDescribedByNameAndType() {
         Map<String, String> fields = InboundPosts.outlookNewMail("<a@b.example>", "Forms", "Both forms attached.");
         fields.put("attachments", "2");
         fields.put("attachment-info", "{\"attachment1\":{\"filename\":\"consent.pdf\",\"name\":\"consent.pdf\",\"type\":\"application/pdf\"},"
@@ -141,8 +141,10 @@ class SendGridInboundParserTest {
 
         InboundMessage message = parser.parse("acme", fields);
 
-        assertThat(message.metadata()).containsEntry(SendGridInboundParser.ATTACHMENT_COUNT, "2")
-                .containsEntry(SendGridInboundParser.ATTACHMENT_NAMES, "consent.pdf, photo.jpg");
+        assertThat(message.metadata()).containsEntry(SendGridInboundParser.ATTACHMENTS,
+                "[{\"name\":\"consent.pdf\",\"content_type\":\"application/pdf\"},"
+                        + "{\"name\":\"photo.jpg\",\"content_type\":\"image/jpeg\"}]");
+        assertThat(message.mediaUrls()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.threadline.messaging.spring;
 
 import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.consent.ConsentPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,7 @@ public record MessagingProperties(
      * @param inboundToken when set, the Inbound Parse route requires it as the token query parameter
      * @param connectTimeout TCP connect timeout of REST calls
      * @param readTimeout response timeout of REST calls
+     * @param attachments where inbound mail attachments are stored, and how large they may be
      */
     public record SendGrid(
             @Nullable String apiKey,
@@ -188,7 +190,18 @@ public record MessagingProperties(
             @DefaultValue("10m") Duration webhookTolerance,
             @Nullable String inboundToken,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("15s") Duration readTimeout) {
+            @DefaultValue("15s") Duration readTimeout,
+            @DefaultValue Attachments attachments) {
+
+        /**
+         * @param directory directory of the local attachment store; unset (and no AttachmentStore bean), attachments
+         *        are only described in the message's metadata
+         * @param maxSize largest attachment stored; a larger one is refused and listed with payload_too_large
+         * @param maxMessageSize most attachment bytes stored for one mail
+         */
+        public record Attachments(@Nullable Path directory, @DefaultValue("10MB") DataSize maxSize,
+                                  @DefaultValue("30MB") DataSize maxMessageSize) {
+        }
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.threadline.messaging.spring;
 
+import dev.threadline.messaging.sendgrid.AttachmentLimits;
+import dev.threadline.messaging.sendgrid.AttachmentStore;
+import dev.threadline.messaging.sendgrid.LocalAttachmentStore;
 import dev.threadline.messaging.sendgrid.SendGridChannel;
 import dev.threadline.messaging.sendgrid.SendGridEventParser;
 import dev.threadline.messaging.sendgrid.SendGridEventVerifier;
 import dev.threadline.messaging.sendgrid.SendGridInboundParser;
 import dev.threadline.messaging.sendgrid.SendGridSettings;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,16 +21,32 @@ import org.springframework.context.annotation.Configuration;
  * SendGrid email when messaging-sendgrid is on the classpath and {@code messaging.sendgrid.api-key} and
  * {@code from-email} are set (it replaces the email simulator); the Event Webhook's signature verifier when
  * {@code messaging.sendgrid.webhook-public-key} is set; the Event Webhook and Inbound Parse parsers whenever the
- * module is present.
+ * module is present, the latter storing attachments in the local directory
+ * {@code messaging.sendgrid.attachments.directory} when set (or in an {@link AttachmentStore} bean of the app's).
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class)
 @ConditionalOnClass(SendGridChannel.class)
 public class MessagingSendGridAutoConfiguration {
 
+    /** The local attachment store when {@code messaging.sendgrid.attachments.directory} is set. */
     @Bean
     @ConditionalOnMissingBean
-    SendGridInboundParser sendGridInboundParser() {
-        return new SendGridInboundParser();
+    @ConditionalOnProperty(prefix = "messaging.sendgrid.attachments", name = "directory")
+    AttachmentStore sendGridAttachmentStore(MessagingProperties properties) {
+        return new LocalAttachmentStore(properties.sendgrid().attachments().directory());
+    }
+
+    /** Stores attachments in the AttachmentStore bean when there is one, else only describes them. */
+    @Bean
+    @ConditionalOnMissingBean
+    SendGridInboundParser sendGridInboundParser(ObjectProvider<AttachmentStore> store, MessagingProperties properties) {
+        AttachmentStore attachments = store.getIfAvailable();
+        if (attachments == null) {
+            return new SendGridInboundParser();
+        }
+        MessagingProperties.SendGrid.Attachments limits = properties.sendgrid().attachments();
+        return new SendGridInboundParser(attachments,
+                new AttachmentLimits(limits.maxSize().toBytes(), limits.maxMessageSize().toBytes()));
     }
 
     @Bean

@@ -41,7 +41,9 @@ public final class MailHeaders {
         // A blank line ends a header block; make sure there is one, and normalise line ends as mail wants them.
         String normalized = block.strip().replaceAll("\r?\n", "\r\n") + "\r\n\r\n";
         try {
-            return new MailHeaders(new InternetHeaders(new ByteArrayInputStream(normalized.getBytes(StandardCharsets.UTF_8))));
+            // UTF-8 header values without encoded words (RFC 6532) stay UTF-8 instead of being read byte by byte.
+            byte[] bytes = normalized.getBytes(StandardCharsets.UTF_8);
+            return new MailHeaders(new InternetHeaders(new ByteArrayInputStream(bytes), true));
         } catch (MessagingException e) {
             throw new IllegalArgumentException("unreadable header block", e);
         }

@@ -1,6 +1,7 @@
 package dev.threadline.messaging.sendgrid.internal;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,13 +13,13 @@ final class QuoteHeaders {
     /** Words that open an "On … wrote:" line (Gmail, Apple Mail, Thunderbird) in the supported languages. */
     private static final List<String> ON_WORDS = List.of(
             "On", "Le", "Am", "El", "Op", "Den", "Dnia", "W dniu", "Il", "In data", "Em", "No dia", "В", "У",
-            "Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс", "Нд");
+            "Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс", "Нд", "Vào");
 
     /** The "wrote" verbs; the header may wrap, so these are matched on up to three joined lines. */
     private static final List<String> WROTE_WORDS = List.of(
             "wrote", "a écrit", "schrieb", "escribió", "написал", "написала", "написал\\(а\\)", "napisał",
             "napisała", "napisał\\(a\\)", "schreef", "skrev", "написав", "ha scritto", "escreveu",
-            "kirjoitti");
+            "kirjoitti", "geschreven", "đã viết");
 
     /** Outlook's first header field ("From:") in the supported languages. */
     private static final List<String> FROM_FIELDS = List.of(
@@ -37,7 +38,7 @@ final class QuoteHeaders {
             "Oorspronkelijk bericht", "Ursprungligt meddelande", "Oryginalna wiadomość", "Wiadomość oryginalna",
             "Messaggio originale", "Mensagem original", "Исходное сообщение", "Оригинальное сообщение",
             "Оригінальне повідомлення", "Вихідне повідомлення", "Oprindelig besked", "Opprinnelig melding",
-            "Alkuperäinen viesti");
+            "Alkuperäinen viesti", "Reply Message", "Antwort Nachricht", "Oprindelig meddelelse");
 
     /** "---------- Forwarded message ---------" and its translations. */
     private static final List<String> FORWARDED = List.of(
@@ -54,11 +55,30 @@ final class QuoteHeaders {
     private static final Pattern DATED_WROTE = Pattern.compile(
             "^.*(?:\\d.*@|@.*\\d|\\d{4}).*\\s(?:" + alternatives(WROTE_WORDS) + ")(?:\\s[^:]{0,120})?\\s*:\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "On … sent:", English clients' other verb; unlike "wrote" only with its colon, as "On Monday I sent" is prose. */
+    private static final Pattern ON_SENT = Pattern.compile(
+            "^On\\s.*\\d.*\\ssent\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+    /** A sender's address in angle brackets right before the verb ("Sent from Samsung MobileName <a@b.c> wrote:"). */
+    private static final Pattern ADDRESS_WROTE = Pattern.compile(
+            "^.*\\S\\s*<[^\\s<>@]+@[^\\s<>@]+>\\s+(?:" + alternatives(WROTE_WORDS) + ")\\s*:\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Android's "---- John Smith wrote ----". */
+    private static final Pattern DASHED_WROTE = Pattern.compile(
+            "^-{2,}\\s*\\S.{0,100}\\s(?:" + alternatives(WROTE_WORDS) + ")\\s*:?\\s*-{2,}\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * Old Gmail's "2011/4/7 Name <name@example.com>" without verb or colon: a header only when {@code >}-quoted lines
+     * follow it, since without them it reads like any line that names a date and an address.
+     */
+    private static final Pattern DATE_AND_ADDRESS = Pattern.compile(
+            "^\\d{4}/\\d{1,2}/\\d{1,2}\\s.*<[^\\s<>@]+@[^\\s<>@]+>\\s*$", Pattern.UNICODE_CASE);
     /** Headers that name only a date and the sender ("30.09.2017, 18.30, "John" <j@x.com>:"), as Yandex, Mail.ru. */
     private static final Pattern DATED_ADDRESS = Pattern.compile(
             "^[^>].*\\d.*[\\s<(\"]<?[^\\s<>@]+@[^\\s<>@]+>?\\)?\\s*:\\s*$", Pattern.UNICODE_CASE);
     private static final Pattern FROM_FIELD = Pattern.compile(
             "^\\*?(?:" + alternatives(FROM_FIELDS) + ")\\s?:\\*?\\s*\\S.*$", Pattern.UNICODE_CASE);
+    /** Some clients open the field block with the date ("Date: Wed, 16 May 2012 00:15:02 -0600", then "To:"). */
+    private static final Pattern DATE_FIELD = Pattern.compile("^\\*?Date\\s?:\\*?\\s*\\S.*\\d.*$");
     private static final Pattern NEXT_FIELD = Pattern.compile(
             "^\\*?(?:" + alternatives(NEXT_FIELDS) + ")\\s?:\\*?(?:\\s.*)?$", Pattern.UNICODE_CASE);
     private static final Pattern ORIGINAL = Pattern.compile(
@@ -67,6 +87,9 @@ final class QuoteHeaders {
     private static final Pattern FORWARD = Pattern.compile(
             "^(?:-{2,}\\s*(?:" + alternatives(FORWARDED) + ")\\s*-*|Begin forwarded message:)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern GLUED_DASHES = Pattern.compile("(?<=[^\\s-])-{3,}\\s*(?=\\p{L})");
+    private static final Pattern GLUED_OPENING = Pattern.compile(
+            "(?<=\\S\\s)(?=(?:" + alternatives(ON_WORDS) + ")\\s)", Pattern.UNICODE_CASE);
     private static final Pattern PREAMBLE_FIELD = Pattern.compile("^[\\p{L} ]{1,30}\\s?:\\s.*$");
     private static final Pattern PREAMBLE_RULE = Pattern.compile("^(?:={3,}|_{3,}|-{3,}|\\*{3,})$");
     private static final Pattern RULE = Pattern.compile("^\\s*(?:_{10,}|-{10,})\\s*$");
@@ -107,6 +130,11 @@ final class QuoteHeaders {
         if (outlookBlock(lines, i)) {
             return new Header(Kind.WHOLE_MAIL, 1);
         }
+        if (DATE_AND_ADDRESS.matcher(line).matches()) {
+            int next = nextNonBlank(lines, i + 1);
+            boolean quoteFollows = next < lines.size() && lines.get(next).stripLeading().startsWith(">");
+            return quoteFollows ? new Header(Kind.ON_WROTE, 1) : null;
+        }
         StringBuilder joined = new StringBuilder();
         for (int n = 1; n <= MAX_WRAPPED_LINES && i + n - 1 < lines.size(); n++) {
             String part = lines.get(i + n - 1).strip();
@@ -115,22 +143,28 @@ final class QuoteHeaders {
             }
             joined.append(n > 1 ? " " : "").append(part);
             String candidate = joined.toString();
-            if (isOnWrote(candidate)) {
-                // The reply's last line joined to an "On … wrote:" line matches too; the header starts a line later.
-                return startsLater(lines, i + 1, n - 1) ? null : new Header(Kind.ON_WROTE, n);
+            boolean opening = ON_WROTE.matcher(candidate).matches();
+            if (opening || isOnWrote(candidate)) {
+                // The reply's last line joined to a header matches too; then the header starts a line later. A header
+                // with its opening word ("On …") starts where that word is; one without (a date and an address
+                // before "wrote:") gives way to any header that starts later.
+                return startsLater(lines, i + 1, n - 1, opening) ? null : new Header(Kind.ON_WROTE, n);
             }
         }
         return null;
     }
 
-    /** Whether an "On … wrote:" line starts at one of the {@code count} lines from {@code from} and ends with them. */
-    private static boolean startsLater(List<String> lines, int from, int count) {
+    /**
+     * Whether a header starts at one of the {@code count} lines from {@code from} and ends with them: an "On … wrote:"
+     * line with its opening word, or when {@code openingOnly} is false, any header.
+     */
+    private static boolean startsLater(List<String> lines, int from, int count, boolean openingOnly) {
         for (int k = 0; k < count; k++) {
             StringBuilder rest = new StringBuilder();
             for (int j = from + k; j < from + count; j++) {
                 rest.append(rest.length() > 0 ? " " : "").append(lines.get(j).strip());
             }
-            if (ON_WROTE.matcher(rest).matches()) {
+            if (openingOnly ? ON_WROTE.matcher(rest).matches() : isOnWrote(rest.toString())) {
                 return true;
             }
         }
@@ -139,7 +173,31 @@ final class QuoteHeaders {
 
     private static boolean isOnWrote(String candidate) {
         return ON_WROTE.matcher(candidate).matches() || DATED_WROTE.matcher(candidate).matches()
-                || DATED_ADDRESS.matcher(candidate).matches();
+                || DATED_ADDRESS.matcher(candidate).matches() || ON_SENT.matcher(candidate).matches()
+                || ADDRESS_WROTE.matcher(candidate).matches() || DASHED_WROTE.matcher(candidate).matches();
+    }
+
+    /**
+     * Where an "On … wrote:" header glued to the end of the reply's last line starts, or -1: after a run of dashes
+     * ("bla--- On Wed, … wrote:"), or, when quoted lines follow, after a blank ("reply On Wed, … wrote:"; the colon
+     * and the quote tell it from a sentence that mentions a date and what someone wrote).
+     */
+    static int gluedHeaderStart(String line, boolean quoteFollows) {
+        Matcher dashes = GLUED_DASHES.matcher(line);
+        while (dashes.find()) {
+            if (ON_WROTE.matcher(line.substring(dashes.start())).matches()) {
+                return dashes.start();
+            }
+        }
+        if (quoteFollows && line.stripTrailing().endsWith(":")) {
+            Matcher opening = GLUED_OPENING.matcher(line);
+            while (opening.find()) {
+                if (ON_WROTE.matcher(line.substring(opening.start())).matches()) {
+                    return opening.start();
+                }
+            }
+        }
+        return -1;
     }
 
     /** Whether a line may belong to a header block above an Outlook block ("Message du : …", a "====" rule). */
@@ -149,7 +207,8 @@ final class QuoteHeaders {
     }
 
     private static boolean outlookBlock(List<String> lines, int i) {
-        if (!FROM_FIELD.matcher(lines.get(i).strip()).matches()) {
+        String first = lines.get(i).strip();
+        if (!FROM_FIELD.matcher(first).matches() && !DATE_FIELD.matcher(first).matches()) {
             return false;
         }
         for (int j = i + 1; j < Math.min(lines.size(), i + 1 + FIELD_BLOCK_SPAN); j++) {

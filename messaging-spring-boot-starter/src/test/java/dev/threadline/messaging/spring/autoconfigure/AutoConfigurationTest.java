@@ -16,9 +16,12 @@ import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.openai.OpenAiResponder;
 import dev.threadline.messaging.openai.OpenAiSatisfactionScorer;
 import dev.threadline.messaging.openai.OpenAiSummarizer;
+import dev.threadline.messaging.sendgrid.AttachmentStore;
+import dev.threadline.messaging.sendgrid.LocalAttachmentStore;
 import dev.threadline.messaging.sendgrid.SendGridChannel;
 import dev.threadline.messaging.sendgrid.SendGridEventParser;
 import dev.threadline.messaging.sendgrid.SendGridEventVerifier;
+import dev.threadline.messaging.sendgrid.SendGridInboundParser;
 import dev.threadline.messaging.simulator.SimulatorChannel;
 import dev.threadline.messaging.spi.AiReply;
 import dev.threadline.messaging.spi.AiResponder;
@@ -50,7 +53,9 @@ import dev.threadline.messaging.twilio.TwilioSignatureVerifier;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -289,6 +294,58 @@ class AutoConfigurationTest {
         SendGridEventParser hostParser = new SendGridEventParser();
         runner.withBean(SendGridEventParser.class, () -> hostParser)
                 .run(context -> assertThat(context.getBean(SendGridEventParser.class)).isSameAs(hostParser));
+    }
+
+    @Test
+    void anAttachmentsDirectoryWiresTheLocalAttachmentStore() {
+        runner.withPropertyValues("messaging.sendgrid.attachments.directory=target/autoconfig-attachments")
+                .run(context -> assertThat(context).getBean(AttachmentStore.class).isInstanceOf(LocalAttachmentStore.class));
+    }
+
+    @Test
+    void withoutAnAttachmentsDirectoryInboundMailHasNoAttachmentStore() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(AttachmentStore.class);
+            assertThat(context).hasSingleBean(SendGridInboundParser.class);
+        });
+    }
+
+    @Test
+    void aHostAttachmentStoreTakesTheAttachmentsWithinTheConfiguredLimit() {
+        List<String> stored = new ArrayList<>();
+        AttachmentStore hostStore = (tenant, name, type, content) -> {
+            stored.add(name);
+            return "memory:" + name;
+        };
+        String mail = """
+                From: ana@example.org\r
+                Message-ID: <limits@example.org>\r
+                Content-Type: multipart/mixed; boundary="m"\r
+                \r
+                --m\r
+                Content-Type: text/plain\r
+                \r
+                Two files.\r
+                --m\r
+                Content-Type: text/plain; name="small.txt"\r
+                Content-Disposition: attachment; filename="small.txt"\r
+                \r
+                1234\r
+                --m\r
+                Content-Type: text/plain; name="large.txt"\r
+                Content-Disposition: attachment; filename="large.txt"\r
+                \r
+                123456\r
+                --m--\r
+                """;
+        runner.withBean(AttachmentStore.class, () -> hostStore)
+                .withPropertyValues("messaging.sendgrid.attachments.max-size=5B")
+                .run(context -> {
+                    InboundMessage message = context.getBean(SendGridInboundParser.class).parse("acme", Map.of("email", mail));
+
+                    assertThat(stored).containsExactly("small.txt");
+                    assertThat(message.mediaUrls()).containsExactly("memory:small.txt");
+                });
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.threadline.messaging.spring.TestApplication;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +20,10 @@ import dev.threadline.messaging.testkit.WebhookSigner;
 /**
  * An app that receives provider webhooks: Twilio's auth token and public URL, SendGrid's Event Webhook key and
  * Inbound Parse token, our number and address mapped to tenant {@code acme} (AI mode off), another number to
- * tenant {@code replying} (AI mode auto). No provider REST credentials, so sms and email replies go through the
- * simulators, which here never report delivery on their own; whatsapp replies go through a channel whose sends
- * the test holds and releases. Our number is also Twilio's default sending number.
+ * tenant {@code replying} (AI mode auto), inbound mail attachments stored in {@link #ATTACHMENTS}. No provider
+ * REST credentials, so sms and email replies go through the simulators, which here never report delivery on their
+ * own; whatsapp replies go through a channel whose sends the test holds and releases. Our number is also Twilio's
+ * default sending number.
  */
 @SpringBootTest(classes = {TestApplication.class, WebhookTestBase.HeldSends.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -57,9 +59,13 @@ abstract class WebhookTestBase {
         }
     }
 
+    /** Where the local attachment store keeps inbound mail attachments, under the build directory. */
+    static final Path ATTACHMENTS = Path.of("target", "webhook-attachments").toAbsolutePath();
+
     @DynamicPropertySource
     static void sendGridKey(DynamicPropertyRegistry registry) {
         registry.add("messaging.sendgrid.webhook-public-key", () -> SIGNER.sendGridPublicKeyBase64());
+        registry.add("messaging.sendgrid.attachments.directory", ATTACHMENTS::toString);
     }
 
     @LocalServerPort

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SendGrid's signed Event Webhook (delivery statuses and opt-outs, applied before they are acknowledged) and
- * Inbound Parse (customer mail, acknowledged only once stored in the webhook intake, which processes it right
- * after; {@code 503} when it cannot be stored). Inbound Parse carries no signature; when
+ * Inbound Parse in parsed or raw mode (customer mail, acknowledged only once stored in the webhook intake, which
+ * processes it right after; {@code 503} when it cannot be stored). Inbound Parse carries no signature; when
  * {@code messaging.sendgrid.inbound-token} is set the post must carry it as the {@code token} query parameter.
  */
 @RestController
@@ -93,23 +93,30 @@ public final class SendGridWebhookController {
         }
         Map<String, String> fields = fields(request);
         String tenantId = tenants.forEmail(fields.get("to"));
-        // Parsed now so a malformed post is answered 400; what is stored is what SendGrid sent.
-        inboundParser.parse(tenantId, fields);
+        // Read now so a malformed post is answered 400; what is stored is what SendGrid sent, attachments stored
+        // only when the stored post is processed.
+        inboundParser.validate(fields);
         durable.store(tenantId, INBOUND, fields);
         return ResponseEntity.status(HttpStatus.OK).build();
     }
 
-    /** The text fields of the multipart post, decoded with the charsets SendGrid names for them. */
+    /**
+     * The fields of the multipart post in either Inbound Parse mode: text fields decoded with the charsets SendGrid
+     * names for them, the raw mode's {@code email} field byte for byte, parsed mode's files base64 (see
+     * {@link SendGridInboundFields#decode(Map, Map)}).
+     */
     private static Map<String, String> fields(HttpServletRequest request) throws IOException, ServletException {
         if (request.getContentType() == null || !request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             throw new NonRetriableMessagingException(ErrorCode.MALFORMED_REQUEST, "Inbound Parse posts are multipart/form-data", null);
         }
         Map<String, byte[]> raw = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Part part : request.getParts()) {
-            if (part.getSubmittedFileName() == null && !raw.containsKey(part.getName())) {
-                raw.put(part.getName(), part.getInputStream().readAllBytes());
+            Map<String, byte[]> into = part.getSubmittedFileName() == null ? raw : files;
+            if (!into.containsKey(part.getName())) {
+                into.put(part.getName(), part.getInputStream().readAllBytes());
             }
         }
-        return SendGridInboundFields.decode(raw);
+        return SendGridInboundFields.decode(raw, files);
     }
 }
