@@ -114,7 +114,7 @@ final class ChatHistoryBenchmark {
         var contact = store.upsertContact(tenant, phone, null, "History " + size);
         Conversation conversation = store.openConversation(new Conversation(ids.newId(), tenant, ChannelId.SMS, contact.id(),
                 contact.name(), phone, null, ListSeed.OUR_NUMBER, "sms|history|" + size, ConversationStatus.ACTIVE, null, null, now, now,
-                0, 0, null, null, "default", null, null, Map.of(), 0));
+                0, 0, null, null, "default", null, null, null, Map.of(), 0));
         for (int i = 0; i < size; i++) {
             store.append(message(conversation.id()), null);
         }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param assigneeId the staff user who owns it, or null when nobody does
  * @param awaitingReplySince when the oldest customer message nobody has answered yet arrived; null when the last
  *        word is ours (kept by the store as messages are appended, see {@link ConversationCounters})
+ * @param context what the conversation is about (a listing, an order), or null
  * @param version optimistic-lock version, bumped by every change
  */
 public record Conversation(
@@ -39,6 +40,7 @@ public record Conversation(
         String inboxId,
         @Nullable String assigneeId,
         @Nullable Instant awaitingReplySince,
+        @Nullable ConversationContext context,
         Map<String, String> metadata,
         long version) {
 
@@ -73,33 +75,40 @@ public record Conversation(
     public Conversation withStatus(ConversationStatus newStatus) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, newStatus, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, context, metadata, version);
     }
 
     public Conversation withHeadline(@Nullable String newHeadline) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, newHeadline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, context, metadata, version);
     }
 
     public Conversation withSatisfaction(@Nullable Satisfaction newSatisfaction) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, newSatisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, newSatisfaction, inboxId, assigneeId, awaitingReplySince, context, metadata, version);
     }
 
     /** This conversation moved to inbox {@code newInboxId}. */
     public Conversation withInbox(String newInboxId) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, newInboxId, assigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, satisfaction, newInboxId, assigneeId, awaitingReplySince, context, metadata, version);
+    }
+
+    /** This conversation about {@code newContext}. */
+    public Conversation withContext(@Nullable ConversationContext newContext) {
+        return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
+                threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, newContext, metadata, version);
     }
 
     /** This conversation owned by staff user {@code newAssigneeId}, or by nobody when null. */
     public Conversation withAssignee(@Nullable String newAssigneeId) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, newAssigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, newAssigneeId, awaitingReplySince, context, metadata, version);
     }
 
     /** This conversation with {@code key} set to {@code value} in its metadata. */
@@ -108,7 +117,7 @@ public record Conversation(
         changed.put(key, value);
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, changed, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, context, changed, version);
     }
 
     /** This conversation with its counters moved by one appended message (see {@link ConversationCounters}). */
@@ -123,19 +132,20 @@ public record Conversation(
                 threadKey, status, subject != null ? subject : change.subject(), headline, initiatedAt, activity,
                 messageCount + change.messages(), unreadCount + change.unread(),
                 change.preview() != null ? change.preview() : lastMessagePreview, satisfaction, inboxId, assigneeId,
-                change.answered() ? null : awaitingReplySince != null ? awaitingReplySince : change.awaitingFrom(), metadata, version + 1);
+                change.answered() ? null : awaitingReplySince != null ? awaitingReplySince : change.awaitingFrom(), context, metadata,
+                version + 1);
     }
 
     public Conversation withUnreadCount(long newUnreadCount) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, newUnreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, version);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, context, metadata, version);
     }
 
     public Conversation withVersion(long newVersion) {
         return new Conversation(id, tenantId, channel, contactId, customerName, customerPhone, customerEmail, ourAddress,
                 threadKey, status, subject, headline, initiatedAt, lastActivityAt, messageCount, unreadCount,
-                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, metadata, newVersion);
+                lastMessagePreview, satisfaction, inboxId, assigneeId, awaitingReplySince, context, metadata, newVersion);
     }
 
     /** The first {@code length} code points of {@code text}, with an ellipsis when cut. */

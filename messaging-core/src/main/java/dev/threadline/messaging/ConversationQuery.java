@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param awaitingReplyOnly only conversations whose customer spoke last and got no answer yet
  * @param longestWaitingFirst order by {@link Conversation#awaitingReplySince()}, oldest first (only waiting
  *        conversations, then); else newest activity first
+ * @param contextType only conversations about this kind of thing ({@link ConversationContext#type()}); null for any
+ * @param contextId with {@code contextType}: only conversations about this one
  */
 public record ConversationQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly,
                                 @Nullable String text, int page, int pageSize, @Nullable String cursor,
                                 @Nullable Set<String> inboxIds, @Nullable String assigneeId, boolean unassignedOnly,
-                                boolean awaitingReplyOnly, boolean longestWaitingFirst) {
+                                boolean awaitingReplyOnly, boolean longestWaitingFirst, @Nullable String contextType,
+                                @Nullable String contextId) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -38,6 +41,9 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
         }
         text = text == null || text.isBlank() ? null : text.strip();
         inboxIds = inboxIds == null ? null : Set.copyOf(inboxIds);
+        if (contextId != null && contextType == null) {
+            throw NonRetriableMessagingException.validation("context_type", "context_id needs context_type");
+        }
         if (assigneeId != null && unassignedOnly) {
             throw NonRetriableMessagingException.validation("assignee", "a conversation cannot be both assigned and unassigned");
         }
@@ -45,7 +51,7 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
 
     /** Everything, first page of the default size. */
     public static ConversationQuery all() {
-        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false, false, false);
+        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false, false, false, null, null);
     }
 
     /** Rows to skip for page-number paging. */
@@ -54,61 +60,68 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
     }
 
     public ConversationQuery withChannel(@Nullable ChannelId value) {
-        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     public ConversationQuery withStatus(@Nullable ConversationStatus value) {
-        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     public ConversationQuery withUnreadOnly(boolean value) {
-        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     public ConversationQuery withText(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     public ConversationQuery withPage(int value, int size) {
-        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     public ConversationQuery withCursor(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     /** Only conversations of {@code value}'s inboxes; null for every inbox. */
     public ConversationQuery withInboxes(@Nullable Set<String> value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     /** Only conversations assigned to staff user {@code value}; null for any. */
     public ConversationQuery withAssignee(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     /** Only conversations nobody is assigned to, or (false) any. */
     public ConversationQuery withUnassignedOnly(boolean value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value, awaitingReplyOnly, longestWaitingFirst);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
     }
 
     /** Only conversations that await a reply ({@code value}), or any. */
     public ConversationQuery withAwaitingReplyOnly(boolean value) {
         return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
-                value, longestWaitingFirst);
+                value, longestWaitingFirst, contextType, contextId);
     }
 
     /** The conversations that wait longest for a reply first ({@code value}), or the newest activity first. */
     public ConversationQuery withLongestWaitingFirst(boolean value) {
         return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
-                awaitingReplyOnly, value);
+                awaitingReplyOnly, value, contextType, contextId);
+    }
+
+    /** Only conversations about {@code type} (and {@code id}, when given); null for any. */
+    public ConversationQuery withContext(@Nullable String type, @Nullable String id) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
+                awaitingReplyOnly, longestWaitingFirst, type, id);
     }
 
     /**
      * True when the query filters by what the list totals kept per channel, status and unread cannot answer (inbox,
-     * assignee, a wait for a reply), so its total is counted.
+     * assignee, a wait for a reply, a context), so its total is counted.
      */
     public boolean countsItsTotal() {
-        return inboxIds != null || assigneeId != null || unassignedOnly || awaitingReplyOnly || longestWaitingFirst;
+        return inboxIds != null || assigneeId != null || unassignedOnly || awaitingReplyOnly || longestWaitingFirst
+                || contextType != null;
     }
 }

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param threadRef this email's {@code Message-ID}
  * @param references {@code In-Reply-To} and {@code References} ids of an email, used for threading
  * @param conversationId join this conversation instead of threading
+ * @param context what the message is about (a listing, an order): set on its conversation
+ * @param markedSpam the sender is known to be a bot (e.g. a filled honeypot field): its conversation becomes
+ *        {@link ConversationStatus#SPAM} before anything answers or notifies
  * @param inboxId the inbox a new conversation opens in; null routes it by {@code ourAddress} (see
  *        {@link dev.threadline.messaging.staff.Inbox})
  * @param generateAiReply null follows the tenant's {@link AiMode}; false never replies; true always generates
@@ -39,6 +42,8 @@ public record InboundMessage(
         List<String> references,
         @Nullable String conversationId,
         @Nullable String inboxId,
+        @Nullable ConversationContext context,
+        boolean markedSpam,
         Author author,
         @Nullable Boolean generateAiReply,
         @Nullable Instant receivedAt,
@@ -59,8 +64,8 @@ public record InboundMessage(
     /** This message, opening a new conversation in {@code value}. */
     public InboundMessage withInboxId(@Nullable String value) {
         return new InboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body, subject,
-                mediaUrls, providerMessageId, threadRef, references, conversationId, value, author, generateAiReply, receivedAt,
-                metadata, headers);
+                mediaUrls, providerMessageId, threadRef, references, conversationId, value, context, markedSpam, author, generateAiReply,
+                receivedAt, metadata, headers);
     }
 
     public static Builder builder(String tenantId, ChannelId channel) {
@@ -83,6 +88,8 @@ public record InboundMessage(
         private List<String> references = List.of();
         private @Nullable String conversationId;
         private @Nullable String inboxId;
+        private @Nullable ConversationContext context;
+        private boolean markedSpam;
         private Author author = Author.CUSTOMER;
         private @Nullable Boolean generateAiReply;
         private @Nullable Instant receivedAt;
@@ -106,6 +113,8 @@ public record InboundMessage(
         public Builder references(List<String> value) { this.references = value; return this; }
         public Builder conversationId(@Nullable String value) { this.conversationId = value; return this; }
         public Builder inboxId(@Nullable String value) { this.inboxId = value; return this; }
+        public Builder context(@Nullable ConversationContext value) { this.context = value; return this; }
+        public Builder markedSpam(boolean value) { this.markedSpam = value; return this; }
         public Builder author(Author value) { this.author = value; return this; }
         public Builder generateAiReply(@Nullable Boolean value) { this.generateAiReply = value; return this; }
         public Builder receivedAt(@Nullable Instant value) { this.receivedAt = value; return this; }
@@ -120,7 +129,7 @@ public record InboundMessage(
 
         public InboundMessage build() {
             return new InboundMessage(tenantId, channel, customerName, customerPhone, customerEmail, ourAddress, body,
-                    subject, mediaUrls, providerMessageId, threadRef, references, conversationId, inboxId, author,
+                    subject, mediaUrls, providerMessageId, threadRef, references, conversationId, inboxId, context, markedSpam, author,
                     generateAiReply, receivedAt, metadata, headers);
         }
     }

@@ -57,6 +57,8 @@ final class ConversationListing {
                 && (query.assigneeId() == null || query.assigneeId().equals(c.assigneeId()))
                 && (!query.unassignedOnly() || c.assigneeId() == null)
                 && (!query.awaitingReplyOnly() && !query.longestWaitingFirst() || c.awaitingReplySince() != null)
+                && (query.contextType() == null || c.context() != null && query.contextType().equals(c.context().type())
+                        && (query.contextId() == null || query.contextId().equals(c.context().id())))
                 && (needle == null || mentions(c, needle, messages));
     }
 

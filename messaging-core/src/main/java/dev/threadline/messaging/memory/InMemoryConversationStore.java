@@ -127,7 +127,8 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
                 changed.customerName(), changed.customerPhone(), changed.customerEmail(), current.ourAddress(),
                 current.threadKey(), changed.status(), changed.subject(), changed.headline(), current.initiatedAt(),
                 current.lastActivityAt(), current.messageCount(), current.unreadCount(), current.lastMessagePreview(),
-                changed.satisfaction(), changed.inboxId(), changed.assigneeId(), current.awaitingReplySince(), changed.metadata(),
+                changed.satisfaction(), changed.inboxId(), changed.assigneeId(), current.awaitingReplySince(), changed.context(),
+                changed.metadata(),
                 current.version() + 1);
         String threadKey = key(tenantId, current.threadKey());
         if (current.status().receivesThread() && !updated.status().receivesThread()) {

@@ -59,7 +59,7 @@ class HeuristicSatisfactionScorerTest {
 
     private static Satisfaction score(Message... messages) {
         Conversation conversation = new Conversation("c1", "t", ChannelId.SMS, "k1", "Ana", "+15551234567", null, null, "key",
-                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, Map.of(), 0);
+                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
         return new HeuristicSatisfactionScorer().score(conversation, List.of(messages));
     }
 

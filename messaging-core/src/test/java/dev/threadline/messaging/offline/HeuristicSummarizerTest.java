@@ -43,7 +43,7 @@ class HeuristicSummarizerTest {
 
     private static Conversation conversation() {
         return new Conversation("c1", "t", ChannelId.SMS, "k1", "Ana", "+15551234567", null, null, "key",
-                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, Map.of(), 0);
+                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
     }
 
     private static List<Message> inbound(String... bodies) {

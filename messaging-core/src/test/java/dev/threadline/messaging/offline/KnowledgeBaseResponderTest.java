@@ -95,7 +95,7 @@ class KnowledgeBaseResponderTest {
 
     private static Conversation conversation(String tenant, ChannelId channel) {
         return new Conversation("c1", tenant, channel, "k1", "Ana Ruiz", "+15551234567", null, null, "key",
-                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, Map.of(), 0);
+                ConversationStatus.ACTIVE, null, null, NOW, NOW, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
     }
 
     private static Message inbound(String tenant, String body) {

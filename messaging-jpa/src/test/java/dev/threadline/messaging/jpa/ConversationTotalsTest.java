@@ -189,7 +189,7 @@ abstract class ConversationTotalsTest {
     private Conversation open(String tenant, ChannelId channel, String thread, ConversationStatus status, long unreadCount) {
         Contact contact = store.upsertContact(tenant, null, thread + "@" + channel.value() + ".example", null);
         Conversation candidate = new Conversation(ids.newId(), tenant, channel, contact.id(), null, null, contact.email(), null,
-                channel.value() + "|" + thread, status, null, null, T0, T0, 0, unreadCount, null, null, "default", null, null, Map.of(), 0);
+                channel.value() + "|" + thread, status, null, null, T0, T0, 0, unreadCount, null, null, "default", null, null, null, Map.of(), 0);
         return store.openConversation(candidate);
     }
 

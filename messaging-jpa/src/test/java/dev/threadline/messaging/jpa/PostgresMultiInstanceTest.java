@@ -166,7 +166,7 @@ class PostgresMultiInstanceTest {
         Instant now = Instant.now();
         Conversation conversation = a.store.openConversation(new Conversation(UUID.randomUUID().toString(), TENANT, ChannelId.SMS,
                 contact.id(), "Ana Lima", PHONE, null, null, "sms|" + PHONE + "|", ConversationStatus.ACTIVE, null, null,
-                now, now, 0, 0, null, null, "default", null, null, Map.of(), 0));
+                now, now, 0, 0, null, null, "default", null, null, null, Map.of(), 0));
         try (Connection connection = a.pool.getConnection()) {
             try (PreparedStatement messages = connection.prepareStatement("INSERT INTO messages (tenant_id, id, conversation_id,"
                     + " channel, direction, author, body, status, created_at, status_at) SELECT ?, 'bulk-' || lpad(g::text, 6, '0'), ?,"

@@ -28,7 +28,7 @@ final class Fixtures {
     static Conversation conversation(ChannelId channel) {
         return new Conversation("conv-1", "tenant-1", channel, "contact-1", "Dana Reyes", "+15551234567", "dana@example.com",
                 null, "key", ConversationStatus.ACTIVE, channel.equals(ChannelId.EMAIL) ? "Facial appointment" : null, null,
-                T0, T0, 0, 0, null, null, "default", null, null, Map.of(), 0);
+                T0, T0, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
     }
 
     /** A customer's SMS as the manager receives it, from the same customer as {@link #conversation}. */

@@ -206,7 +206,7 @@ class SendGridChannelTest {
     private static OutboundDelivery delivery(Message message, List<String> earlierThreadRefs) {
         Conversation conversation = new Conversation("c-1", "acme", ChannelId.EMAIL, "contact-1", "Ana Lima", null,
                 "ana@example.com", "hello@acme.test", "email|ana@example.com|hello@acme.test|your booking",
-                ConversationStatus.ACTIVE, "Your booking", null, NOW, NOW, 1, 0, null, null, "default", null, null, Map.of(), 0);
+                ConversationStatus.ACTIVE, "Your booking", null, NOW, NOW, 1, 0, null, null, "default", null, null, null, Map.of(), 0);
         return new OutboundDelivery(message, conversation, earlierThreadRefs, 1);
     }
 }

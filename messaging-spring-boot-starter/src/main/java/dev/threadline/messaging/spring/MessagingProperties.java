@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param jpa the durable store, used when messaging-jpa and a DataSource are present
  * @param springAi the Spring AI chat memory adapter, used when Spring AI is on the classpath
  * @param consent opt-out keywords and requests to stop in plain words
+ * @param publicRoutes the unauthenticated public routes (a website's contact form), bound as messaging.public.*
  * @param aiLoopGuard how many automatic AI replies may follow each other without a person's turn
  */
 @ConfigurationProperties("messaging")
@@ -56,7 +58,8 @@ public record MessagingProperties(
         @DefaultValue Jpa jpa,
         @DefaultValue SpringAi springAi,
         @DefaultValue Consent consent,
-        @DefaultValue AiLoopGuard aiLoopGuard) {
+        @DefaultValue AiLoopGuard aiLoopGuard,
+        @Name("public") @DefaultValue PublicRoutes publicRoutes) {
 
     public MessagingProperties {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
@@ -99,6 +102,19 @@ public record MessagingProperties(
         public Tenant {
             addresses = addresses == null ? List.of() : List.copyOf(addresses);
         }
+    }
+
+    /**
+     * The public contact route.
+     *
+     * @param enabled whether POST /api/public/messaging/{tenant}/contact is served
+     * @param rateLimit posts one client address may make per minute
+     * @param maxBody largest body accepted
+     */
+    public record PublicRoutes(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5") int rateLimit,
+            @DefaultValue("32KB") DataSize maxBody) {
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.threadline.messaging.spring.internal.WebhookTenants;
 import dev.threadline.messaging.spring.internal.web.admin.ConversationController;
 import dev.threadline.messaging.spring.internal.web.admin.DeadLetterController;
 import dev.threadline.messaging.spring.internal.web.admin.MessageController;
+import dev.threadline.messaging.spring.internal.web.contact.PublicContactController;
 import dev.threadline.messaging.spring.internal.web.admin.SendController;
 import dev.threadline.messaging.spring.internal.web.admin.TeamController;
 import dev.threadline.messaging.spring.internal.web.automation.AnalyticsController;
@@ -39,6 +40,7 @@ import dev.threadline.messaging.spring.internal.web.webhooks.TwilioWebhooks;
 import dev.threadline.messaging.twilio.TwilioStatusProcessor;
 import dev.threadline.messaging.twilio.TwilioWebhookParser;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -124,8 +126,8 @@ public class MessagingWebAutoConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> messagingBodySizeLimitFilter(ApiPaths paths, MessagingProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(paths, properties.maxBodySize().toBytes(),
-                properties.webhooks().maxBodySize().toBytes()));
-        registration.addUrlPatterns(paths.basePath() + "/*", ApiPaths.WEBHOOKS + "/*");
+                properties.webhooks().maxBodySize().toBytes(), properties.publicRoutes().maxBody().toBytes()));
+        registration.addUrlPatterns(paths.basePath() + "/*", ApiPaths.WEBHOOKS + "/*", ApiPaths.PUBLIC + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
         return registration;
     }
@@ -148,6 +150,14 @@ public class MessagingWebAutoConfiguration {
         return limit.enabled()
                 ? new RateLimiter(limit.requests(), limit.period(), clock)
                 : RateLimiter.unlimited(clock);
+    }
+
+    /** The website contact form: unauthenticated, limited per client address. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "messaging.public.enabled", matchIfMissing = true)
+    PublicContactController messagingPublicContact(MessageManager manager, MessagingProperties properties, Clock clock) {
+        return new PublicContactController(manager, properties,
+                new RateLimiter(properties.publicRoutes().rateLimit(), Duration.ofMinutes(1), clock));
     }
 
     @Bean

@@ -170,7 +170,7 @@ public abstract class ChannelContract {
         Instant at = Instant.parse("2026-03-02T10:00:00Z");
         Conversation conversation = new Conversation("conv-contract", TENANT, id, "contact-1", "Contract Test", phone, email, null,
                 id + "|" + recipient(), ConversationStatus.ACTIVE, email == null ? null : "Your appointment", null, at, at, 0, 0,
-                null, null, "default", null, null, Map.of(), 0);
+                null, null, "default", null, null, null, Map.of(), 0);
         Message message = new Message("msg-contract", TENANT, conversation.id(), id, Direction.OUTBOUND, Author.STAFF, body,
                 conversation.subject(), List.of(), null, null, DeliveryStatus.QUEUED, at, at, null, null, Map.of());
         return new OutboundDelivery(message, conversation, List.of(), 1);

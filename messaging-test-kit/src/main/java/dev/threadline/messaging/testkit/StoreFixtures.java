@@ -51,7 +51,7 @@ final class StoreFixtures {
         Contact contact = store.upsertContact(tenant, phone, email, name);
         String threadKey = channel.value() + "|" + (phone != null ? phone : email) + "|" + (subject == null ? "" : subject);
         return new Conversation(ids.newId(), tenant, channel, contact.id(), name, phone, email, "+15550000000", threadKey,
-                ConversationStatus.ACTIVE, subject, null, at, at, 0, 0, null, null, "default", null, null, Map.of(), 0);
+                ConversationStatus.ACTIVE, subject, null, at, at, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
     }
 
     /** Another candidate for the same thread as {@code existing}, with a new id. */
@@ -59,7 +59,7 @@ final class StoreFixtures {
         return new Conversation(ids.newId(), existing.tenantId(), existing.channel(), existing.contactId(),
                 existing.customerName(), existing.customerPhone(), existing.customerEmail(), existing.ourAddress(),
                 existing.threadKey(), ConversationStatus.ACTIVE, existing.subject(), null, existing.initiatedAt(),
-                existing.initiatedAt(), 0, 0, null, null, "default", null, null, Map.of(), 0);
+                existing.initiatedAt(), 0, 0, null, null, "default", null, null, null, Map.of(), 0);
     }
 
     Message inbound(Conversation c, String body, Instant at) {

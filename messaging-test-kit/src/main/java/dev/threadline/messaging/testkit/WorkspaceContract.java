@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
@@ -240,6 +241,42 @@ public abstract class WorkspaceContract {
 
         ana.changeStatus(spam.id(), ConversationStatus.ACTIVE);
         assertThat(ana.listConversations(ConversationQuery.all()).total()).isEqualTo(2);
+    }
+
+    private ReceiveResult inquiry(String email, ConversationContext context, boolean bot) {
+        return manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail(email).customerName("Buyer")
+                .ourAddress(MAILBOX).subject("About your listing").body("Is it still available?").context(context)
+                .markedSpam(bot).generateAiReply(bot).build());
+    }
+
+    @Test
+    void aConversationKnowsWhatItIsAboutAndListsFilterByIt() {
+        ConversationContext bike = new ConversationContext("listing", "L-100", "Red road bike", "https://market.example/l/100");
+        Conversation asked = inquiry("buyer@example.com", bike, false).conversation();
+        inquiry("other@example.com", new ConversationContext("listing", "L-200", null, null), false);
+        Workspace ben = as(agentAtMail);
+
+        assertThat(reread(asked).context()).isEqualTo(bike);
+        assertThat(ben.listConversations(ConversationQuery.all().withContext("listing", "L-100")).conversations())
+                .extracting(Conversation::id).containsExactly(asked.id());
+        assertThat(ben.listConversations(ConversationQuery.all().withContext("listing", null)).total()).isEqualTo(2);
+        assertThat(ben.listConversations(ConversationQuery.all().withContext("order", null)).total()).isZero();
+
+        ConversationContext helmet = new ConversationContext("listing", "L-300", "Helmet", null);
+        assertThat(inquiry("buyer@example.com", helmet, false).conversation().id()).isEqualTo(asked.id());
+        assertThat(reread(asked).context()).as("the newest inquiry says what it is about now").isEqualTo(helmet);
+        assertFails(ErrorCode.VALIDATION_FAILED, "context_url", () -> new ConversationContext("listing", "L-1", null, "javascript:alert(1)"));
+        assertFails(ErrorCode.VALIDATION_FAILED, "context_type", () -> ConversationQuery.all().withContext(null, "L-1"));
+    }
+
+    @Test
+    void aMessageFromAKnownBotOpensItsConversationAsSpamBeforeAnythingAnswers() {
+        ReceiveResult bot = inquiry("bot@example.com", new ConversationContext("listing", "L-100", null, null), true);
+
+        assertThat(bot.conversation().status()).isEqualTo(ConversationStatus.SPAM);
+        assertThat(bot.aiReply()).as("asked for, and still not given to spam").isNull();
+        assertThat(as(admin).listConversations(ConversationQuery.all()).total()).isZero();
+        assertThat(as(admin).listConversations(ConversationQuery.all().withStatus(ConversationStatus.SPAM)).total()).isEqualTo(1);
     }
 
     @Test

@@ -33,7 +33,7 @@ final class Deliveries {
 
     static OutboundDelivery delivery(ChannelId channel, String body, String ourAddress, String customerPhone, List<String> mediaUrls) {
         Conversation conversation = new Conversation("conv-1", "acme", channel, "contact-1", "Ana", customerPhone, null, ourAddress,
-                channel + "|" + customerPhone, ConversationStatus.ACTIVE, null, null, AT, AT, 1, 0, null, null, "default", null, null, Map.of(), 1);
+                channel + "|" + customerPhone, ConversationStatus.ACTIVE, null, null, AT, AT, 1, 0, null, null, "default", null, null, null, Map.of(), 1);
         Message message = new Message("msg-1", "acme", conversation.id(), channel, Direction.OUTBOUND, Author.STAFF, body, null,
                 mediaUrls, null, null, DeliveryStatus.QUEUED, AT, AT, null, null, Map.of());
         return new OutboundDelivery(message, conversation, List.of(), 1);

@@ -19,7 +19,7 @@ class KeywordUrgencyClassifierTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
     private static final Conversation CONVERSATION = new Conversation("c1", "t", ChannelId.SMS, "k1", "Ana", "+15551234567", null,
-            null, "key", ConversationStatus.ACTIVE, null, null, AT, AT, 0, 0, null, null, "default", null, null, Map.of(), 0);
+            null, "key", ConversationStatus.ACTIVE, null, null, AT, AT, 0, 0, null, null, "default", null, null, null, Map.of(), 0);
 
     private final KeywordUrgencyClassifier classifier = new KeywordUrgencyClassifier();
 

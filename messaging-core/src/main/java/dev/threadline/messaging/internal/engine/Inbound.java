@@ -85,7 +85,7 @@ public final class Inbound {
                 return duplicate(earlier.get());
             }
         }
-        Conversation conversation = threads.forInbound(inbound);
+        Conversation conversation = marked(threads.forInbound(inbound), inbound);
         Optional<String> automatic = inbound.author() == Author.CUSTOMER ? AutoReplies.reason(inbound) : Optional.empty();
         Message message = message(inbound, conversation, automatic);
         ConsentSignal signal = inbound.author() == Author.CUSTOMER && automatic.isEmpty()
@@ -124,6 +124,22 @@ public final class Inbound {
             return stored(conversation, message);
         }
         return answer(inbound, conversation, message);
+    }
+
+    /**
+     * The conversation with what the message says of it: its context (what it is about), and spam when the sender is
+     * known to be a bot, changed before anything answers or notifies. One write, and only when something changes.
+     */
+    private Conversation marked(Conversation conversation, InboundMessage inbound) {
+        boolean newContext = inbound.context() != null && !inbound.context().equals(conversation.context());
+        boolean newSpam = inbound.markedSpam() && conversation.status() != ConversationStatus.SPAM;
+        if (!newContext && !newSpam) {
+            return conversation;
+        }
+        return store.updateConversation(conversation.tenantId(), conversation.id(), c -> {
+            Conversation changed = newContext ? c.withContext(inbound.context()) : c;
+            return newSpam ? changed.withStatus(ConversationStatus.SPAM) : changed;
+        });
     }
 
     private Message message(InboundMessage inbound, Conversation conversation, Optional<String> automatic) {

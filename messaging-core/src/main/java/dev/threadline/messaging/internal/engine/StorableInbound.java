@@ -41,8 +41,8 @@ final class StorableInbound {
         return new InboundMessage(inbound.tenantId(), inbound.channel(), storableOrNull(inbound.customerName()),
                 inbound.customerPhone(), inbound.customerEmail(), inbound.ourAddress(), StorableText.storable(inbound.body()),
                 storableOrNull(inbound.subject()), inbound.mediaUrls(), inbound.providerMessageId(), inbound.threadRef(),
-                inbound.references(), inbound.conversationId(), inbound.inboxId(), inbound.author(), inbound.generateAiReply(), inbound.receivedAt(),
-                metadata, inbound.headers());
+                inbound.references(), inbound.conversationId(), inbound.inboxId(), inbound.context(), inbound.markedSpam(),
+                inbound.author(), inbound.generateAiReply(), inbound.receivedAt(), metadata, inbound.headers());
     }
 
     private static @Nullable String storableOrNull(@Nullable String text) {

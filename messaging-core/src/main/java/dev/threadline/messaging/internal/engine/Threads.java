@@ -5,6 +5,7 @@ import static dev.threadline.messaging.internal.engine.InputRules.blankToNull;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.NonRetriableMessagingException;
@@ -118,7 +119,8 @@ final class Threads {
             Contact contact = store.upsertContact(tenantId, address.phone(), address.email(), name);
             Instant at = inbound.receivedAt() != null ? inbound.receivedAt() : clock.instant();
             String inboxId = inboxFor(tenantId, inbound.inboxId(), inbound.ourAddress());
-            return open(contact, inbound.channel(), name, inbound.ourAddress(), inboxId, threadKey, inbound.subject(), at, Map.of());
+            return open(contact, inbound.channel(), name, inbound.ourAddress(), inboxId, threadKey, inbound.subject(), at,
+                    inbound.context(), Map.of());
         });
     }
 
@@ -129,7 +131,7 @@ final class Threads {
         return store.findActiveConversation(tenantId, threadKey).orElseGet(() -> {
             Contact contact = store.upsertContact(tenantId, address.phone(), address.email(), blankToNull(name));
             return open(contact, channel, null, ourAddress, inboxFor(tenantId, null, ourAddress), threadKey, subject,
-                    clock.instant(), Map.of());
+                    clock.instant(), null, Map.of());
         });
     }
 
@@ -139,7 +141,7 @@ final class Threads {
         Contact contact = store.upsertContact(tenantId, phone, null, blankToNull(name));
         String threadKey = ThreadKeys.of(ChannelId.VOICE, phone, ourAddress, null) + "|" + callKey;
         return open(contact, ChannelId.VOICE, null, ourAddress, inboxFor(tenantId, null, ourAddress), threadKey, null, start,
-                Map.of("call_id", callKey));
+                null, Map.of("call_id", callKey));
     }
 
     /**
@@ -157,9 +159,9 @@ final class Threads {
 
     private Conversation open(Contact contact, ChannelId channel, @Nullable String name, @Nullable String ourAddress,
                               String inboxId, String threadKey, @Nullable String subject, Instant at,
-                              Map<String, String> metadata) {
+                              @Nullable ConversationContext context, Map<String, String> metadata) {
         return store.openConversation(new Conversation(ids.newId(), contact.tenantId(), channel, contact.id(),
                 name != null ? name : contact.name(), contact.phone(), contact.email(), ourAddress, threadKey,
-                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, inboxId, null, null, metadata, 0));
+                ConversationStatus.ACTIVE, blankToNull(subject), null, at, at, 0, 0, null, null, inboxId, null, null, context, metadata, 0));
     }
 }

@@ -83,6 +83,18 @@ public class ConversationEntity {
     @Column(name = "awaiting_reply_since")
     @Nullable Instant awaitingReplySince;
 
+    @Column(name = "context_type")
+    @Nullable String contextType;
+
+    @Column(name = "context_id")
+    @Nullable String contextId;
+
+    @Column(name = "context_title")
+    @Nullable String contextTitle;
+
+    @Column(name = "context_url")
+    @Nullable String contextUrl;
+
     /** JSON object of strings. */
     String metadata;
 

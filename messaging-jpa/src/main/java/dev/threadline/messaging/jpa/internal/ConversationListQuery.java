@@ -87,6 +87,14 @@ final class ConversationListQuery {
         } else if (query.unassignedOnly()) {
             where.append(" and c.assignee_id is null");
         }
+        if (query.contextType() != null) {
+            where.append(" and c.context_type = ?");
+            parameters.add(query.contextType());
+            if (query.contextId() != null) {
+                where.append(" and c.context_id = ?");
+                parameters.add(query.contextId());
+            }
+        }
         if (query.awaitingReplyOnly() || query.longestWaitingFirst()) {
             where.append(" and c.awaiting_reply_since is not null");
         }

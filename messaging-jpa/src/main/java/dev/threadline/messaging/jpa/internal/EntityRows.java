@@ -26,7 +26,8 @@ final class EntityRows {
     static final List<String> CONVERSATION_COLUMNS = List.of("tenant_id", "id", "channel", "contact_id", "customer_name",
             "customer_phone", "customer_email", "our_address", "thread_key", "status", "subject", "headline", "initiated_at",
             "last_activity_at", "message_count", "unread_count", "last_message_preview", "satisfaction_score",
-            "satisfaction_sentiment", "satisfaction_outcome", "satisfaction_reason", "inbox_id", "assignee_id", "awaiting_reply_since", "metadata",
+            "satisfaction_sentiment", "satisfaction_outcome", "satisfaction_reason", "inbox_id", "assignee_id", "awaiting_reply_since", "context_type", "context_id",
+            "context_title", "context_url", "metadata",
             "version");
     static final List<String> CONTACT_COLUMNS = List.of("tenant_id", "id", "name", "phone", "email", "opted_out_channels",
             "created_at");
@@ -144,6 +145,10 @@ final class EntityRows {
         e.inboxId = rs.getString(i++);
         e.assigneeId = rs.getString(i++);
         e.awaitingReplySince = instant(rs, i++);
+        e.contextType = rs.getString(i++);
+        e.contextId = rs.getString(i++);
+        e.contextTitle = rs.getString(i++);
+        e.contextUrl = rs.getString(i++);
         e.metadata = rs.getString(i++);
         e.version = rs.getLong(i++);
         return e;

@@ -4,6 +4,7 @@ import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationEvent;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.DeliveryStatus;
@@ -95,6 +96,11 @@ final class Records {
         e.satisfactionReason = s == null ? null : s.reason();
         e.inboxId = c.inboxId();
         e.assigneeId = c.assigneeId();
+        ConversationContext context = c.context();
+        e.contextType = context == null ? null : context.type();
+        e.contextId = context == null ? null : context.id();
+        e.contextTitle = context == null ? null : context.title();
+        e.contextUrl = context == null ? null : context.url();
         e.metadata = Json.write(c.metadata());
     }
 
@@ -106,7 +112,9 @@ final class Records {
         return new Conversation(e.id, e.tenantId, new ChannelId(e.channel), e.contactId, e.customerName, e.customerPhone,
                 e.customerEmail, e.ourAddress, e.threadKey, ConversationStatus.fromWire(e.status, "status"), e.subject,
                 e.headline, e.initiatedAt, e.lastActivityAt, e.messageCount, e.unreadCount, e.lastMessagePreview,
-                satisfaction, e.inboxId, e.assigneeId, e.awaitingReplySince, Json.strings(e.metadata), e.version);
+                satisfaction, e.inboxId, e.assigneeId, e.awaitingReplySince,
+                e.contextType == null ? null : new ConversationContext(e.contextType, e.contextId, e.contextTitle, e.contextUrl),
+                Json.strings(e.metadata), e.version);
     }
 
     // ---- messages

@@ -117,7 +117,7 @@ class TwilioPacingPropertiesTest {
      */
     private static OutboundDelivery delivery(ChannelId channel, @Nullable String ourAddress) {
         Conversation conversation = new Conversation("conv-1", "acme", channel, "contact-1", "Ana", CUSTOMER, null, ourAddress,
-                channel + "|" + CUSTOMER, ConversationStatus.ACTIVE, null, null, NOW, NOW, 1, 0, null, null, "default", null, null, Map.of(), 1);
+                channel + "|" + CUSTOMER, ConversationStatus.ACTIVE, null, null, NOW, NOW, 1, 0, null, null, "default", null, null, null, Map.of(), 1);
         Message message = new Message("msg-1", "acme", conversation.id(), channel, Direction.OUTBOUND, Author.STAFF, "See you Tuesday!",
                 null, List.of(), null, null, DeliveryStatus.QUEUED, NOW, NOW, null, null, Map.of());
         return new OutboundDelivery(message, conversation, List.of(), 1);

@@ -60,20 +60,36 @@ public final class ConversationController {
                                 @RequestParam(required = false) @Nullable String inbox,
                                 @RequestParam(required = false) @Nullable String assignee,
                                 @RequestParam(name = "awaiting_reply", required = false) @Nullable String awaitingReply,
-                                @RequestParam(required = false) @Nullable String sort) {
+                                @RequestParam(required = false) @Nullable String sort,
+                                @RequestParam(name = "context_type", required = false) @Nullable String contextType,
+                                @RequestParam(name = "context_id", required = false) @Nullable String contextId,
+                                @RequestParam(required = false) @Nullable String spam) {
         ConversationQuery query = new ConversationQuery(
                 blank(channel) ? null : Channels.known(manager, channel, "channel"),
-                blank(status) ? null : ConversationStatus.fromWire(status, "status"),
+                status(status, spam),
                 unread != null && WireValues.bool("unread", unread),
                 q,
                 WireValues.integer("page", page, 1),
                 WireValues.integer("page_size", pageSize, ConversationQuery.DEFAULT_PAGE_SIZE),
                 blank(cursor) ? null : cursor,
                 blank(inbox) ? null : Set.of(inbox.strip()), null, false,
-                !blank(awaitingReply) && WireValues.bool("awaiting_reply", awaitingReply), waitingFirst(sort));
+                !blank(awaitingReply) && WireValues.bool("awaiting_reply", awaitingReply), waitingFirst(sort),
+                blank(contextType) ? null : contextType.strip(), blank(contextId) ? null : contextId.strip());
         Workspace workspace = manager.workspace(caller.actor());
         return Json.response(HttpStatus.OK, Views.ConversationList.of(
                 workspace.listConversations(withAssignee(query, assignee, caller)), workspace.staffNames()));
+    }
+
+    /** {@code status}, or with {@code spam=true} the spam the list otherwise leaves out. */
+    private static @Nullable ConversationStatus status(@Nullable String status, @Nullable String spam) {
+        ConversationStatus asked = blank(status) ? null : ConversationStatus.fromWire(status, "status");
+        if (blank(spam) || !WireValues.bool("spam", spam)) {
+            return asked;
+        }
+        if (asked != null && asked != ConversationStatus.SPAM) {
+            throw NonRetriableMessagingException.validation("spam", "spam=true lists spam; it cannot be combined with status=" + status);
+        }
+        return ConversationStatus.SPAM;
     }
 
     /** {@code sort}: {@code activity} (newest first, the default) or {@code waiting} (longest waiting first). */

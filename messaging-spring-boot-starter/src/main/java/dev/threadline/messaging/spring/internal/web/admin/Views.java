@@ -3,6 +3,7 @@ package dev.threadline.messaging.spring.internal.web.admin;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.Message;
@@ -58,6 +59,13 @@ public final class Views {
         }
     }
 
+    /** What a conversation is about. */
+    record ContextView(String type, String id, @Nullable String title, @Nullable String url) {
+        static @Nullable ContextView of(@Nullable ConversationContext c) {
+            return c == null ? null : new ContextView(c.type(), c.id(), c.title(), c.url());
+        }
+    }
+
     /** A staff user as a conversation or message names them. */
     record Person(String id, @Nullable String name) {
         static @Nullable Person of(@Nullable String id, Map<String, String> staffNames) {
@@ -69,12 +77,12 @@ public final class Views {
                                @Nullable String customerEmail, @Nullable String subject, @Nullable String headline,
                                @Nullable String lastMessage, String lastActivityAt, String status, long messageCount,
                                long unreadCount, @Nullable String needsStaff, String inboxId, @Nullable Person assignee,
-                               @Nullable String awaitingReplySince) {
+                               @Nullable String awaitingReplySince, @Nullable ContextView context) {
         public static ConversationSummary of(Conversation c, Map<String, String> staffNames) {
             return new ConversationSummary(c.id(), c.channel().value(), c.customerName(), c.customerPhone(), c.customerEmail(),
                     c.subject(), c.headline(), c.lastMessagePreview(), timestamp(c.lastActivityAt()), c.status().wireName(),
                     c.messageCount(), c.unreadCount(), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
-                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()));
+                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()), ContextView.of(c.context()));
         }
     }
 
@@ -98,7 +106,8 @@ public final class Views {
     record ConversationView(String id, String channel, Customer customer, String status, @Nullable String subject,
                             @Nullable String headline, String initiatedAt, String lastActivityAt, long messageCount,
                             long unreadCount, @Nullable SatisfactionView satisfaction, @Nullable String needsStaff,
-                            String inboxId, @Nullable Person assignee, @Nullable String awaitingReplySince) {
+                            String inboxId, @Nullable Person assignee, @Nullable String awaitingReplySince,
+                            @Nullable ContextView context) {
         static ConversationView of(Conversation c, Contact contact, Map<String, String> staffNames) {
             Customer customer = new Customer(contact.id(), c.customerName() != null ? c.customerName() : contact.name(),
                     c.customerPhone() != null ? c.customerPhone() : contact.phone(),
@@ -106,7 +115,7 @@ public final class Views {
             return new ConversationView(c.id(), c.channel().value(), customer, c.status().wireName(), c.subject(), c.headline(),
                     timestamp(c.initiatedAt()), timestamp(c.lastActivityAt()), c.messageCount(), c.unreadCount(),
                     SatisfactionView.of(c.satisfaction()), c.metadata().get(Conversation.NEEDS_STAFF), c.inboxId(),
-                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()));
+                    Person.of(c.assigneeId(), staffNames), timestampOrNull(c.awaitingReplySince()), ContextView.of(c.context()));
         }
     }
 

@@ -2,11 +2,13 @@ package dev.threadline.messaging.spring.internal.web.support;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Which request paths belong to the API: the admin base path and the webhook routes. */
+/** Which request paths belong to the API: the admin base path, the webhook routes and the public routes. */
 public final class ApiPaths {
 
     /** Prefix of the provider webhook routes. */
     public static final String WEBHOOKS = "/webhooks";
+    /** Prefix of the unauthenticated public routes (a website's contact form). */
+    public static final String PUBLIC = "/api/public/messaging";
 
     private final String basePath;
 
@@ -30,9 +32,13 @@ public final class ApiPaths {
         return isApiPath(pathWithinApplication(request));
     }
 
-    /** Whether a path within the application, as sent (not decoded), is under the admin or webhook routes. */
+    boolean isPublic(HttpServletRequest request) {
+        return under(pathWithinApplication(request), PUBLIC);
+    }
+
+    /** Whether a path within the application, as sent (not decoded), is under the admin, webhook or public routes. */
     boolean isApiPath(String path) {
-        return under(path, basePath) || under(path, WEBHOOKS);
+        return under(path, basePath) || under(path, WEBHOOKS) || under(path, PUBLIC);
     }
 
     private static boolean under(String path, String prefix) {

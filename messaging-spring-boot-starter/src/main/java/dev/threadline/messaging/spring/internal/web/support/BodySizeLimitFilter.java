@@ -22,11 +22,13 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     private final ApiPaths paths;
     private final long adminMaxBytes;
     private final long webhookMaxBytes;
+    private final long publicMaxBytes;
 
-    public BodySizeLimitFilter(ApiPaths paths, long adminMaxBytes, long webhookMaxBytes) {
+    public BodySizeLimitFilter(ApiPaths paths, long adminMaxBytes, long webhookMaxBytes, long publicMaxBytes) {
         this.paths = paths;
         this.adminMaxBytes = adminMaxBytes;
         this.webhookMaxBytes = webhookMaxBytes;
+        this.publicMaxBytes = publicMaxBytes;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = paths.isAdmin(request) ? adminMaxBytes : webhookMaxBytes;
+        long maxBytes = paths.isAdmin(request) ? adminMaxBytes : paths.isPublic(request) ? publicMaxBytes : webhookMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBytes + " bytes").write(response);
             return;

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per tenant: {@code capacity} requests at once, refilled evenly over {@code period}.
- * Over the limit, {@link #acquire} throws {@code rate_limited} saying when the next token is due.
+ * A token bucket per key (a tenant, or a client's address): {@code capacity} requests at once, refilled evenly over
+ * {@code period}. Over the limit, {@link #acquire} throws {@code rate_limited} saying when the next token is due.
+ * Buckets that have filled up again are dropped now and then, so many keys seen once cost no memory for long.
  */
 public final class RateLimiter {
 
@@ -17,6 +18,8 @@ public final class RateLimiter {
     private final double tokensPerNano;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Above this many buckets, full ones are dropped. */
+    private static final int SWEEP_ABOVE = 10_000;
 
     public RateLimiter(int capacity, Duration period, Clock clock) {
         if (capacity < 1 || period.isZero() || period.isNegative()) {
@@ -38,15 +41,18 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes one token of the tenant's bucket. */
-    public void acquire(String tenantId) {
+    /** Takes one token of {@code key}'s bucket. */
+    public void acquire(String key) {
         if (capacity == 0) {
             return;
         }
-        Duration wait = buckets.computeIfAbsent(tenantId, t -> new Bucket()).take(nowNanos());
+        long now = nowNanos();
+        if (buckets.size() > SWEEP_ABOVE) {
+            buckets.values().removeIf(bucket -> bucket.isFullAt(now));
+        }
+        Duration wait = buckets.computeIfAbsent(key, k -> new Bucket()).take(now);
         if (!wait.isZero()) {
-            throw new RetriableMessagingException(ErrorCode.RATE_LIMITED,
-                    "too many requests for this tenant", wait, null);
+            throw new RetriableMessagingException(ErrorCode.RATE_LIMITED, "too many requests", wait, null);
         }
     }
 
@@ -58,6 +64,10 @@ public final class RateLimiter {
     private final class Bucket {
         private double tokens = capacity;
         private long updatedAt = Long.MIN_VALUE;
+
+        synchronized boolean isFullAt(long now) {
+            return updatedAt == Long.MIN_VALUE || tokens + (now - updatedAt) * tokensPerNano >= capacity;
+        }
 
         synchronized Duration take(long now) {
             if (updatedAt != Long.MIN_VALUE) {
