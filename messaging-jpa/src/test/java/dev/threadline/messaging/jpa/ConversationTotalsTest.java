@@ -25,10 +25,9 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -47,31 +46,19 @@ abstract class ConversationTotalsTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator();
-    private TestDatabase database;
-    private SharedStore shared;
+    /** Registered on an instance field: the class runs its tests on one instance (see its lifecycle). */
+    @RegisterExtension
+    final SharedStore shared = new SharedStore(this::newDatabase);
     private JpaConversationStore store;
     private DataSource dataSource;
 
     /** The database the class runs on; one per class, shared by its tests. */
     protected abstract TestDatabase newDatabase();
 
-    @BeforeAll
-    void startStore() {
-        database = newDatabase();
-        shared = new SharedStore(database);
-    }
-
-    @AfterAll
-    void stopStore() {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
     @BeforeEach
     void emptyStore() {
         store = shared.fresh();
-        dataSource = database.dataSource();
+        dataSource = shared.dataSource();
     }
 
     @Test

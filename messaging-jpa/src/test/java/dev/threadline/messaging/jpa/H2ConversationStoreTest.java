@@ -1,27 +1,15 @@
 package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.testkit.ConversationStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2ConversationStoreTest extends ConversationStoreContract<JpaConversationStore> {
 
-    private static SharedStore shared;
-
-    @BeforeAll
-    static void startStore() {
-        shared = new SharedStore(TestDatabase.h2());
-    }
+    @RegisterExtension
+    static final SharedStore shared = new SharedStore(TestDatabase::h2);
 
     @Override
     protected JpaConversationStore createStore() {
         return shared.fresh();
-    }
-
-    @AfterAll
-    static void stopStore() {
-        if (shared != null) {
-            shared.close();
-        }
     }
 }

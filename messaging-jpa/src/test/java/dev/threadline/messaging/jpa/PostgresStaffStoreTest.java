@@ -2,28 +2,16 @@ package dev.threadline.messaging.jpa;
 
 import dev.threadline.messaging.spi.StaffStore;
 import dev.threadline.messaging.testkit.StaffStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @RequiresPostgres
 class PostgresStaffStoreTest extends StaffStoreContract {
 
-    private static SharedStore shared;
-
-    @BeforeAll
-    static void startStore() {
-        shared = new SharedStore(TestDatabase.postgres());
-    }
+    @RegisterExtension
+    static final SharedStore shared = new SharedStore(TestDatabase::postgres);
 
     @Override
     protected StaffStore createStore() {
         return shared.fresh();
-    }
-
-    @AfterAll
-    static void stopStore() {
-        if (shared != null) {
-            shared.close();
-        }
     }
 }

@@ -4,28 +4,16 @@ import dev.threadline.messaging.spi.ConversationStore;
 import dev.threadline.messaging.spi.IdGenerator;
 import dev.threadline.messaging.testkit.WorkspaceContract;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @RequiresPostgres
 class PostgresWorkspaceTest extends WorkspaceContract {
 
-    private static SharedStore shared;
-
-    @BeforeAll
-    static void startStore() {
-        shared = new SharedStore(TestDatabase.postgres());
-    }
+    @RegisterExtension
+    static final SharedStore shared = new SharedStore(TestDatabase::postgres);
 
     @Override
     protected ConversationStore createStore(Clock clock, IdGenerator ids) {
         return shared.fresh(clock, ids);
-    }
-
-    @AfterAll
-    static void stopStore() {
-        if (shared != null) {
-            shared.close();
-        }
     }
 }
