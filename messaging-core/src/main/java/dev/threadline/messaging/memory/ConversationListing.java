@@ -33,7 +33,8 @@ final class ConversationListing {
                 .sorted(query.longestWaitingFirst() ? WAITING_ORDER : LIST_ORDER)
                 .toList();
         Stream<Conversation> window = matching.stream();
-        long total = matching.size();
+        // A text search counts at most one match over the maximum, as the database stores do.
+        long total = query.text() == null ? matching.size() : Math.min(matching.size(), ConversationPage.MAX_COUNTED_MATCHES + 1L);
         if (query.cursor() != null) {
             ConversationCursor cursor = ConversationCursor.decode(query.cursor());
             window = window.filter(c -> cursor.isFollowedBy(c, query));
@@ -45,7 +46,7 @@ final class ConversationListing {
         boolean more = page.size() > query.pageSize();
         List<Conversation> items = more ? page.subList(0, query.pageSize()) : page;
         String next = more ? ConversationCursor.after(items.get(items.size() - 1), total, query).encode() : null;
-        return new ConversationPage(items, total, query.page(), query.pageSize(), next);
+        return ConversationPage.of(items, total, query, next);
     }
 
     private static Predicate<Conversation> matches(ConversationQuery query, Function<Conversation, List<Message>> messages) {

@@ -854,6 +854,25 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         }
 
         @Test
+        void aSearchStopsCountingPastTheMaximumAndSaysSo() {
+            for (int i = 0; i < ConversationPage.MAX_COUNTED_MATCHES; i++) {
+                fixtures.open(TENANT, ChannelId.EMAIL, null, "guest" + i + "@example.com", "Guest " + i, "Facial " + i, T0);
+            }
+            ConversationPage atTheMaximum = list(ConversationQuery.all().withText("facial"));
+            assertThat(atTheMaximum.total()).isEqualTo(ConversationPage.MAX_COUNTED_MATCHES);
+            assertThat(atTheMaximum.totalExact()).isTrue();
+
+            fixtures.open(TENANT, ChannelId.EMAIL, null, "one-more@example.com", "One More", "Facial again", T0);
+            ConversationPage overIt = list(ConversationQuery.all().withText("facial"));
+            assertThat(overIt.total()).isEqualTo(ConversationPage.MAX_COUNTED_MATCHES);
+            assertThat(overIt.totalExact()).isFalse();
+            ConversationPage next = list(ConversationQuery.all().withText("facial").withCursor(overIt.nextCursor()));
+            assertThat(next.totalExact()).as("later pages carry the first page's count").isFalse();
+            assertThat(list(ConversationQuery.all()).totalExact()).as("without a search every total is exact").isTrue();
+            assertThat(list(ConversationQuery.all()).total()).isEqualTo(ConversationPage.MAX_COUNTED_MATCHES + 1L);
+        }
+
+        @Test
         void pageNumbersSkipEarlierPages() {
             List<String> newestFirst = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

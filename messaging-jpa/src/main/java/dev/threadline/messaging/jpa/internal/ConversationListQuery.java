@@ -196,7 +196,7 @@ final class ConversationListQuery {
         // page past the end (no row to carry the total) asks for it separately.
         long total = cursor != null ? cursor.total() : rows.total() >= 0 ? rows.total() : total(session);
         String next = more ? ConversationCursor.after(items.get(items.size() - 1), total, query).encode() : null;
-        return new ConversationPage(items, total, query.page(), query.pageSize(), next);
+        return ConversationPage.of(items, total, query, next);
     }
 
     /** A page's rows, and the total read with them (-1 when it was not). */
@@ -208,7 +208,10 @@ final class ConversationListQuery {
             return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
         }
         List<Object> countParameters = new ArrayList<>();
-        String matches = query.text() == null ? filtered(countParameters) : textMatches(countParameters);
+        // A text search stops counting one match over the maximum (ConversationPage.of reports it as "more than").
+        String matches = query.text() == null ? filtered(countParameters)
+                : "select id from (" + textMatches(countParameters) + ") matched fetch first "
+                        + (ConversationPage.MAX_COUNTED_MATCHES + 1) + " rows only";
         return session.doReturningWork(connection -> {
             try (PreparedStatement count = prepared(connection, "select count(*) from (" + matches + ") matches", countParameters);
                  ResultSet rs = count.executeQuery()) {

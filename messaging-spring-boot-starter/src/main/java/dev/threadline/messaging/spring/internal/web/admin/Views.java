@@ -1,5 +1,6 @@
 package dev.threadline.messaging.spring.internal.web.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Contact;
 import dev.threadline.messaging.Conversation;
@@ -86,11 +87,12 @@ public final class Views {
         }
     }
 
+    /** {@code total_exact} appears only when false: a text search stopped counting. */
     record ConversationList(List<ConversationSummary> conversations, long total, int page, int pageSize,
-                            @Nullable String nextCursor) {
+                            @Nullable String nextCursor, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean totalExact) {
         static ConversationList of(ConversationPage page, Map<String, String> staffNames) {
             return new ConversationList(page.conversations().stream().map(c -> ConversationSummary.of(c, staffNames)).toList(),
-                    page.total(), page.page(), page.pageSize(), page.nextCursor());
+                    page.total(), page.page(), page.pageSize(), page.nextCursor(), page.totalExact() ? null : false);
         }
     }
 
