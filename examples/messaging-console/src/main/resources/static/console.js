@@ -12,7 +12,9 @@ const AUTHOR_LABELS = { customer: "Customer", ai: "AI assistant", staff: "Staff"
 
 const state = {
   base: "/api/admin/messaging",
-  apiKey: null,
+  apiKey: null, // null: the signed-in session; a key only when someone chose to use one
+  csrf: null, // { header, token } of the session, for writes
+  role: null,
   selectedId: null,
   conversations: [],
   nextCursor: null,
@@ -35,8 +37,21 @@ class ApiError extends Error {
   }
 }
 
+/** Who the request is from: the chosen API key, else the session cookie (with its CSRF token on writes). */
+function credentials(method, headers) {
+  if (state.apiKey) headers.Authorization = "Bearer " + state.apiKey;
+  else if (method !== "GET" && state.csrf) headers[state.csrf.header] = state.csrf.token;
+  return headers;
+}
+
+/** A 401: a refused key asks for another; an expired session signs in again. */
+function unauthorized() {
+  if (state.apiKey) askForKey("That API key was not accepted.");
+  else window.location.assign("login");
+}
+
 async function api(path, { method = "GET", body } = {}) {
-  const headers = { Authorization: "Bearer " + state.apiKey, Accept: "application/json" };
+  const headers = credentials(method, { Accept: "application/json" });
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(state.base + path, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body),
@@ -46,7 +61,7 @@ async function api(path, { method = "GET", body } = {}) {
   try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
   if (!response.ok) {
     const error = new ApiError(response.status, parsed);
-    if (response.status === 401) askForKey("That API key was not accepted.");
+    if (response.status === 401) unauthorized();
     throw error;
   }
   return parsed;
@@ -403,10 +418,10 @@ async function openStream() {
   while (!controller.signal.aborted) {
     try {
       const response = await fetch(state.base + "/stream", {
-        headers: { Authorization: "Bearer " + state.apiKey, Accept: "text/event-stream" },
+        headers: credentials("GET", { Accept: "text/event-stream" }),
         signal: controller.signal, cache: "no-store",
       });
-      if (response.status === 401) { askForKey("That API key was not accepted."); return; }
+      if (response.status === 401) { unauthorized(); return; }
       if (!response.ok || !response.body) throw new Error("stream failed: " + response.status);
       setLive("live", "Live");
       retryDelay = 1000;
@@ -464,6 +479,25 @@ function askForKey(message) {
 async function useKey(key) {
   state.apiKey = key;
   localStorage.setItem(KEY_STORAGE, key);
+  await begin();
+}
+
+async function signOut() {
+  localStorage.removeItem(KEY_STORAGE);
+  await fetch("logout", { method: "POST", headers: credentials("POST", {}) });
+  window.location.assign("login?logout");
+}
+
+/** Loads who is working and what they may do, then the overview, then listens for changes. */
+async function begin() {
+  const me = await api("/me");
+  state.role = me.role;
+  // Viewers read; replying and starting conversations are for agents and up.
+  const readOnly = me.role === "viewer";
+  $("reply-form").hidden = readOnly;
+  $("thread-actions").hidden = readOnly;
+  $("new-conversation-button").hidden = readOnly;
+  $("signed-in-as").textContent = me.user ? me.user.name + " · " + me.role : "API key · " + me.role;
   await refreshOverview();
   openStream();
 }
@@ -476,6 +510,7 @@ function bind() {
   ["channel-filter", "status-filter", "unread-filter"].forEach((id) => $(id).addEventListener("change", loadConversations));
   $("load-more").addEventListener("click", loadMore);
   $("back-button").addEventListener("click", () => { $("layout").dataset.view = "list"; });
+  $("sign-out-button").addEventListener("click", signOut);
   $("new-conversation-button").addEventListener("click", () => {
     clearFieldErrors($("new-conversation-form"));
     $("new-conversation-dialog").showModal();
@@ -532,13 +567,15 @@ async function start() {
   }
   if (settings.api_base_path) state.base = settings.api_base_path;
   if (settings.time_zone) state.timeZone = settings.time_zone;
+  if (settings.csrf_header && settings.csrf_token) state.csrf = { header: settings.csrf_header, token: settings.csrf_token };
   if (settings.business_name) {
     $("business-name").textContent = settings.business_name;
     document.title = "Messaging Console · " + settings.business_name;
   }
-  const key = localStorage.getItem(KEY_STORAGE) || settings.demo_api_key;
+  // The page is only served to someone signed in; a key chosen earlier in this browser still wins.
+  const key = localStorage.getItem(KEY_STORAGE);
   if (key) await useKey(key);
-  else askForKey(null);
+  else await begin();
 }
 
 document.addEventListener("DOMContentLoaded", start);

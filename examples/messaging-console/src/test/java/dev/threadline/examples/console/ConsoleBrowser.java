@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -77,6 +78,26 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens {@code root} and, when the app asks for it, signs in with the login form as {@code email}: Spring
+     * Security's form with its {@code username} and {@code password} fields.
+     */
+    void signIn(String root, String email, String password) {
+        driver.get(root + "/");
+        if (!driver.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    /** Forgets the session and anything the page kept, so the next test signs in afresh. */
+    void signOut() {
+        driver.manage().deleteAllCookies();
+        driver.executeScript("localStorage.clear()");
     }
 
     void resize(Dimension size) {

@@ -64,14 +64,58 @@ class MessagingConsoleBrowserTest {
     void openConsole() {
         api = new AdminApi("http://localhost:" + port + basePath, keys.keyFor(properties.tenant()).orElseThrow());
         browser.resize(ConsoleBrowser.DESKTOP);
-        browser.driver.get("http://localhost:" + port + "/");
-        browser.wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+        signIn(properties.owner().email(), properties.owner().password());
         browser.wait.until(d -> !d.findElements(By.cssSelector(".conversation")).isEmpty());
     }
 
+    private void signIn(String email, String password) {
+        browser.signIn("http://localhost:" + port, email, password);
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+    }
+
     @AfterEach
-    void forgetKey() {
-        browser.driver.executeScript("localStorage.clear()");
+    void signOut() {
+        browser.signOut();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheOwnerSignsInWithTheRightOne() {
+        browser.signOut();
+        browser.signIn("http://localhost:" + port, properties.owner().email(), "not-the-password");
+
+        browser.wait.until(ExpectedConditions.urlContains("error"));
+        assertThat(browser.driver.findElements(By.id("reply-form"))).isEmpty();
+
+        signIn(properties.owner().email(), properties.owner().password());
+        assertThat(text("signed-in-as")).isEqualTo("Owner · owner");
+    }
+
+    @Test
+    void anAgentSeesOnlyTheConversationsOfTheirInboxAndAViewerGetsNoReplyBox() {
+        String inbox = api.post("/inboxes", Map.of("name", "Front desk " + port)).at("/inbox/id").asText();
+        String agent = "agent-" + port + "@glow-med-spa.example";
+        String viewer = "viewer-" + port + "@glow-med-spa.example";
+        api.post("/users", Map.of("email", agent, "name", "Ari Agent", "role", "agent", "inbox_ids", List.of(inbox),
+                "password", "agent-password-123"));
+        api.post("/users", Map.of("email", viewer, "name", "Dr. Vee", "role", "viewer", "inbox_ids", List.of(inbox),
+                "password", "viewer-password-123"));
+        String mine = api.post("/send", Map.of("channel", "sms", "customer_name", "Inbox Only", "customer_phone", "+14155550143",
+                "content", "Is the front desk open?", "inbox_id", inbox, "generate_ai_response", false)).at("/conversation_id").asText();
+
+        browser.signOut();
+        signIn(agent, "agent-password-123");
+        browser.wait.until(d -> listedNames().equals(List.of("Inbox Only")));
+        openInList(mine);
+        assertThat(browser.driver.findElement(By.id("reply-form")).isDisplayed()).isTrue();
+
+        browser.signOut();
+        signIn(viewer, "viewer-password-123");
+        browser.wait.until(d -> listedNames().equals(List.of("Inbox Only")));
+        openInList(mine);
+        assertThat(browser.driver.findElement(By.id("reply-form")).isDisplayed()).as("viewers read only").isFalse();
+        assertThat(browser.driver.findElement(By.id("new-conversation-button")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("thread-actions")).isDisplayed()).isFalse();
+        browser.screenshot("viewer");
     }
 
     /** Every other test here runs the page under this policy, so it proves the page needs nothing it forbids. */

@@ -275,6 +275,11 @@ class SignedInStaffTest {
                 .status()).isEqualTo(409);
         assertThat(owner.post("/inboxes", "{\"name\":\"Dup\",\"addresses\":[\"+1555000%04d\"]}".formatted(run)).status()).isEqualTo(409);
         ApiTestBase.assertValidationError(owner.put("/inboxes/" + front + "/members", "{\"user_ids\":[\"ghost\"]}"), "user_ids");
+        HttpApi.Response password = owner.post("/users",
+                "{\"email\":\"pw%d@spa.example\",\"name\":\"Pw\",\"role\":\"agent\",\"password\":\"correct horse battery\"}".formatted(run));
+        ApiTestBase.assertValidationError(password, "password");
+        assertThat(password.text("/error/message")).contains("keeps no passwords");
+        assertThat(owner.get("/users").body()).as("a refused password creates no user").doesNotContain("pw" + run + "@");
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells whoever started the app where the console is and, for the local demo, which API key to use.
+ * Tells whoever started the app where the console is and, for the local demo, how to sign in and which API key
+ * scripts may use.
  * Written to standard output rather than the log: it is a message to the person at the terminal, and
  * the key must not end up in log files.
  */
@@ -31,7 +32,11 @@ class StartupBanner {
         StringBuilder banner = new StringBuilder()
                 .append("\n  Messaging Console  http://localhost:").append(port).append("/\n")
                 .append("  Tenant             ").append(properties.tenant()).append('\n');
-        if (properties.exposeDemoKey()) {
+        if (properties.printDemoCredentials()) {
+            if (properties.owner() != null) {
+                banner.append("  Sign in as         ").append(properties.owner().email())
+                        .append("  password ").append(properties.owner().password()).append('\n');
+            }
             banner.append("  Demo API key       ")
                     .append(keys.keyFor(properties.tenant()).orElse("(none configured for this tenant)")).append('\n');
         }

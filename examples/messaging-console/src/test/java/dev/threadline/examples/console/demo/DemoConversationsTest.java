@@ -130,7 +130,7 @@ class DemoConversationsTest {
     }
 
     private static DemoConversations demoFor(MessageManager manager, SpaMoment moment) {
-        return new DemoConversations(manager, new ConsoleProperties(TENANT, SpaMoment.ZONE, true, false), moment.clock());
+        return new DemoConversations(manager, new ConsoleProperties(TENANT, SpaMoment.ZONE, true, false, null), moment.clock());
     }
 
     private static List<Conversation> conversations(MessageManager manager, String tenant) {

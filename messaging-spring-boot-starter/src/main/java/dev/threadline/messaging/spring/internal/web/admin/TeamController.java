@@ -4,6 +4,7 @@ import dev.threadline.messaging.AiMode;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.Team;
+import dev.threadline.messaging.spring.StaffPasswords;
 import dev.threadline.messaging.spring.internal.web.support.Caller;
 import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.JsonObject;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -37,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 public final class TeamController {
 
     private final MessageManager manager;
+    private final @Nullable StaffPasswords passwords;
 
-    TeamController(MessageManager manager) {
+    TeamController(MessageManager manager, ObjectProvider<StaffPasswords> passwords) {
         this.manager = manager;
+        this.passwords = passwords.getIfUnique();
     }
 
     record UserView(String id, String email, String name, String role, List<String> inboxIds, boolean active) {
@@ -86,8 +90,10 @@ public final class TeamController {
                                       @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                       @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         JsonObject json = Json.object(contentType, body);
+        String password = password(json);
         StaffUser user = team(caller).createUser(json.requiredString("email"), json.requiredString("name"),
                 json.requiredParsed("role", (field, text) -> Role.fromWire(text, field)), Set.copyOf(json.strings("inbox_ids")));
+        setPassword(user, password);
         return Json.response(HttpStatus.CREATED, new UserOnly(UserView.of(user)));
     }
 
@@ -96,8 +102,11 @@ public final class TeamController {
                                       @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                       @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
         JsonObject json = Json.object(contentType, body);
-        StaffUser user = team(caller).updateUser(id, json.string("email"), json.string("name"), json.parsed("role", (field, text) -> Role.fromWire(text, field)),
+        String password = password(json);
+        StaffUser user = team(caller).updateUser(id, json.string("email"), json.string("name"),
+                json.parsed("role", (field, text) -> Role.fromWire(text, field)),
                 json.names().contains("inbox_ids") ? Set.copyOf(json.strings("inbox_ids")) : null, json.bool("active"));
+        setPassword(user, password);
         return Json.response(HttpStatus.OK, new UserOnly(UserView.of(user)));
     }
 
@@ -142,6 +151,27 @@ public final class TeamController {
         Team team = team(caller);
         team.setMembers(id, Set.copyOf(json.strings("user_ids")));
         return Json.response(HttpStatus.OK, new Users(team.users().stream().filter(u -> u.inboxIds().contains(id)).map(UserView::of).toList()));
+    }
+
+    /** The write-only password of a request, checked before anything is changed; null when none is given. */
+    private @Nullable String password(JsonObject json) {
+        String password = json.string("password");
+        if (password == null) {
+            return null;
+        }
+        if (passwords == null) {
+            throw NonRetriableMessagingException.validation("password", "this app keeps no passwords: people sign in through its own login");
+        }
+        if (password.length() < StaffPasswords.MIN_LENGTH) {
+            throw NonRetriableMessagingException.validation("password", "password must have at least " + StaffPasswords.MIN_LENGTH + " characters");
+        }
+        return password;
+    }
+
+    private void setPassword(StaffUser user, @Nullable String password) {
+        if (password != null && passwords != null) {
+            passwords.setPassword(user, password);
+        }
     }
 
     private Team team(Caller caller) {
