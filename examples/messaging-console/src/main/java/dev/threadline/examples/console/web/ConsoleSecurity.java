@@ -4,6 +4,9 @@ import dev.threadline.examples.console.ConsoleProperties;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.spring.StaffPasswords;
 import dev.threadline.messaging.spring.StaffPrincipals;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -34,6 +38,9 @@ class ConsoleSecurity {
                     + " constraint authorities_user_fk foreign key (username) references users (username))",
             "create unique index if not exists authorities_username_uk on authorities (username, authority)"};
 
+    private static final String UNAUTHORIZED_BODY = "{\"error\":{\"code\":\"unauthorized\",\"message\":"
+            + "\"sign in, or send a staff user's email and password (HTTP Basic) or an API key\",\"field\":null}}";
+
     @Bean
     SecurityFilterChain consoleFilterChain(HttpSecurity http, @Value("${messaging.api.base-path:/api/admin/messaging}") String basePath)
             throws Exception {
@@ -42,12 +49,25 @@ class ConsoleSecurity {
                         .requestMatchers(basePath + "/**", "/webhooks/**", "/api/public/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", true))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ConsoleSecurity::unauthorized))
                 .logout(Customizer.withDefaults())
                 // Providers post webhooks without a token; API keys and Basic credentials ride on no cookie to forge.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/public/**")
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .build();
+    }
+
+    /**
+     * A request that is neither a browser's page load nor signed in (a script with wrong or no credentials) gets the
+     * API's error body, as every admin route's errors do, with the Basic challenge.
+     */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Threadline\"");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(UNAUTHORIZED_BODY);
     }
 
     @Bean

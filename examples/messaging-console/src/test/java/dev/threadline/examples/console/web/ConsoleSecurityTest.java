@@ -73,6 +73,8 @@ class ConsoleSecurityTest {
         HttpResponse<String> wrong = send(HttpClient.newHttpClient(), to("/api/admin/messaging/me")
                 .header("Authorization", basic(owner.email(), "not-the-password")).GET());
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).at("/error/code").asText()).as("the API's error body").isEqualTo("unauthorized");
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
 
         HttpResponse<String> created = send(HttpClient.newHttpClient(), to("/api/admin/messaging/users")
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
