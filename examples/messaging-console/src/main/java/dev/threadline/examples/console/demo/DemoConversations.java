@@ -4,17 +4,26 @@ import dev.threadline.examples.console.ConsoleProperties;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
+import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.Team;
 import dev.threadline.messaging.VoiceTranscript;
+import dev.threadline.messaging.staff.Actor;
+import dev.threadline.messaging.staff.Inbox;
+import dev.threadline.messaging.staff.Role;
+import dev.threadline.messaging.staff.StaffUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,8 +34,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a handful of conversations for the app's own tenant on first start, through the message
  * manager like any other traffic, so the console is not empty: sms, email and voice, waiting and
- * answered, completed and archived, one scored. Skipped when the tenant already has conversations, so a
- * restart keeps what is there.
+ * answered, completed and archived, one scored. And the people who work them: a front desk inbox for texts and an
+ * email inbox, a front-desk agent (who has one waiting conversation assigned) and a provider who reads both inboxes,
+ * a spam text and a website inquiry about an offer. The owner sets the others' passwords. Skipped when the tenant
+ * already has conversations, so a restart keeps what is there.
  */
 @Component
 @ConditionalOnProperty(name = "console.demo-data", havingValue = "true")
@@ -38,6 +49,8 @@ class DemoConversations implements ApplicationRunner {
     private final MessageManager manager;
     private final String tenant;
     private final Clock clock;
+    private @Nullable Inbox frontDesk;
+    private @Nullable Inbox mailbox;
 
     DemoConversations(MessageManager manager, ConsoleProperties properties, Clock clock) {
         this.manager = manager;
@@ -52,13 +65,21 @@ class DemoConversations implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
+        Team team = manager.team(Actor.apiKey(tenant, ACTOR));
+        frontDesk = team.createInbox("Front desk", List.of(), null);
+        mailbox = team.createInbox("Email", List.of(), null);
+        StaffUser agent = team.createUser("frontdesk@glow-med-spa.example", "Jamie Rivera", Role.AGENT, Set.of(frontDesk.id()));
+        team.createUser("dr.patel@glow-med-spa.example", "Dr. Patel", Role.VIEWER, Set.of(frontDesk.id(), mailbox.id()));
         archivedThankYou(now);
         voiceReschedule(now);
-        waitingHydraFacialQuestions(now);
+        String marcus = waitingHydraFacialQuestions(now);
         waitingLaserEmail(now);
         completedFillerConsultation(now);
         answeredBotoxQuestion(now);
-        log.info("Wrote demo conversations for tenant {}", tenant);
+        spamText(now);
+        websiteInquiry(now);
+        manager.workspace(Actor.apiKey(tenant, ACTOR)).assign(marcus, agent.id());
+        log.info("Wrote demo conversations, inboxes and staff for tenant {}", tenant);
     }
 
     private void answeredBotoxQuestion(Instant now) {
@@ -68,7 +89,7 @@ class DemoConversations implements ApplicationRunner {
 
     private void completedFillerConsultation(Instant now) {
         ReceiveResult received = manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
-                .customerName("Olivia Martinez").customerEmail("olivia.martinez@example.com")
+                .inboxId(inboxId(mailbox)).customerName("Olivia Martinez").customerEmail("olivia.martinez@example.com")
                 .subject("Lip filler consultation")
                 .body("Hello, I'm interested in lip filler and would love a consultation. How much are fillers, and does it hurt?")
                 .receivedAt(now.minus(Duration.ofHours(20))).generateAiReply(true).build());
@@ -102,21 +123,42 @@ class DemoConversations implements ApplicationRunner {
         manager.markRead(tenant, recorded.id());
     }
 
-    private void waitingHydraFacialQuestions(Instant now) {
-        manager.receive(sms("Marcus Johnson", "+14155550163", "Do you have anything Saturday morning for a HydraFacial?", now.minus(Duration.ofHours(3)), false));
+    private String waitingHydraFacialQuestions(Instant now) {
+        String marcus = manager.receive(sms("Marcus Johnson", "+14155550163", "Do you have anything Saturday morning for a HydraFacial?",
+                now.minus(Duration.ofHours(3)), false)).conversation().id();
         manager.receive(sms("Marcus Johnson", "+14155550163", "Also, where do I park?", now.minus(Duration.ofHours(2)), false));
+        return marcus;
+    }
+
+    private void spamText(Instant now) {
+        String id = manager.receive(sms("+1 415 555 0100", "+14155550100", "CONGRATS! You won a free cruise, claim at bit.ly/x",
+                now.minus(Duration.ofHours(5)), false)).conversation().id();
+        manager.changeStatus(tenant, id, ConversationStatus.SPAM);
+    }
+
+    /** What the public contact form stores: an email conversation about the page the visitor came from. */
+    private void websiteInquiry(Instant now) {
+        manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL).inboxId(inboxId(mailbox))
+                .customerName("Grace Lee").customerEmail("grace.lee@example.com").subject("Spring Botox special")
+                .body("Is the spring Botox offer still on, and can I bring a friend?")
+                .context(new ConversationContext("offer", "spring-botox", "Spring Botox special", "https://glow-med-spa.example/offers/spring-botox"))
+                .receivedAt(now.minus(Duration.ofMinutes(20))).generateAiReply(false).build());
+    }
+
+    private static String inboxId(@Nullable Inbox inbox) {
+        return Objects.requireNonNull(inbox, "inboxes are made first").id();
     }
 
     private void waitingLaserEmail(Instant now) {
         manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
-                .customerName("Priya Shah").customerEmail("priya.shah@example.com")
+                .inboxId(inboxId(mailbox)).customerName("Priya Shah").customerEmail("priya.shah@example.com")
                 .subject("Laser hair removal packages")
                 .body("Hi there, what does a package of laser hair removal sessions cost, and how many sessions will I need?")
                 .receivedAt(now.minus(Duration.ofMinutes(45))).generateAiReply(false).build());
     }
 
     private InboundMessage sms(String name, String phone, String body, Instant at, boolean aiReply) {
-        return InboundMessage.builder(tenant, ChannelId.SMS).customerName(name).customerPhone(phone).body(body)
-                .receivedAt(at).generateAiReply(aiReply).build();
+        return InboundMessage.builder(tenant, ChannelId.SMS).inboxId(inboxId(frontDesk)).customerName(name).customerPhone(phone)
+                .body(body).receivedAt(at).generateAiReply(aiReply).build();
     }
 }

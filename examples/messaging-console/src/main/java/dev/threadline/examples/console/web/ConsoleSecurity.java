@@ -81,7 +81,11 @@ class ConsoleSecurity {
         for (String statement : SCHEMA) {
             jdbc.execute(statement);
         }
-        return new JdbcUserDetailsManager(dataSource);
+        JdbcUserDetailsManager logins = new JdbcUserDetailsManager(dataSource);
+        // Login names are staff emails, stored lower-cased: "Owner@Spa.example" signs in as "owner@spa.example".
+        logins.setUsersByUsernameQuery("select username, password, enabled from users where username = lower(?)");
+        logins.setAuthoritiesByUsernameQuery("select username, authority from authorities where username = lower(?)");
+        return logins;
     }
 
     /** A signed-in login is the staff user of the console's tenant with that email. */

@@ -1,6 +1,7 @@
 package dev.threadline.examples.console.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.examples.console.ConsoleProperties;
 import dev.threadline.examples.console.SpaMoment;
@@ -11,8 +12,13 @@ import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.Team;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
+import dev.threadline.messaging.staff.Actor;
+import dev.threadline.messaging.staff.Inbox;
+import dev.threadline.messaging.staff.Role;
+import dev.threadline.messaging.staff.StaffUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +71,32 @@ class DemoConversationsTest {
         assertThat(conversations(manager, TENANT)).filteredOn(c -> c.satisfaction() != null).hasSize(1);
     }
 
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartSetsUpTheFrontDeskAndTheEmailInboxWithTheirPeople(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+        Team owner = manager.team(Actor.apiKey(TENANT, "test"));
+
+        assertThat(owner.inboxes()).extracting(Inbox::name).containsExactly("Default", "Email", "Front desk");
+        assertThat(owner.users()).extracting(StaffUser::name, StaffUser::role)
+                .containsExactlyInAnyOrder(tuple("Jamie Rivera", Role.AGENT), tuple("Dr. Patel", Role.VIEWER));
+        StaffUser agent = owner.users().stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow();
+        List<Conversation> assigned = manager.listConversations(TENANT, ConversationQuery.all().withAssignee(agent.id())).conversations();
+        assertThat(assigned).extracting(Conversation::customerName).containsExactly("Marcus Johnson");
+        assertThat(assigned.get(0).awaitingReplySince()).as("waiting for hours").isBefore(moment.instant().minus(Duration.ofHours(1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void firstStartHidesASpamTextAndShowsAWebsiteInquiryAboutAnOffer(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        assertThat(conversations(manager, TENANT)).extracting(Conversation::status).doesNotContain(ConversationStatus.SPAM);
+        assertThat(manager.listConversations(TENANT, ConversationQuery.all().withStatus(ConversationStatus.SPAM)).total()).isEqualTo(1);
+        assertThat(manager.listConversations(TENANT, ConversationQuery.all().withContext("offer", "spring-botox")).conversations())
+                .extracting(Conversation::customerName).containsExactly("Grace Lee");
+    }
+
     /** The oldest demo conversation began six days before the clock's now, and none is active after it. */
     @ParameterizedTest
     @EnumSource(SpaMoment.class)
@@ -112,7 +144,7 @@ class DemoConversationsTest {
 
         demoFor(manager, moment).run(new DefaultApplicationArguments());
 
-        assertThat(conversations(manager, TENANT)).hasSize(6).allSatisfy(c -> assertThat(c.satisfaction()).isNull())
+        assertThat(conversations(manager, TENANT)).hasSize(7).allSatisfy(c -> assertThat(c.satisfaction()).isNull())
                 .filteredOn(c -> c.status() == ConversationStatus.COMPLETED).isNotEmpty();
     }
 

@@ -83,7 +83,7 @@ class ConsoleSecurityTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("pia-password-1234");
         HttpResponse<String> pia = send(HttpClient.newHttpClient(), to("/api/admin/messaging/me")
-                .header("Authorization", basic("pia@glow-med-spa.example", "pia-password-1234")).GET());
+                .header("Authorization", basic("Pia@Glow-Med-Spa.example", "pia-password-1234")).GET());
         assertThat(JSON.readTree(pia.body()).at("/role").asText()).isEqualTo("viewer");
 
         HttpResponse<String> tooShort = send(HttpClient.newHttpClient(), to("/api/admin/messaging/users")
