@@ -8,7 +8,7 @@ import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.OutboundMessage;
 import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Inbound Parse posts threaded by a real manager, replying to mail that went out through {@link SendGridChannel}. */
@@ -16,18 +16,14 @@ class InboundThreadingTest {
 
     private static final String TENANT = "acme";
 
+    @AutoClose
     private final FakeSendGridApi sendGrid = new FakeSendGridApi();
+    @AutoClose
     private final SendGridChannel channel = new SendGridChannel(SendGridSettings.builder("SG.test-key", "hello@acme.test")
             .replyTo(InboundPosts.OUR_PARSE_ADDRESS).apiBaseUrl(sendGrid.baseUrl()).build());
+    @AutoClose
     private final MessageManager manager = MessageManager.builder().channel(channel).build();
     private final SendGridInboundParser parser = new SendGridInboundParser();
-
-    @AfterEach
-    void stop() {
-        manager.close();
-        channel.close();
-        sendGrid.close();
-    }
 
     @Test
     void customersReplyToOurMailJoinsItsConversation() {

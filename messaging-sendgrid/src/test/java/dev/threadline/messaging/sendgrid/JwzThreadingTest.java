@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,9 +39,12 @@ class JwzThreadingTest {
     private static final String ANA = "Ana Lima <ana@example.org>";
     private static final String BEN = "Ben Ortiz <ben@example.org>";
 
+    @AutoClose
     private final FakeSendGridApi sendGrid = new FakeSendGridApi();
+    @AutoClose
     private final SendGridChannel channel = new SendGridChannel(SendGridSettings.builder("SG.test-key", "hello@acme.test")
             .replyTo(RawMails.OUR_ADDRESS).apiBaseUrl(sendGrid.baseUrl()).build());
+    @AutoClose
     private final MessageManager manager = MessageManager.builder().channel(channel).build();
     private final SendGridInboundParser parser = new SendGridInboundParser();
 
@@ -49,13 +52,6 @@ class JwzThreadingTest {
     private final Map<String, String> conversationOfThread = new HashMap<>();
     private final List<String> misplaced = new ArrayList<>();
     private int cases;
-
-    @AfterEach
-    void stop() {
-        manager.close();
-        channel.close();
-        sendGrid.close();
-    }
 
     @Test
     void everyMailLandsInTheConversationAThreadingMailClientPutsItIn() {

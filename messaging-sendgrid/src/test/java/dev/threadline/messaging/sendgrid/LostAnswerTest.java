@@ -14,7 +14,7 @@ import dev.threadline.messaging.testkit.fakes.FakeSendGridApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +27,13 @@ class LostAnswerTest {
     private static final String TENANT = "acme";
 
     private final MutableClock clock = MutableClock.fixed();
+    @AutoClose
     private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private final InMemoryConversationStore store = new InMemoryConversationStore(new TimeOrderedIdGenerator(clock), clock);
+    @AutoClose
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build(), clock);
+    @AutoClose
     private final MessageManager manager = MessageManager.builder().clock(clock).store(store).channel(channel).build();
     private final SendGridEventProcessor processor = new SendGridEventProcessor(manager);
     private Message queued;
@@ -43,13 +46,6 @@ class LostAnswerTest {
         manager.deliverDue();
         processor.process(List.of(new SendGridEvent("e-1", "processed", queued.id(), TENANT, "sg-accepted-1",
                 "ana@example.com", clock.instant(), null, null)), TENANT);
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-        channel.close();
-        sendGrid.close();
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.threadline.messaging.testkit.WebhookSigner;
@@ -32,10 +32,13 @@ class SendGridEventProcessorTest {
     private static final String TENANT = "acme";
     private static final Instant EVENT_TIME = Instant.parse("2026-11-21T12:00:00Z");
 
+    @AutoClose
     private final FakeSendGridApi sendGrid = new FakeSendGridApi();
     private final InMemoryConversationStore store = new InMemoryConversationStore(new TimeOrderedIdGenerator(), Clock.systemUTC());
+    @AutoClose
     private final SendGridChannel channel = new SendGridChannel(
             SendGridSettings.builder("SG.test-key", "hello@acme.test").apiBaseUrl(sendGrid.baseUrl()).build());
+    @AutoClose
     private final MessageManager manager = MessageManager.builder().store(store).channel(channel).build();
     private final SendGridEventProcessor processor = new SendGridEventProcessor(manager);
     private final List<MessagingEvent> statusEvents = new CopyOnWriteArrayList<>();
@@ -53,13 +56,6 @@ class SendGridEventProcessorTest {
                 statusEvents.add(event);
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-        channel.close();
-        sendGrid.close();
     }
 
     @Test
