@@ -105,12 +105,35 @@ public final class Team {
         return store.saveInbox(new Inbox(tenantId, inboxId, name, addresses, aiMode));
     }
 
-    /** Changes what is given of an inbox (owner); null leaves a field as it is. */
+    /**
+     * Changes what is given of an inbox; null leaves a field as it is. Admins may change the AI mode, only owners the
+     * name and addresses.
+     */
     public Inbox updateInbox(String inboxId, @Nullable String name, @Nullable List<String> addresses, @Nullable AiMode aiMode) {
-        actor.require(Role.OWNER, "managing inboxes");
+        actor.require(name == null && addresses == null ? Role.ADMIN : Role.OWNER, "changing an inbox");
         Inbox current = store.findInbox(tenantId, inboxId).orElseThrow(() -> NonRetriableMessagingException.notFound("inbox", inboxId));
         return store.saveInbox(new Inbox(tenantId, inboxId, Objects.requireNonNullElse(name, current.name()),
                 Objects.requireNonNullElse(addresses, current.addresses()), aiMode != null ? aiMode : current.aiMode()));
+    }
+
+    /**
+     * Removes an inbox (owner).
+     *
+     * @throws NonRetriableMessagingException {@code conflict} for the default inbox and for an inbox that holds
+     *         conversations (move them first), {@code not_found} for an unknown one
+     */
+    public void removeInbox(String inboxId) {
+        actor.require(Role.OWNER, "managing inboxes");
+        if (inboxId.equals(Inbox.DEFAULT_ID)) {
+            throw NonRetriableMessagingException.conflict("the default inbox cannot be removed");
+        }
+        store.findInbox(tenantId, inboxId).orElseThrow(() -> NonRetriableMessagingException.notFound("inbox", inboxId));
+        ConversationQuery held = ConversationQuery.all().withInboxes(Set.of(inboxId)).withPage(1, 1);
+        if (engine.conversations().list(tenantId, held).total() > 0
+                || engine.conversations().list(tenantId, held.withStatus(ConversationStatus.SPAM)).total() > 0) {
+            throw NonRetriableMessagingException.conflict("inbox " + inboxId + " holds conversations: move them to another inbox first");
+        }
+        store.removeInbox(tenantId, inboxId);
     }
 
     /** Makes exactly {@code userIds} the members of the inbox (owner). */

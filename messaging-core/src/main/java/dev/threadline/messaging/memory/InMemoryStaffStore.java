@@ -104,6 +104,17 @@ public final class InMemoryStaffStore implements StaffStore {
     }
 
     @Override
+    public synchronized boolean removeInbox(String tenantId, String inboxId) {
+        boolean removed = inboxes(tenantId, true).remove(inboxId) != null;
+        users(tenantId, true).replaceAll((id, user) -> {
+            Set<String> memberships = new HashSet<>(user.inboxIds());
+            memberships.remove(inboxId);
+            return user.withInboxIds(memberships);
+        });
+        return removed;
+    }
+
+    @Override
     public synchronized Optional<Inbox> inboxForAddress(String tenantId, String address) {
         return inboxes(tenantId, false).values().stream().filter(i -> i.addresses().contains(address)).findFirst();
     }

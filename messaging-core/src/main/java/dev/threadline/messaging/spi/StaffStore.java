@@ -54,6 +54,9 @@ public interface StaffStore {
      */
     Inbox saveInbox(Inbox inbox);
 
+    /** Removes an inbox with its addresses and memberships; false when there was none. */
+    boolean removeInbox(String tenantId, String inboxId);
+
     /** The inbox whose addresses hold {@code address}, if any. */
     Optional<Inbox> inboxForAddress(String tenantId, String address);
 

@@ -387,6 +387,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
+    public boolean removeInbox(String tenantId, String inboxId) {
+        return staff.removeInbox(tenantId, inboxId);
+    }
+
+    @Override
     public Optional<Inbox> inboxForAddress(String tenantId, String address) {
         return staff.inboxForAddress(tenantId, address);
     }

@@ -157,6 +157,20 @@ public abstract class StaffStoreContract {
         assertThat(inboxesOf("u1")).as("a refused change changes nothing").isEmpty();
     }
 
+    @Test
+    void aRemovedInboxTakesItsAddressesAndMembershipsWithIt() {
+        store.saveInbox(new Inbox(TENANT, "front", "Front desk", List.of("+15550000001"), null));
+        store.createUser(user(TENANT, "u1", "ana@spa.example", Role.AGENT, "front", "mail"));
+
+        assertThat(store.removeInbox(OTHER_TENANT, "front")).isFalse();
+        assertThat(store.removeInbox(TENANT, "front")).isTrue();
+
+        assertThat(store.findInbox(TENANT, "front")).isEmpty();
+        assertThat(store.inboxForAddress(TENANT, "+15550000001")).isEmpty();
+        assertThat(inboxesOf("u1")).containsExactly("mail");
+        store.saveInbox(new Inbox(TENANT, "other", "Other", List.of("+15550000001"), null));
+    }
+
     private Set<String> inboxesOf(String userId) {
         return Objects.requireNonNull(store.findUser(TENANT, userId).orElseThrow()).inboxIds();
     }

@@ -389,6 +389,33 @@ public abstract class WorkspaceContract {
     }
 
     @Test
+    void onlyAnEmptyInboxOtherThanTheDefaultCanBeRemoved() {
+        Conversation sms = textToFrontDesk("+15551230001");
+
+        assertFails(ErrorCode.CONFLICT, null, () -> owner.removeInbox(front.id()));
+        assertFails(ErrorCode.CONFLICT, null, () -> owner.removeInbox(Inbox.DEFAULT_ID));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> manager.team(Actor.of(admin)).removeInbox(mail.id()));
+        as(admin).moveToInbox(sms.id(), mail.id());
+        as(admin).changeStatus(sms.id(), ConversationStatus.SPAM);
+        assertFails(ErrorCode.CONFLICT, null, () -> owner.removeInbox(mail.id()));
+
+        owner.removeInbox(front.id());
+
+        assertThat(owner.inboxes()).extracting(Inbox::id).doesNotContain(front.id());
+        assertThat(owner.user(agentAtFront.id()).inboxIds()).isEmpty();
+        assertFails(ErrorCode.NOT_FOUND, null, () -> owner.removeInbox(front.id()));
+    }
+
+    @Test
+    void adminsSetAnInboxsAiModeAndOnlyOwnersItsNameAndAddresses() {
+        Team adminTeam = manager.team(Actor.of(admin));
+
+        assertThat(adminTeam.updateInbox(mail.id(), null, null, AiMode.OFF).aiMode()).isEqualTo(AiMode.OFF);
+        assertFails(ErrorCode.FORBIDDEN, null, () -> adminTeam.updateInbox(mail.id(), "Renamed", null, null));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> manager.team(Actor.of(agentAtMail)).updateInbox(mail.id(), null, null, AiMode.AUTO));
+    }
+
+    @Test
     void anInactiveUserCannotActAndGivesUpTheirConversations() {
         Conversation sms = textToFrontDesk("+15551230001");
         as(agentAtFront).assign(sms.id(), agentAtFront.id());

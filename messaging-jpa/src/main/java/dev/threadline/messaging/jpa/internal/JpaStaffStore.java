@@ -146,6 +146,15 @@ public final class JpaStaffStore implements StaffStore {
     }
 
     @Override
+    public boolean removeInbox(String tenantId, String inboxId) {
+        return inTransaction(c -> {
+            execute(c, "delete from inbox_members where tenant_id = ? and inbox_id = ?", tenantId, inboxId);
+            execute(c, "delete from inbox_addresses where tenant_id = ? and inbox_id = ?", tenantId, inboxId);
+            return execute(c, "delete from inboxes where tenant_id = ? and id = ?", tenantId, inboxId) == 1;
+        });
+    }
+
+    @Override
     public Optional<Inbox> inboxForAddress(String tenantId, String address) {
         return reading(c -> {
             String inboxId = null;

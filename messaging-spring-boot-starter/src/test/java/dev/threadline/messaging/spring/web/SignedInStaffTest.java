@@ -266,6 +266,17 @@ class SignedInStaffTest {
     }
 
     @Test
+    void anInboxWithConversationsCannotBeRemovedAnEmptyOneCan() {
+        assertThat(owner.delete("/inboxes/" + front).status()).isEqualTo(409);
+        String empty = created(owner.post("/inboxes", "{\"name\":\"Spare %d\"}".formatted(run)), "inbox");
+
+        assertForbidden(admin.delete("/inboxes/" + empty));
+        assertThat(owner.delete("/inboxes/" + empty).status()).isEqualTo(204);
+        assertThat(owner.delete("/inboxes/" + empty).status()).isEqualTo(404);
+        assertThat(owner.delete("/inboxes/default").status()).isEqualTo(409);
+    }
+
+    @Test
     void usersAndInboxesAreValidated() {
         ApiTestBase.assertValidationError(owner.post("/users", "{\"email\":\"x@spa.example\",\"name\":\"X\",\"role\":\"boss\"}"), "role");
         ApiTestBase.assertValidationError(owner.post("/users", "{\"email\":\"not-an-email\",\"name\":\"X\",\"role\":\"agent\"}"), "email");

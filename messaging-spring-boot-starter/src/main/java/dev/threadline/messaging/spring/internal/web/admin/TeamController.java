@@ -140,6 +140,12 @@ public final class TeamController {
         return Json.response(HttpStatus.OK, new InboxOnly(InboxView.of(inbox)));
     }
 
+    @DeleteMapping("/inboxes/{id}")
+    ResponseEntity<Void> removeInbox(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+        team(caller).removeInbox(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PutMapping("/inboxes/{id}/members")
     ResponseEntity<byte[]> setMembers(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                       @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
