@@ -3,11 +3,15 @@ package dev.threadline.messaging.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.messaging.spring.TestApplication;
+import dev.threadline.messaging.staff.Role;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +248,51 @@ class SignedInStaffTest {
             // Events go out in publishing order, so a leaked event of the other inbox would arrive first.
             assertThat(stream.nextEvent("message.created").get("conversation_id").asString()).isEqualTo(mine);
         }
+    }
+
+    /** One admin route, the role it needs, and how to call it. */
+    private record Route(String name, Role needs, Function<HttpApi, HttpApi.Response> call) {
+    }
+
+    /** Every role against the routes of the contract's role table: refused below the role, let through from it. */
+    @Test
+    void eachRoleIsAllowedAndRefusedAsTheRoleTableSays() {
+        String c = "/conversations/" + frontConversation;
+        List<Route> routes = List.of(
+                new Route("list", Role.VIEWER, api -> api.get("/conversations")),
+                new Route("detail", Role.VIEWER, api -> api.get(c)),
+                new Route("unread", Role.VIEWER, api -> api.get("/unread")),
+                new Route("me", Role.VIEWER, api -> api.get("/me")),
+                new Route("inboxes", Role.VIEWER, api -> api.get("/inboxes")),
+                new Route("reply", Role.AGENT, api -> api.post(c + "/reply", "{\"content\":\"Hi\"}")),
+                new Route("read", Role.AGENT, api -> api.postEmpty(c + "/read")),
+                new Route("status", Role.AGENT, api -> api.patch(c, "{\"status\":\"active\"}")),
+                new Route("score", Role.AGENT, api -> api.postEmpty(c + "/score")),
+                new Route("suggestions", Role.AGENT, api -> api.get(c + "/suggestions")),
+                new Route("follow-up", Role.AGENT, api -> api.post("/generate-response",
+                        "{\"conversation_id\":\"%s\",\"follow_up\":true}".formatted(frontConversation))),
+                new Route("send", Role.AGENT, api -> api.post("/send",
+                        "{\"conversation_id\":\"%s\",\"content\":\"More\",\"generate_ai_response\":false}".formatted(frontConversation))),
+                new Route("templates", Role.AGENT, api -> api.get("/templates")),
+                new Route("campaigns", Role.ADMIN, api -> api.get("/campaigns")),
+                new Route("analytics", Role.ADMIN, api -> api.get("/analytics?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z")),
+                new Route("dead letters", Role.ADMIN, api -> api.get("/webhooks/dead-letters")),
+                new Route("ai mode", Role.ADMIN, api -> api.patch("/inboxes/" + front, "{\"ai_mode\":\"auto\"}")),
+                new Route("users", Role.OWNER, api -> api.get("/users")),
+                new Route("new inbox", Role.OWNER, api -> api.post("/inboxes", "{\"name\":\"Another\"}")));
+        Map<Role, HttpApi> callers = Map.of(Role.VIEWER, viewer, Role.AGENT, agent, Role.ADMIN, admin, Role.OWNER, owner);
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes) {
+            for (Map.Entry<Role, HttpApi> caller : callers.entrySet()) {
+                HttpApi.Response response = route.call().apply(caller.getValue());
+                boolean allowed = caller.getKey().includes(route.needs());
+                if (allowed ? response.status() >= 400 : response.status() != 403) {
+                    wrong.add(route.name() + " as " + caller.getKey().wireName() + ": " + response.status() + " " + response.body());
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
     }
 
     @Test
