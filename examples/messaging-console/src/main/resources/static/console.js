@@ -15,6 +15,7 @@ const state = {
   apiKey: null, // null: the signed-in session; a key only when someone chose to use one
   csrf: null, // { header, token } of the session, for writes
   role: null,
+  me: null, // GET /me: the signed-in user (null for a key), their role and inboxes
   selectedId: null,
   conversations: [],
   nextCursor: null,
@@ -127,9 +128,20 @@ function showError(id, message) {
 
 // ------------------------------------------------------------------ conversation list
 
+/**
+ * The list route's parameters of each view: whose conversations, or which ones. Awaiting reply is about the open
+ * ones unless a status is picked: a thank-you on an archived conversation waits for nobody.
+ */
+const VIEWS = {
+  "": {}, mine: { assignee: "me" }, unassigned: { assignee: "none" },
+  waiting: { sort: "waiting", status: "active" }, spam: { spam: "true" },
+};
+
 function listQuery(cursor) {
+  const view = VIEWS[$("view-filter").value];
   return query({
-    channel: $("channel-filter").value, status: $("status-filter").value, q: $("search").value.trim(),
+    ...view,
+    channel: $("channel-filter").value, status: $("status-filter").value || view.status, q: $("search").value.trim(),
     unread: $("unread-filter").checked ? "true" : "", page_size: PAGE_SIZE, cursor,
   });
 }
@@ -184,6 +196,11 @@ function conversationItem(c) {
     el("span", { class: "conv-headline", text: c.subject ? c.subject + (c.headline ? " — " + c.headline : "") : c.headline || "" }),
     el("span", { class: "conv-preview", text: c.last_message || "" }));
   if (c.status !== "active") item.querySelector(".conv-meta").prepend(el("span", { class: "conv-status", text: c.status }));
+  if (c.assignee) item.append(el("span", { class: "conv-assignee", text: "Assigned to " + (c.assignee.name || "someone") }));
+  if (c.awaiting_reply_since && $("view-filter").value === "waiting") {
+    item.append(el("span", { class: "conv-waiting", "data-waiting": c.awaiting_reply_since,
+      text: "Waiting since " + relativeTime(c.awaiting_reply_since) }));
+  }
   return item;
 }
 
@@ -228,6 +245,14 @@ function renderThread({ conversation: c, messages }) {
   $("complete-button").disabled = c.status !== "active";
   $("archive-button").disabled = c.status === "archived";
   $("generate-button").disabled = c.status === "archived";
+  const mine = state.me && state.me.user && c.assignee && c.assignee.id === state.me.user.id;
+  $("thread-assignee").textContent = c.assignee ? "· Assigned to " + (c.assignee.name || "someone") : "";
+  // Only a signed-in person can take a conversation; a key has nobody to assign.
+  $("assign-button").hidden = !(state.me && state.me.user);
+  $("assign-button").textContent = mine ? "Unassign" : "Assign to me";
+  $("assign-button").dataset.assign = mine ? "" : (state.me && state.me.user ? state.me.user.id : "");
+  $("spam-button").textContent = c.status === "spam" ? "Not spam" : "Spam";
+  $("spam-button").dataset.status = c.status === "spam" ? "active" : "spam";
   $("reply-content").disabled = c.status === "archived";
   $("reply-button").disabled = c.status === "archived";
   renderSatisfaction(c.satisfaction);
@@ -491,7 +516,9 @@ async function signOut() {
 /** Loads who is working and what they may do, then the overview, then listens for changes. */
 async function begin() {
   const me = await api("/me");
+  state.me = me;
   state.role = me.role;
+  $("view-mine").hidden = !me.user;
   // Viewers read; replying and starting conversations are for agents and up.
   const readOnly = me.role === "viewer";
   $("reply-form").hidden = readOnly;
@@ -507,7 +534,7 @@ async function begin() {
 function bind() {
   let searchTimer = null;
   $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(loadConversations, 250); });
-  ["channel-filter", "status-filter", "unread-filter"].forEach((id) => $(id).addEventListener("change", loadConversations));
+  ["view-filter", "channel-filter", "status-filter", "unread-filter"].forEach((id) => $(id).addEventListener("change", loadConversations));
   $("load-more").addEventListener("click", loadMore);
   $("back-button").addEventListener("click", () => { $("layout").dataset.view = "list"; });
   $("sign-out-button").addEventListener("click", signOut);
@@ -550,6 +577,14 @@ function bind() {
     threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { status: "completed" } })));
   $("archive-button").addEventListener("click", (e) =>
     threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { status: "archived" } })));
+  $("assign-button").addEventListener("click", (e) => {
+    const assignee = e.currentTarget.dataset.assign || null;
+    threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { assignee_id: assignee } }));
+  });
+  $("spam-button").addEventListener("click", (e) => {
+    const status = e.currentTarget.dataset.status;
+    threadAction(e.currentTarget, () => api(conversationPath(), { method: "PATCH", body: { status } }));
+  });
 
   setInterval(() => document.querySelectorAll("[data-relative]").forEach((t) => {
     t.textContent = relativeTime(t.dataset.relative);

@@ -32,6 +32,10 @@ final class AdminApi {
         return send("POST", path, body);
     }
 
+    JsonNode patch(String path, Map<String, ?> body) {
+        return send("PATCH", path, body);
+    }
+
     JsonNode put(String path, Map<String, ?> body) {
         return send("PUT", path, body);
     }

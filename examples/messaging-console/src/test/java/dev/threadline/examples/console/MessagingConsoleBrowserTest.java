@@ -78,6 +78,68 @@ class MessagingConsoleBrowserTest {
         browser.signOut();
     }
 
+    /** The demo's front-desk agent, with a password the owner gives her. */
+    private void signInAsTheFrontDeskAgent() {
+        String jamie = null;
+        for (JsonNode user : api.get("/users").at("/users")) {
+            if (user.get("email").asText().equals("frontdesk@glow-med-spa.example")) {
+                jamie = user.get("id").asText();
+            }
+        }
+        assertThat(jamie).as("the demo's front-desk agent").isNotNull();
+        api.patch("/users/" + jamie, Map.of("password", "jamie-password-123"));
+        browser.signOut();
+        signIn("frontdesk@glow-med-spa.example", "jamie-password-123");
+    }
+
+    private void view(String value) {
+        new Select(browser.driver.findElement(By.id("view-filter"))).selectByValue(value);
+    }
+
+    @Test
+    void anAgentWorksTheirOwnTheUnassignedAndTheWaitingViews() {
+        signInAsTheFrontDeskAgent();
+
+        view("mine");
+        browser.wait.until(d -> listedNames().equals(List.of("Marcus Johnson")));
+        view("waiting");
+        browser.wait.until(d -> listedNames().contains("Marcus Johnson"));
+        WebElement waiting = browser.driver.findElement(By.cssSelector(".conversation .conv-waiting"));
+        assertThat(waiting.getText()).startsWith("Waiting since");
+        browser.screenshot("waiting-view");
+
+        view("unassigned");
+        browser.wait.until(d -> listedNames().contains("Emily Chen"));
+        assertThat(listedNames()).doesNotContain("Marcus Johnson");
+        String emily = browser.driver.findElement(By.xpath("//li[contains(@class,'conversation')][.//span[text()='Emily Chen']]"))
+                .getAttribute("data-conversation-id");
+        openInList(emily);
+        click(By.id("assign-button"));
+        browser.wait.until(d -> text("thread-assignee").contains("Jamie Rivera"));
+        view("mine");
+        browser.wait.until(d -> listedNames().containsAll(List.of("Marcus Johnson", "Emily Chen")));
+
+        openInList(emily);
+        click(By.id("assign-button"));
+        browser.wait.until(d -> text("thread-assignee").isEmpty());
+    }
+
+    @Test
+    void spamLeavesTheListAndComesBackFromTheSpamView() {
+        String id = sendThroughApi("Spam Bot", "+14155550131", "Win a free cruise!");
+        openInList(id);
+
+        click(By.id("spam-button"));
+        browser.wait.until(d -> !listedNames().contains("Spam Bot"));
+        view("spam");
+        browser.wait.until(d -> listedNames().contains("Spam Bot"));
+        openInList(id);
+        assertThat(text("spam-button")).isEqualTo("Not spam");
+        click(By.id("spam-button"));
+        view("");
+        browser.wait.until(d -> listedNames().contains("Spam Bot"));
+    }
+
     @Test
     void aWrongPasswordIsRefusedAndTheOwnerSignsInWithTheRightOne() {
         browser.signOut();
