@@ -267,12 +267,27 @@ function renderThread({ conversation: c, messages }) {
 
 function messageItem(m) {
   const outbound = m.direction === "outbound";
-  return el("li", { class: "message " + m.author, "data-message-id": m.id, "data-author": m.author },
+  const draft = m.status === "draft";
+  return el("li", { class: "message " + m.author + (draft ? " draft" : ""), "data-message-id": m.id, "data-author": m.author },
     el("div", { class: "bubble", text: m.content }),
     el("div", { class: "meta" },
       el("span", { class: "author", text: AUTHOR_LABELS[m.author] || m.author }),
       el("time", { datetime: m.sent_at, text: clockTime(m.sent_at) }),
-      outbound ? el("span", { class: "delivery", "data-status": m.status, "aria-label": "Delivery status " + m.status, text: statusText(m.status) }) : null));
+      outbound ? el("span", { class: "delivery", "data-status": m.status, "aria-label": "Delivery status " + m.status, text: statusText(m.status) }) : null),
+    draft && state.role !== "viewer" ? draftActions(m) : null);
+}
+
+/** Approve a draft as it is, edit it and send the edit, or discard it. */
+function draftActions(m) {
+  const editor = el("textarea", { class: "draft-editor", rows: "3", "aria-label": "Edit the draft", hidden: true });
+  const approve = el("button", { type: "button", class: "btn btn-primary draft-approve", text: "Approve",
+    onclick: (e) => threadAction(e.currentTarget, () => api("/messages/" + encodeURIComponent(m.id) + "/approve",
+      { method: "POST", body: editor.hidden ? {} : { content: editor.value } })) });
+  const edit = el("button", { type: "button", class: "btn draft-edit", text: "Edit",
+    onclick: () => { editor.value = m.content; editor.hidden = false; edit.hidden = true; approve.textContent = "Send edited"; editor.focus(); } });
+  const discard = el("button", { type: "button", class: "btn draft-discard", text: "Discard",
+    onclick: (e) => threadAction(e.currentTarget, () => api("/messages/" + encodeURIComponent(m.id), { method: "DELETE" })) });
+  return el("div", { class: "draft-actions" }, editor, el("div", { class: "draft-buttons" }, approve, edit, discard));
 }
 
 function statusText(status) {

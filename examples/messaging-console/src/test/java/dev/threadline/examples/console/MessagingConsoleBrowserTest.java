@@ -124,6 +124,44 @@ class MessagingConsoleBrowserTest {
         browser.wait.until(d -> text("thread-assignee").isEmpty());
     }
 
+    /** An email to the demo's Email inbox, set to draft mode, whose AI reply waits as a draft. */
+    private String draftedEmail(String name, String address, String question) {
+        String inbox = null;
+        for (JsonNode candidate : api.get("/inboxes").at("/inboxes")) {
+            if (candidate.get("name").asText().equals("Email")) {
+                inbox = candidate.get("id").asText();
+            }
+        }
+        assertThat(inbox).as("the demo's Email inbox").isNotNull();
+        api.patch("/inboxes/" + inbox, Map.of("ai_mode", "draft"));
+        return api.post("/send", Map.of("channel", "email", "customer_name", name, "customer_email", address, "subject", "Question",
+                "content", question, "inbox_id", inbox)).get("conversation_id").asText();
+    }
+
+    @Test
+    void aDraftIsEditedAndSentOrDiscarded() {
+        String edited = draftedEmail("Dana Fox", "dana.fox@example.com", "How much is a chemical peel?");
+        openInList(edited);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.draft .draft-edit")));
+        browser.screenshot("draft");
+
+        click(By.cssSelector(".message.draft .draft-edit"));
+        WebElement editor = browser.driver.findElement(By.cssSelector(".message.draft .draft-editor"));
+        editor.clear();
+        editor.sendKeys("Hi Dana, a chemical peel is $150. Shall I book you in?");
+        click(By.cssSelector(".message.draft .draft-approve"));
+
+        assertThat(waitForMessage("ai", "Shall I book you in?")).startsWith("Hi Dana, a chemical peel is $150.");
+        browser.wait.until(d -> d.findElements(By.cssSelector(".message.draft")).isEmpty());
+
+        String discarded = draftedEmail("Eli Gray", "eli.gray@example.com", "Do you do microneedling?");
+        openInList(discarded);
+        click(By.cssSelector(".message.draft .draft-discard"));
+        browser.wait.until(d -> d.findElements(By.cssSelector(".message.draft")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector(".message.ai .delivery")).getAttribute("data-status"))
+                .as("a discarded draft is never sent").isEqualTo("canceled");
+    }
+
     @Test
     void spamLeavesTheListAndComesBackFromTheSpamView() {
         String id = sendThroughApi("Spam Bot", "+14155550131", "Win a free cruise!");
