@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class JpaStaffStore implements StaffStore {
 
     private static final String USER_COLUMNS = "u.tenant_id, u.id, u.email, u.name, u.role, u.active";
-    private static final String MEMBERSHIPS = "select inbox_id from inbox_members where tenant_id = ? and user_id = ? order by inbox_id";
+    private static final String MEMBERSHIPS = "select user_id, inbox_id from inbox_members where tenant_id = ?";
 
     private final SessionFactory sessions;
 
@@ -197,7 +197,10 @@ public final class JpaStaffStore implements StaffStore {
                 .stream().findFirst();
     }
 
-    /** The users a query selects, each with its memberships. */
+    /**
+     * The users a query of one tenant selects (the tenant is its first parameter), each with its memberships, read in
+     * one more query whatever the number of users (it was one per user).
+     */
     private static List<StaffUser> users(Connection c, String sql, Object... parameters) throws SQLException {
         List<StaffUser> users = new ArrayList<>();
         try (PreparedStatement select = prepared(c, sql, parameters); ResultSet rs = select.executeQuery()) {
@@ -206,24 +209,28 @@ public final class JpaStaffStore implements StaffStore {
                         Role.fromWire(rs.getString(5), "role"), Set.of(), rs.getBoolean(6)));
             }
         }
-        List<StaffUser> withMemberships = new ArrayList<>(users.size());
-        for (StaffUser user : users) {
-            Set<String> inboxIds = new HashSet<>();
-            try (PreparedStatement select = prepared(c, MEMBERSHIPS, user.tenantId(), user.id()); ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    inboxIds.add(rs.getString(1));
-                }
-            }
-            withMemberships.add(user.withInboxIds(inboxIds));
+        if (users.isEmpty()) {
+            return users;
         }
-        return withMemberships;
+        Map<String, Set<String>> memberships = new HashMap<>();
+        // One user (every signed-in request looks one up): only theirs; several: the tenant's, in one read.
+        boolean one = users.size() == 1;
+        try (PreparedStatement select = one ? prepared(c, MEMBERSHIPS + " and user_id = ?", parameters[0], users.get(0).id())
+                : prepared(c, MEMBERSHIPS, parameters[0]); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                memberships.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return users.stream().map(u -> u.withInboxIds(memberships.getOrDefault(u.id(), Set.of()))).toList();
     }
 
     /** The tenant's stored inboxes by name (or the one with {@code onlyId}), each with its addresses. */
     private static List<Inbox> inboxes(Connection c, String tenantId, @Nullable String onlyId) throws SQLException {
         Map<String, List<String>> addresses = new HashMap<>();
-        try (PreparedStatement select = prepared(c, "select inbox_id, address from inbox_addresses where tenant_id = ? order by address",
-                tenantId); ResultSet rs = select.executeQuery()) {
+        String addressSql = "select inbox_id, address from inbox_addresses where tenant_id = ?" + (onlyId == null ? "" : " and inbox_id = ?")
+                + " order by address";
+        try (PreparedStatement select = onlyId == null ? prepared(c, addressSql, tenantId) : prepared(c, addressSql, tenantId, onlyId);
+             ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 addresses.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
             }
