@@ -314,7 +314,7 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     public synchronized Map<ChannelId, Long> unreadByChannel(String tenantId) {
         Map<ChannelId, Long> counts = new TreeMap<>(Comparator.comparing(ChannelId::value));
         conversations.values().stream()
-                .filter(c -> c.tenantId().equals(tenantId) && c.unreadCount() > 0)
+                .filter(c -> c.tenantId().equals(tenantId) && c.unreadCount() > 0 && c.status() != ConversationStatus.SPAM)
                 .forEach(c -> counts.merge(c.channel(), c.unreadCount(), Long::sum));
         return counts;
     }

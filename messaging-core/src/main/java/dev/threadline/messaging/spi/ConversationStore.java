@@ -162,7 +162,7 @@ public interface ConversationStore {
     /** Every conversation of the contact, on every channel, newest activity first, ties by id. */
     List<Conversation> conversationsOf(String tenantId, String contactId);
 
-    /** Unread inbound messages per channel, channels without unread omitted. */
+    /** Unread inbound messages per channel, channels without unread omitted; spam, which lists leave out, is not counted. */
     Map<ChannelId, Long> unreadByChannel(String tenantId);
 
     /**

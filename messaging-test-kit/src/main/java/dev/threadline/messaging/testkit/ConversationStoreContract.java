@@ -976,6 +976,17 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             fixtures.open(TENANT, ChannelId.WHATSAPP, "+15551230001", null, "Ana", null, T0);
             assertThat(store.unreadByChannel(TENANT)).isEqualTo(Map.of(ChannelId.SMS, 2L));
         }
+
+        @Test
+        void unreadCountsLeaveSpamOutAsTheListsDo() {
+            Conversation sms = conversation();
+            store.append(fixtures.inbound(sms, "one", at(1)), null);
+            Conversation spam = fixtures.open(TENANT, ChannelId.SMS, "+15551230009", null, "Bot", null, T0);
+            store.append(fixtures.inbound(spam, "buy now", at(2)), null);
+            store.updateConversation(TENANT, spam.id(), c -> c.withStatus(ConversationStatus.SPAM));
+
+            assertThat(store.unreadByChannel(TENANT)).isEqualTo(Map.of(ChannelId.SMS, 1L));
+        }
     }
 
     @Nested

@@ -125,7 +125,8 @@ public final class Conversations {
     public Map<ChannelId, Long> unreadByChannel(String tenantId) {
         Map<ChannelId, Long> counts = new LinkedHashMap<>();
         sessions.fromSession(s -> s.createSelectionQuery("select c.channel, sum(c.unreadCount) from ConversationEntity c"
-                        + " where c.tenantId = :tenant and c.unreadCount > 0 group by c.channel order by c.channel", Object[].class)
+                        + " where c.tenantId = :tenant and c.unreadCount > 0 and c.status <> 'spam' group by c.channel order by c.channel",
+                        Object[].class)
                 .setParameter("tenant", tenantId).getResultList())
                 .forEach(row -> counts.put(new ChannelId((String) row[0]), ((Number) row[1]).longValue()));
         return counts;
