@@ -1,5 +1,9 @@
 // Messaging Console: a thin client of the Threadline admin API (see the starter's API contract).
-"use strict";
+// This module is the inbox page and the page frame (header, navigation, live stream); the other pages are in pages/.
+import {
+  $, api, channelLabel, clockTime, credentials, dispatchStreamEvent, el, hasRole, query, relativeTime, showError, state,
+} from "./lib.js";
+import { PAGES } from "./pages/index.js";
 
 const KEY_STORAGE = "threadline.console.apiKey";
 const PAGE_SIZE = 30;
@@ -10,121 +14,13 @@ const FIELD_INPUTS = {
 };
 const AUTHOR_LABELS = { customer: "Customer", ai: "AI assistant", staff: "Staff", system: "System" };
 
-const state = {
-  base: "/api/admin/messaging",
-  apiKey: null, // null: the signed-in session; a key only when someone chose to use one
-  csrf: null, // { header, token } of the session, for writes
-  role: null,
-  me: null, // GET /me: the signed-in user (null for a key), their role and inboxes
+const inbox = {
   selectedId: null,
   conversations: [],
   nextCursor: null,
   satisfactionById: new Map(),
   stream: null,
-  timeZone: undefined, // the browser's own until /console/settings names the business's
 };
-
-const $ = (id) => document.getElementById(id);
-
-// ------------------------------------------------------------------ API
-
-class ApiError extends Error {
-  constructor(status, body) {
-    const error = (body && body.error) || {};
-    super(error.message || `Request failed (${status})`);
-    this.status = status;
-    this.code = error.code || "http_" + status;
-    this.field = error.field || null;
-  }
-}
-
-/** Who the request is from: the chosen API key, else the session cookie (with its CSRF token on writes). */
-function credentials(method, headers) {
-  if (state.apiKey) headers.Authorization = "Bearer " + state.apiKey;
-  else if (method !== "GET" && state.csrf) headers[state.csrf.header] = state.csrf.token;
-  return headers;
-}
-
-/** A 401: a refused key asks for another; an expired session signs in again. */
-function unauthorized() {
-  if (state.apiKey) askForKey("That API key was not accepted.");
-  else window.location.assign("login");
-}
-
-async function api(path, { method = "GET", body } = {}) {
-  const headers = credentials(method, { Accept: "application/json" });
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(state.base + path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed = null;
-  try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-  if (!response.ok) {
-    const error = new ApiError(response.status, parsed);
-    if (response.status === 401) unauthorized();
-    throw error;
-  }
-  return parsed;
-}
-
-function query(params) {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") search.set(k, v);
-  const s = search.toString();
-  return s ? "?" + s : "";
-}
-
-// ------------------------------------------------------------------ formatting
-
-function relativeTime(iso) {
-  if (!iso) return "";
-  const then = new Date(iso);
-  const seconds = Math.round((Date.now() - then.getTime()) / 1000);
-  if (seconds < 45) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return minutes + "m ago";
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return hours + "h ago";
-  const days = Math.round(hours / 24);
-  if (days < 7) return days + "d ago";
-  return then.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: state.timeZone });
-}
-
-// Times read in the business's time zone (console.time-zone), wherever the browser is.
-function dayOf(date) {
-  return date.toLocaleDateString("en-CA", { timeZone: state.timeZone });
-}
-
-function clockTime(iso) {
-  const d = new Date(iso);
-  const sameDay = dayOf(d) === dayOf(new Date());
-  const time = d.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit", timeZone: state.timeZone });
-  return sameDay ? time : d.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: state.timeZone }) + ", " + time;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k === "text") node.textContent = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-function channelLabel(channel) {
-  return { sms: "SMS", email: "Email", voice: "Voice", whatsapp: "WhatsApp", chat: "Chat" }[channel] || channel;
-}
-
-function showError(id, message) {
-  const box = $(id);
-  box.textContent = message || "";
-  box.hidden = !message;
-}
 
 // ------------------------------------------------------------------ conversation list
 
@@ -149,8 +45,8 @@ function listQuery(cursor) {
 async function loadConversations() {
   try {
     const page = await api("/conversations" + listQuery(null));
-    state.conversations = page.conversations;
-    state.nextCursor = page.next_cursor;
+    inbox.conversations = page.conversations;
+    inbox.nextCursor = page.next_cursor;
     showError("list-error", null);
     renderList();
   } catch (e) {
@@ -159,11 +55,11 @@ async function loadConversations() {
 }
 
 async function loadMore() {
-  if (!state.nextCursor) return;
+  if (!inbox.nextCursor) return;
   try {
-    const page = await api("/conversations" + listQuery(state.nextCursor));
-    state.conversations = state.conversations.concat(page.conversations);
-    state.nextCursor = page.next_cursor;
+    const page = await api("/conversations" + listQuery(inbox.nextCursor));
+    inbox.conversations = inbox.conversations.concat(page.conversations);
+    inbox.nextCursor = page.next_cursor;
     renderList();
   } catch (e) {
     showError("list-error", e.message);
@@ -172,9 +68,9 @@ async function loadMore() {
 
 function renderList() {
   const list = $("conversation-list");
-  list.replaceChildren(...state.conversations.map(conversationItem));
-  $("list-empty").hidden = state.conversations.length > 0;
-  $("load-more").hidden = !state.nextCursor;
+  list.replaceChildren(...inbox.conversations.map(conversationItem));
+  $("list-empty").hidden = inbox.conversations.length > 0;
+  $("load-more").hidden = !inbox.nextCursor;
 }
 
 function conversationItem(c) {
@@ -183,7 +79,7 @@ function conversationItem(c) {
   const item = el("li", {
     class: "conversation" + (unread ? " unread" : ""), tabindex: "0", role: "button",
     "data-conversation-id": c.id, "data-channel": c.channel, "data-status": c.status,
-    "aria-current": c.id === state.selectedId ? "true" : "false",
+    "aria-current": c.id === inbox.selectedId ? "true" : "false",
     "aria-label": `${contact}, ${channelLabel(c.channel)}, ${c.status}` + (unread ? `, ${c.unread_count} unread` : ""),
     onclick: () => openConversation(c.id),
     onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openConversation(c.id); } },
@@ -207,7 +103,7 @@ function conversationItem(c) {
 // ------------------------------------------------------------------ thread
 
 async function openConversation(id) {
-  state.selectedId = id;
+  inbox.selectedId = id;
   $("layout").dataset.view = "thread";
   document.querySelectorAll(".conversation").forEach((li) =>
     li.setAttribute("aria-current", li.dataset.conversationId === id ? "true" : "false"));
@@ -215,11 +111,11 @@ async function openConversation(id) {
 }
 
 async function loadThread() {
-  const id = state.selectedId;
+  const id = inbox.selectedId;
   if (!id) return;
   try {
     const detail = await api("/conversations/" + encodeURIComponent(id));
-    if (state.selectedId !== id) return;
+    if (inbox.selectedId !== id) return;
     renderThread(detail);
     showError("thread-error", null);
   } catch (e) {
@@ -319,7 +215,7 @@ async function threadAction(button, action) {
 }
 
 function conversationPath(suffix = "") {
-  return "/conversations/" + encodeURIComponent(state.selectedId) + suffix;
+  return "/conversations/" + encodeURIComponent(inbox.selectedId) + suffix;
 }
 
 // ------------------------------------------------------------------ new conversation
@@ -404,7 +300,7 @@ async function loadStats() {
 }
 
 function rememberSatisfaction(id, satisfaction, lastActivity) {
-  state.satisfactionById.set(id, { satisfaction: satisfaction || null, lastActivity: lastActivity || null });
+  inbox.satisfactionById.set(id, { satisfaction: satisfaction || null, lastActivity: lastActivity || null });
 }
 
 // The list route carries no scores: read them from the details of the 100 most recent conversations,
@@ -412,14 +308,14 @@ function rememberSatisfaction(id, satisfaction, lastActivity) {
 async function loadSatisfaction() {
   const page = await api("/conversations" + query({ page_size: 100 }));
   const stale = page.conversations.filter((c) => {
-    const known = state.satisfactionById.get(c.id);
+    const known = inbox.satisfactionById.get(c.id);
     return !known || known.lastActivity !== c.last_activity_at;
   });
   await Promise.all(stale.map(async (c) => {
     const detail = c.satisfaction !== undefined ? { conversation: c } : await api("/conversations/" + encodeURIComponent(c.id));
     rememberSatisfaction(c.id, detail.conversation.satisfaction, c.last_activity_at);
   }));
-  const scores = page.conversations.map((c) => state.satisfactionById.get(c.id))
+  const scores = page.conversations.map((c) => inbox.satisfactionById.get(c.id))
     .filter((k) => k && k.satisfaction).map((k) => k.satisfaction.score);
   const average = scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : null;
   $("stat-satisfaction").replaceChildren(average ? average : "–", average ? el("span", { class: "stat-unit", text: " / 5" }) : "");
@@ -442,18 +338,20 @@ function onStreamEvent(name, data) {
   if (!name) return;
   let payload = {};
   try { payload = JSON.parse(data || "{}"); } catch (e) { payload = {}; }
+  dispatchStreamEvent(name, payload);
+  if (currentPage() !== "inbox") return;
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(refreshOverview, 150);
-  if (payload.conversation_id && payload.conversation_id === state.selectedId) {
+  if (payload.conversation_id && payload.conversation_id === inbox.selectedId) {
     clearTimeout(threadTimer);
     threadTimer = setTimeout(loadThread, 100);
   }
 }
 
 async function openStream() {
-  if (state.stream) state.stream.abort();
+  if (inbox.stream) inbox.stream.abort();
   const controller = new AbortController();
-  state.stream = controller;
+  inbox.stream = controller;
   let retryDelay = 1000;
   while (!controller.signal.aborted) {
     try {
@@ -461,12 +359,12 @@ async function openStream() {
         headers: credentials("GET", { Accept: "text/event-stream" }),
         signal: controller.signal, cache: "no-store",
       });
-      if (response.status === 401) { unauthorized(); return; }
+      if (response.status === 401) { state.onUnauthorized(); return; }
       if (!response.ok || !response.body) throw new Error("stream failed: " + response.status);
       setLive("live", "Live");
       retryDelay = 1000;
       // Anything missed while disconnected is picked up by a full refresh.
-      refreshOverview();
+      if (currentPage() === "inbox") refreshOverview();
       await readEvents(response.body, onStreamEvent);
     } catch (e) {
       if (controller.signal.aborted) return;
@@ -540,13 +438,16 @@ async function begin() {
   $("thread-actions").hidden = readOnly;
   $("new-conversation-button").hidden = readOnly;
   $("signed-in-as").textContent = me.user ? me.user.name + " · " + me.role : "API key · " + me.role;
-  await refreshOverview();
+  showNavigation();
+  route();
+  if (currentPage() === "inbox") await refreshOverview();
   openStream();
 }
 
 // ------------------------------------------------------------------ startup
 
 function bind() {
+  $("filters").addEventListener("submit", (e) => e.preventDefault());
   let searchTimer = null;
   $("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(loadConversations, 250); });
   ["view-filter", "channel-filter", "status-filter", "unread-filter"].forEach((id) => $(id).addEventListener("change", loadConversations));
@@ -585,7 +486,7 @@ function bind() {
   $("mark-read-button").addEventListener("click", (e) =>
     threadAction(e.currentTarget, () => api(conversationPath("/read"), { method: "POST" })));
   $("generate-button").addEventListener("click", (e) =>
-    threadAction(e.currentTarget, () => api("/generate-response", { method: "POST", body: { conversation_id: state.selectedId } })));
+    threadAction(e.currentTarget, () => api("/generate-response", { method: "POST", body: { conversation_id: inbox.selectedId } })));
   $("score-button").addEventListener("click", (e) =>
     threadAction(e.currentTarget, () => api(conversationPath("/score"), { method: "POST" })));
   $("complete-button").addEventListener("click", (e) =>
@@ -606,8 +507,43 @@ function bind() {
   }), 30000);
 }
 
+// ------------------------------------------------------------------ pages
+// "#/customers/42" shows the customers page with ["42"]; no hash, or a page the role may not see, shows the inbox.
+
+function currentPage() {
+  return document.body.dataset.page || "inbox";
+}
+
+function route() {
+  const [name, ...params] = window.location.hash.replace(/^#\/?/, "").split("/");
+  const page = PAGES.find((p) => p.id === name && hasRole(p.role));
+  const id = page ? page.id : "inbox";
+  const wasInbox = currentPage() === "inbox";
+  document.body.dataset.page = id;
+  $("page-inbox").hidden = id !== "inbox";
+  for (const p of PAGES) $("page-" + p.id).hidden = p !== page;
+  document.querySelectorAll("#page-nav a").forEach((a) => {
+    if (a.dataset.page === id) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  });
+  if (page) page.show($("page-" + page.id), params.map(decodeURIComponent));
+  else if (!wasInbox && state.role) refreshOverview();
+}
+
+function showNavigation() {
+  document.querySelectorAll("#page-nav a").forEach((a) => {
+    const page = PAGES.find((p) => p.id === a.dataset.page);
+    a.hidden = page !== undefined && !hasRole(page.role);
+  });
+}
+
 async function start() {
   bind();
+  state.onUnauthorized = () => {
+    if (state.apiKey) askForKey("That API key was not accepted.");
+    else window.location.assign("login");
+  };
+  window.addEventListener("hashchange", route);
   syncChannelFields();
   let settings = {};
   try {
