@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  *        conversations, then); else newest activity first
  * @param contextType only conversations about this kind of thing ({@link ConversationContext#type()}); null for any
  * @param contextId with {@code contextType}: only conversations about this one
+ * @param draftsOnly only conversations holding an AI reply that waits for staff approval ({@link DeliveryStatus#DRAFT})
  */
 public record ConversationQuery(@Nullable ChannelId channel, @Nullable ConversationStatus status, boolean unreadOnly,
                                 @Nullable String text, int page, int pageSize, @Nullable String cursor,
                                 @Nullable Set<String> inboxIds, @Nullable String assigneeId, boolean unassignedOnly,
                                 boolean awaitingReplyOnly, boolean longestWaitingFirst, @Nullable String contextType,
-                                @Nullable String contextId) {
+                                @Nullable String contextId, boolean draftsOnly) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
@@ -51,7 +52,7 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
 
     /** Everything, first page of the default size. */
     public static ConversationQuery all() {
-        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false, false, false, null, null);
+        return new ConversationQuery(null, null, false, null, 1, DEFAULT_PAGE_SIZE, null, null, null, false, false, false, null, null, false);
     }
 
     /** Rows to skip for page-number paging. */
@@ -60,68 +61,74 @@ public record ConversationQuery(@Nullable ChannelId channel, @Nullable Conversat
     }
 
     public ConversationQuery withChannel(@Nullable ChannelId value) {
-        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(value, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     public ConversationQuery withStatus(@Nullable ConversationStatus value) {
-        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, value, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     public ConversationQuery withUnreadOnly(boolean value) {
-        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, value, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     public ConversationQuery withText(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, value, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     public ConversationQuery withPage(int value, int size) {
-        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, text, value, size, null, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     public ConversationQuery withCursor(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, value, inboxIds, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     /** Only conversations of {@code value}'s inboxes; null for every inbox. */
     public ConversationQuery withInboxes(@Nullable Set<String> value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, value, assigneeId, unassignedOnly, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     /** Only conversations assigned to staff user {@code value}; null for any. */
     public ConversationQuery withAssignee(@Nullable String value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, value, false, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     /** Only conversations nobody is assigned to, or (false) any. */
     public ConversationQuery withUnassignedOnly(boolean value) {
-        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value, awaitingReplyOnly, longestWaitingFirst, contextType, contextId);
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, null, value, awaitingReplyOnly, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     /** Only conversations that await a reply ({@code value}), or any. */
     public ConversationQuery withAwaitingReplyOnly(boolean value) {
         return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
-                value, longestWaitingFirst, contextType, contextId);
+                value, longestWaitingFirst, contextType, contextId, draftsOnly);
     }
 
     /** The conversations that wait longest for a reply first ({@code value}), or the newest activity first. */
     public ConversationQuery withLongestWaitingFirst(boolean value) {
         return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
-                awaitingReplyOnly, value, contextType, contextId);
+                awaitingReplyOnly, value, contextType, contextId, draftsOnly);
     }
 
     /** Only conversations about {@code type} (and {@code id}, when given); null for any. */
     public ConversationQuery withContext(@Nullable String type, @Nullable String id) {
         return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
-                awaitingReplyOnly, longestWaitingFirst, type, id);
+                awaitingReplyOnly, longestWaitingFirst, type, id, draftsOnly);
+    }
+
+    /** Only conversations holding a draft AI reply ({@code value}), or any. */
+    public ConversationQuery withDraftsOnly(boolean value) {
+        return new ConversationQuery(channel, status, unreadOnly, text, page, pageSize, cursor, inboxIds, assigneeId, unassignedOnly,
+                awaitingReplyOnly, longestWaitingFirst, contextType, contextId, value);
     }
 
     /**
      * True when the query filters by what the list totals kept per channel, status and unread cannot answer (inbox,
-     * assignee, a wait for a reply, a context), so its total is counted.
+     * assignee, a wait for a reply, a context, drafts), so its total is counted.
      */
     public boolean countsItsTotal() {
         return inboxIds != null || assigneeId != null || unassignedOnly || awaitingReplyOnly || longestWaitingFirst
-                || contextType != null;
+                || contextType != null || draftsOnly;
     }
 }

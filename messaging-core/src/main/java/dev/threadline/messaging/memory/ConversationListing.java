@@ -4,6 +4,7 @@ import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationPage;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.spi.ConversationCursor;
 import java.util.Comparator;
@@ -60,6 +61,7 @@ final class ConversationListing {
                 && (!query.awaitingReplyOnly() && !query.longestWaitingFirst() || c.awaitingReplySince() != null)
                 && (query.contextType() == null || c.context() != null && query.contextType().equals(c.context().type())
                         && (query.contextId() == null || query.contextId().equals(c.context().id())))
+                && (!query.draftsOnly() || messages.apply(c).stream().anyMatch(m -> m.status() == DeliveryStatus.DRAFT))
                 && (needle == null || mentions(c, needle, messages));
     }
 

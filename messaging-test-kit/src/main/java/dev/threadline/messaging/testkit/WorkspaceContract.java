@@ -195,6 +195,27 @@ public abstract class WorkspaceContract {
     }
 
     @Test
+    void theDraftsListHoldsTheConversationsWhoseAiReplyWaitsForApprovalUntilItIsSentOrDiscarded() {
+        owner.defineInbox(mail.id(), mail.name(), mail.addresses(), AiMode.DRAFT);
+        textToFrontDesk("+15551230001");
+        ReceiveResult approved = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .ourAddress(MAILBOX).customerName("Erin").subject("Facials").body("How much is a facial?").build());
+        ReceiveResult discarded = manager.receive(InboundMessage.builder(TENANT, ChannelId.EMAIL).customerEmail("finn@example.com")
+                .ourAddress(MAILBOX).customerName("Finn").subject("Hours").body("When are you open?").build());
+        ConversationQuery drafts = ConversationQuery.all().withDraftsOnly(true);
+
+        ConversationPage both = as(agentAtMail).listConversations(drafts);
+        assertThat(both.conversations()).extracting(Conversation::id)
+                .containsExactlyInAnyOrder(approved.conversation().id(), discarded.conversation().id());
+        assertThat(both.total()).isEqualTo(2);
+        assertThat(as(agentAtFront).listConversations(drafts).total()).as("another inbox's drafts").isZero();
+
+        as(agentAtMail).approveDraft(approved.aiReply().id(), null);
+        as(agentAtMail).discardDraft(discarded.aiReply().id());
+        assertThat(as(admin).listConversations(drafts).conversations()).isEmpty();
+    }
+
+    @Test
     void theWaitingListShowsTheLongestWaitingFirstPageByPage() {
         Conversation answered = textToFrontDesk("+15551230001");
         as(agentAtFront).reply(answered.id(), "Done!");

@@ -98,6 +98,11 @@ final class ConversationListQuery {
         if (query.awaitingReplyOnly() || query.longestWaitingFirst()) {
             where.append(" and c.awaiting_reply_since is not null");
         }
+        if (query.draftsOnly()) {
+            // Drafts are few: the drafts index finds their conversations without reading any other message.
+            where.append(" and c.id in (select m.conversation_id from messages m where m.tenant_id = ? and m.status = 'draft')");
+            parameters.add(tenantId);
+        }
         pattern = query.text() == null ? null : containing(query.text());
     }
 

@@ -180,6 +180,22 @@ class SignedInStaffTest {
     }
 
     @Test
+    void theDraftsListHoldsTheConversationsOfTheCallersInboxesWithAnAiReplyToApprove() {
+        HttpApi.Response asked = owner.post("/send", """
+                {"channel":"sms","customer_name":"Bo","customer_phone":"%s","content":"How much is a facial?","inbox_id":"%s"}"""
+                .formatted(ApiTestBase.newPhone(), mail));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String drafted = asked.text("/conversation_id");
+
+        assertThat(ids(mailAgent.get("/conversations?drafts=true&page_size=100"))).containsExactly(drafted);
+        assertThat(ids(agent.get("/conversations?drafts=true&page_size=100"))).as("another inbox's drafts").isEmpty();
+        assertThat(mailAgent.get("/conversations?drafts=maybe").errorCode()).isEqualTo("validation_failed");
+
+        mailAgent.delete("/messages/" + asked.text("/ai_response/message_id"));
+        assertThat(ids(mailAgent.get("/conversations?drafts=true&page_size=100"))).isEmpty();
+    }
+
+    @Test
     void theWaitingListHoldsWhatNobodyAnsweredLongestWaitingFirst() {
         String later = conversation(front);
         JsonNode waiting = agent.get("/conversations?awaiting_reply=true&sort=waiting&page_size=100").json();

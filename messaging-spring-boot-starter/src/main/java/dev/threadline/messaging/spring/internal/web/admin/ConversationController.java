@@ -63,7 +63,8 @@ public final class ConversationController {
                                 @RequestParam(required = false) @Nullable String sort,
                                 @RequestParam(name = "context_type", required = false) @Nullable String contextType,
                                 @RequestParam(name = "context_id", required = false) @Nullable String contextId,
-                                @RequestParam(required = false) @Nullable String spam) {
+                                @RequestParam(required = false) @Nullable String spam,
+                                @RequestParam(required = false) @Nullable String drafts) {
         ConversationQuery query = new ConversationQuery(
                 blank(channel) ? null : Channels.known(manager, channel, "channel"),
                 status(status, spam),
@@ -74,7 +75,8 @@ public final class ConversationController {
                 blank(cursor) ? null : cursor,
                 blank(inbox) ? null : Set.of(inbox.strip()), null, false,
                 !blank(awaitingReply) && WireValues.bool("awaiting_reply", awaitingReply), waitingFirst(sort),
-                blank(contextType) ? null : contextType.strip(), blank(contextId) ? null : contextId.strip());
+                blank(contextType) ? null : contextType.strip(), blank(contextId) ? null : contextId.strip(),
+                !blank(drafts) && WireValues.bool("drafts", drafts));
         Workspace workspace = manager.workspace(caller.actor());
         return Json.response(HttpStatus.OK, Views.ConversationList.of(
                 workspace.listConversations(withAssignee(query, assignee, caller)), workspace.staffNames()));
