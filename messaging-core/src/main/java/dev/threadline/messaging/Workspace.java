@@ -5,6 +5,7 @@ import dev.threadline.messaging.staff.Actor;
 import dev.threadline.messaging.staff.Inbox;
 import dev.threadline.messaging.staff.Role;
 import dev.threadline.messaging.staff.StaffUser;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +118,20 @@ public final class Workspace {
 
     /** A staff reply, recorded as sent by the actor's user. */
     public Message reply(String conversationId, String content) {
+        return reply(conversationId, content, null);
+    }
+
+    /**
+     * A staff reply recorded as sent by the actor's user, sent now or, with {@code sendAt}, waiting in the outbox as
+     * {@link DeliveryStatus#SCHEDULED} until then (survives restarts with a durable store; {@link #withdraw} cancels it).
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} on {@code send_at} for a time in the past
+     */
+    public Message reply(String conversationId, String content, @Nullable Instant sendAt) {
         changing(conversationId, "replying");
         Map<String, String> sentBy = actor.user() == null ? Map.of()
                 : Map.of(Message.META_SENT_BY_ID, actor.user().id(), Message.META_SENT_BY_NAME, actor.user().name());
-        return engine.outbound().reply(tenantId, conversationId, content, actor.label(), sentBy);
+        return engine.outbound().reply(tenantId, conversationId, content, actor.label(), sentBy, sendAt);
     }
 
     public long markRead(String conversationId) {
@@ -161,6 +172,24 @@ public final class Workspace {
     public void discardDraft(String messageId) {
         changing(message(messageId).conversationId(), "discarding a draft");
         manager.discardDraft(tenantId, messageId, actor.label());
+    }
+
+    /**
+     * Takes back our message that has not gone out: discards a draft, or cancels a scheduled message no delivery
+     * worker holds yet.
+     *
+     * @throws NonRetriableMessagingException {@code conflict} for a message that is neither, or is being sent already
+     */
+    public void withdraw(String messageId) {
+        Message message = message(messageId);
+        if (message.status() == DeliveryStatus.DRAFT) {
+            discardDraft(messageId);
+            return;
+        }
+        changing(message.conversationId(), "canceling a scheduled message");
+        if (message.status() != DeliveryStatus.SCHEDULED || !manager.cancelScheduled(tenantId, messageId)) {
+            throw NonRetriableMessagingException.conflict("message " + messageId + " is neither a draft nor waiting to be sent");
+        }
     }
 
     /** One message of a conversation the actor works. */

@@ -216,6 +216,26 @@ public abstract class WorkspaceContract {
     }
 
     @Test
+    void aReplyWaitsUntilItsSendTimeAndCanBeWithdrawnUntilThen() {
+        Conversation sms = textToFrontDesk("+15551230001");
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+
+        Message later = as(agentAtFront).reply(sms.id(), "Reminder: your facial is tomorrow at 10", tomorrow);
+        assertThat(later.status()).isEqualTo(DeliveryStatus.SCHEDULED);
+        assertThat(later.metadata()).containsEntry(Message.META_SENT_BY_ID, agentAtFront.id());
+        assertFails(ErrorCode.NOT_FOUND, null, () -> as(agentAtMail).withdraw(later.id()));
+
+        as(agentAtFront).withdraw(later.id());
+        assertThat(manager.getMessage(TENANT, later.id()).status()).isEqualTo(DeliveryStatus.CANCELED);
+        assertFails(ErrorCode.CONFLICT, null, () -> as(agentAtFront).withdraw(later.id()));
+        Message sent = as(agentAtFront).reply(sms.id(), "See you!");
+        assertFails(ErrorCode.CONFLICT, null, () -> as(agentAtFront).withdraw(sent.id()));
+        assertFails(ErrorCode.VALIDATION_FAILED, "send_at",
+                () -> as(agentAtFront).reply(sms.id(), "Too late", clock.instant().minusSeconds(1)));
+        assertFails(ErrorCode.FORBIDDEN, null, () -> as(viewerAtFront).reply(sms.id(), "Hi", tomorrow));
+    }
+
+    @Test
     void theWaitingListShowsTheLongestWaitingFirstPageByPage() {
         Conversation answered = textToFrontDesk("+15551230001");
         as(agentAtFront).reply(answered.id(), "Done!");

@@ -56,14 +56,22 @@ public final class Outbound {
     }
 
     public Message reply(String tenantId, String conversationId, String content, String actor) {
-        return reply(tenantId, conversationId, content, actor, Map.of());
+        return reply(tenantId, conversationId, content, actor, Map.of(), null);
     }
 
-    /** A staff reply whose message carries {@code metadata} (who sent it). */
-    public Message reply(String tenantId, String conversationId, String content, String actor, Map<String, String> metadata) {
+    /**
+     * A staff reply whose message carries {@code metadata} (who sent it), sent now or, with {@code sendAt}, scheduled.
+     *
+     * @throws NonRetriableMessagingException {@code validation_failed} on {@code send_at} for a time in the past
+     */
+    public Message reply(String tenantId, String conversationId, String content, String actor, Map<String, String> metadata,
+                         @Nullable Instant sendAt) {
+        if (sendAt != null && sendAt.isBefore(clock.instant())) {
+            throw NonRetriableMessagingException.validation("send_at", "send_at is in the past");
+        }
         Conversation conversation = timeline.requireConversation(tenantId, conversationId);
         Timeline.requireNotArchived(conversation);
-        Message message = enqueue(conversation, null, content, List.of(), Author.STAFF, null, metadata);
+        Message message = enqueue(conversation, null, content, List.of(), Author.STAFF, sendAt, metadata);
         timeline.audit(conversation, actor, "reply", message.id());
         return message;
     }

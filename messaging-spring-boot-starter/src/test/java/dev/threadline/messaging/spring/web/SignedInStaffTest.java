@@ -8,6 +8,8 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,27 @@ class SignedInStaffTest {
 
         mailAgent.delete("/messages/" + asked.text("/ai_response/message_id"));
         assertThat(ids(mailAgent.get("/conversations?drafts=true&page_size=100"))).isEmpty();
+    }
+
+    @Test
+    void aReplyWithASendTimeWaitsScheduledAndTheAgentCancelsIt() {
+        String tomorrow = Instant.now().plus(Duration.ofDays(1)).toString();
+        HttpApi.Response later = agent.post("/conversations/" + frontConversation + "/reply",
+                "{\"content\":\"Your facial is tomorrow\",\"send_at\":\"%s\"}".formatted(tomorrow));
+        assertThat(later.status()).as(later.body()).isEqualTo(202);
+        assertThat(later.text("/status")).isEqualTo("scheduled");
+        String messageId = later.text("/message_id");
+
+        assertThat(agent.delete("/messages/" + messageId).status()).isEqualTo(204);
+        JsonNode canceled = owner.get("/conversations/" + frontConversation).json().get("messages").get(1);
+        assertThat(canceled.get("id").asString()).isEqualTo(messageId);
+        assertThat(canceled.get("status").asString()).isEqualTo("canceled");
+        assertThat(agent.delete("/messages/" + messageId).errorCode()).isEqualTo("conflict");
+
+        HttpApi.Response past = agent.post("/conversations/" + frontConversation + "/reply",
+                "{\"content\":\"Hi\",\"send_at\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.json().get("error").get("field").asString()).isEqualTo("send_at");
     }
 
     @Test

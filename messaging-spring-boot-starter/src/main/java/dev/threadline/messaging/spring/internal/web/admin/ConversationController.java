@@ -13,6 +13,7 @@ import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.spring.internal.web.support.JsonObject;
 import dev.threadline.messaging.spring.internal.web.support.RateLimiter;
 import dev.threadline.messaging.spring.internal.web.support.WireValues;
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -139,9 +140,11 @@ public final class ConversationController {
     ResponseEntity<byte[]> reply(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                  @RequestHeader(value = "Content-Type", required = false) @Nullable String contentType,
                                  @RequestBody(required = false) byte @Nullable [] body) throws HttpMediaTypeNotSupportedException {
-        String content = Json.object(contentType, body).requiredString("content");
+        JsonObject request = Json.object(contentType, body);
+        String content = request.requiredString("content");
+        Instant sendAt = request.parsed("send_at", WireValues::instant);
         rateLimiter.acquire(caller.tenantId());
-        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.workspace(caller.actor()).reply(id, content)));
+        return Json.response(HttpStatus.ACCEPTED, Views.Queued.of(manager.workspace(caller.actor()).reply(id, content, sendAt)));
     }
 
     @PostMapping("/conversations/{id}/read")

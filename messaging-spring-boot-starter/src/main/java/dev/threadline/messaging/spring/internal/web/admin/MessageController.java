@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Approving and discarding AI drafts. */
+/** Approving and discarding AI drafts, and canceling scheduled replies. */
 @RestController
 @RequestMapping("${messaging.api.base-path:/api/admin/messaging}")
 public final class MessageController {
@@ -40,8 +40,8 @@ public final class MessageController {
     }
 
     @DeleteMapping("/messages/{id}")
-    ResponseEntity<Void> discard(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
-        manager.workspace(caller.actor()).discardDraft(id);
+    ResponseEntity<Void> withdraw(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
+        manager.workspace(caller.actor()).withdraw(id);
         return ResponseEntity.noContent().build();
     }
 }
