@@ -111,6 +111,11 @@ public final class MessageManager implements AutoCloseable {
         return engine.outbound().reschedule(tenantId, messageId, sendAt);
     }
 
+    /** When a scheduled message that no worker has claimed yet will be sent; empty once claimed, sent, canceled or unknown. */
+    public Optional<Instant> scheduledFor(String tenantId, String messageId) {
+        return engine.outbound().scheduledFor(tenantId, messageId);
+    }
+
     /**
      * Generates the AI reply to the conversation now. In the tenant's {@link AiMode#DRAFT} mode the reply
      * is stored as a {@code draft} for staff; otherwise it is queued for sending.

@@ -60,6 +60,11 @@ final class RecordingOutbox implements OutboxStore {
     }
 
     @Override
+    public Optional<Instant> dueAt(String tenantId, String messageId) {
+        return delegate.dueAt(tenantId, messageId);
+    }
+
+    @Override
     public long pendingCount() {
         return delegate.pendingCount();
     }

@@ -417,6 +417,12 @@ public final class InMemoryConversationStore implements ConversationStore, Outbo
     }
 
     @Override
+    public synchronized Optional<Instant> dueAt(String tenantId, String messageId) {
+        OutboxRow row = outbox.get(key(tenantId, messageId));
+        return row == null || row.workerId != null ? Optional.empty() : Optional.of(row.dueAt);
+    }
+
+    @Override
     public synchronized long pendingCount() {
         return outbox.size();
     }

@@ -68,6 +68,9 @@ public interface OutboxStore {
     /** Moves a not-yet-claimed entry to a new due time (reschedule); false when it is claimed or gone. */
     boolean reschedule(String tenantId, String messageId, Instant dueAt);
 
+    /** When a not-yet-claimed entry falls due (a scheduled message's send time); empty when it is claimed or gone. */
+    Optional<Instant> dueAt(String tenantId, String messageId);
+
     /** Entries waiting, claimed or not (for health checks and metrics). */
     long pendingCount();
 

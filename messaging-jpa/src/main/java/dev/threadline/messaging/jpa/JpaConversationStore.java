@@ -288,6 +288,11 @@ public final class JpaConversationStore implements ConversationStore, OutboxStor
     }
 
     @Override
+    public Optional<Instant> dueAt(String tenantId, String messageId) {
+        return deliveries.dueAt(tenantId, messageId);
+    }
+
+    @Override
     public long pendingCount() {
         return deliveries.pendingCount();
     }

@@ -1436,7 +1436,9 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
         @Test
         void rescheduleMovesTheDueTime() {
             Message queued = fixtures.queue(c, "soon", at(10));
+            assertThat(store.dueAt(TENANT, queued.id())).contains(at(10));
             assertThat(store.reschedule(TENANT, queued.id(), at(100))).isTrue();
+            assertThat(store.dueAt(TENANT, queued.id())).contains(at(100));
             assertThat(claim("w1", at(50))).isEmpty();
             assertThat(claim("w1", at(100))).extracting(OutboxEntry::messageId).containsExactly(queued.id());
         }
@@ -1446,6 +1448,8 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             Message queued = fixtures.queue(c, "now", at(0));
             claim("w1", at(0));
             assertThat(store.reschedule(TENANT, queued.id(), at(100))).isFalse();
+            assertThat(store.dueAt(TENANT, queued.id())).as("held by a worker").isEmpty();
+            assertThat(store.dueAt(TENANT, "no-such-message")).isEmpty();
         }
 
         @Test

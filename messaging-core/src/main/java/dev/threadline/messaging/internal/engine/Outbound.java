@@ -113,6 +113,10 @@ public final class Outbound {
         return outbox.reschedule(tenantId, messageId, sendAt);
     }
 
+    public Optional<Instant> scheduledFor(String tenantId, String messageId) {
+        return outbox.dueAt(tenantId, messageId);
+    }
+
     /** The channel that sends on the conversation's channel; drafts are written where there is none. */
     boolean canSend(ChannelId channel) {
         return channels.containsKey(channel);

@@ -166,6 +166,12 @@ public final class Deliveries {
                 .executeUpdate() == 1);
     }
 
+    public Optional<Instant> dueAt(String tenantId, String messageId) {
+        return sessions.fromSession(s -> s.createSelectionQuery("select o.dueAt from OutboxEntity o"
+                        + " where o.tenantId = :tenant and o.id = :id and o.workerId is null", Instant.class)
+                .setParameter("tenant", tenantId).setParameter("id", messageId).getResultStream().findFirst());
+    }
+
     public long pendingCount() {
         return sessions.fromSession(s -> s.createSelectionQuery("select count(o) from OutboxEntity o", Long.class).getSingleResult());
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,11 +206,15 @@ class SignedInStaffTest {
         assertThat(later.status()).as(later.body()).isEqualTo(202);
         assertThat(later.text("/status")).isEqualTo("scheduled");
         String messageId = later.text("/message_id");
+        JsonNode waiting = owner.get("/conversations/" + frontConversation).json().get("messages").get(1);
+        assertThat(waiting.get("status").asString()).isEqualTo("scheduled");
+        assertThat(Instant.parse(waiting.get("send_at").asString())).isEqualTo(Instant.parse(tomorrow).truncatedTo(ChronoUnit.MILLIS));
 
         assertThat(agent.delete("/messages/" + messageId).status()).isEqualTo(204);
         JsonNode canceled = owner.get("/conversations/" + frontConversation).json().get("messages").get(1);
         assertThat(canceled.get("id").asString()).isEqualTo(messageId);
         assertThat(canceled.get("status").asString()).isEqualTo("canceled");
+        assertThat(canceled.get("send_at").isNull()).as("no longer waiting").isTrue();
         assertThat(agent.delete("/messages/" + messageId).errorCode()).isEqualTo("conflict");
 
         HttpApi.Response past = agent.post("/conversations/" + frontConversation + "/reply",

@@ -133,7 +133,8 @@ public final class ConversationController {
         Workspace workspace = manager.workspace(caller.actor());
         ConversationDetail detail = !window ? workspace.getConversation(id)
                 : workspace.getConversation(id, WireValues.integer("messages", messages, DEFAULT_MESSAGE_WINDOW), blank(before) ? null : before);
-        return Json.response(HttpStatus.OK, Views.Detail.of(detail, workspace.staffNames()));
+        return Json.response(HttpStatus.OK, Views.Detail.of(detail, workspace.staffNames(),
+                m -> manager.scheduledFor(caller.tenantId(), m.id())));
     }
 
     @PostMapping("/conversations/{id}/reply")

@@ -7,6 +7,7 @@ import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationContext;
 import dev.threadline.messaging.ConversationDetail;
 import dev.threadline.messaging.ConversationPage;
+import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessagingException;
 import dev.threadline.messaging.Satisfaction;
@@ -15,7 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,20 +127,25 @@ public final class Views {
     record MessageView(String id, String direction, String author, String content, @Nullable String subject,
                        List<String> mediaUrls, String sentAt, String status, String statusAt,
                        @Nullable String providerMessageId, @Nullable String errorCode, @Nullable String errorMessage,
-                       @Nullable Person sentBy) {
-        static MessageView of(Message m) {
+                       @Nullable Person sentBy, @Nullable String sendAt) {
+        /** The message; {@code sendAt} is a scheduled message's send time, else null. */
+        static MessageView of(Message m, @Nullable Instant sendAt) {
             String sentById = m.metadata().get(Message.META_SENT_BY_ID);
             return new MessageView(m.id(), m.direction().wireName(), m.author().wireName(), m.body(), m.subject(), m.mediaUrls(),
                     timestamp(m.createdAt()), m.status().wireName(), timestamp(m.statusAt()), m.providerMessageId(),
                     m.errorCode(), m.errorMessage(),
-                    sentById == null ? null : new Person(sentById, m.metadata().get(Message.META_SENT_BY_NAME)));
+                    sentById == null ? null : new Person(sentById, m.metadata().get(Message.META_SENT_BY_NAME)),
+                    sendAt == null ? null : timestamp(sendAt));
         }
     }
 
     record Detail(ConversationView conversation, List<MessageView> messages, @Nullable String earlierCursor) {
-        static Detail of(ConversationDetail d, Map<String, String> staffNames) {
+        /** The conversation; {@code sendTimes} answers a scheduled message's send time (empty once a worker holds it). */
+        static Detail of(ConversationDetail d, Map<String, String> staffNames, Function<Message, Optional<Instant>> sendTimes) {
             return new Detail(ConversationView.of(d.conversation(), d.contact(), staffNames),
-                    d.messages().stream().map(MessageView::of).toList(), d.earlierCursor());
+                    d.messages().stream().map(m -> MessageView.of(m,
+                            m.status() == DeliveryStatus.SCHEDULED ? sendTimes.apply(m).orElse(null) : null)).toList(),
+                    d.earlierCursor());
         }
     }
 
