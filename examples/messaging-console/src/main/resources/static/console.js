@@ -1,7 +1,8 @@
 // Messaging Console: a thin client of the Threadline admin API (see the starter's API contract).
 // This module is the inbox page and the page frame (header, navigation, live stream); the other pages are in pages/.
 import {
-  $, api, channelLabel, clockTime, credentials, dispatchStreamEvent, el, hasRole, query, relativeTime, showError, state,
+  $, api, channelLabel, clockTime, credentials, dayOf, dispatchStreamEvent, duration, el, hasRole, instantInZone, query,
+  relativeTime, showError, state,
 } from "./lib.js";
 import { PAGES } from "./pages/index.js";
 
@@ -16,6 +17,7 @@ const AUTHOR_LABELS = { customer: "Customer", ai: "AI assistant", staff: "Staff"
 
 const inbox = {
   selectedId: null,
+  detail: null, // the open conversation as last read
   conversations: [],
   nextCursor: null,
   satisfactionById: new Map(),
@@ -30,7 +32,7 @@ const inbox = {
  */
 const VIEWS = {
   "": {}, mine: { assignee: "me" }, unassigned: { assignee: "none" },
-  waiting: { sort: "waiting", status: "active" }, spam: { spam: "true" },
+  waiting: { sort: "waiting", status: "active" }, spam: { spam: "true" }, drafts: { drafts: "true" },
 };
 
 function listQuery(cursor) {
@@ -124,6 +126,7 @@ async function loadThread() {
 }
 
 function renderThread({ conversation: c, messages }) {
+  inbox.detail = { conversation: c, messages };
   $("thread-placeholder").hidden = true;
   $("thread-view").hidden = false;
   $("thread-view").dataset.conversationId = c.id;
@@ -151,10 +154,15 @@ function renderThread({ conversation: c, messages }) {
   $("spam-button").dataset.status = c.status === "spam" ? "active" : "spam";
   $("reply-content").disabled = c.status === "archived";
   $("reply-button").disabled = c.status === "archived";
+  // A call is over once recorded: it is read as a transcript, and answered (if at all) on another channel.
+  $("reply-form").hidden = state.role === "viewer" || c.channel === "voice";
   renderSatisfaction(c.satisfaction);
   rememberSatisfaction(c.id, c.satisfaction, c.last_activity_at);
+  renderCall(c, messages);
+  loadSuggestions(c);
 
   const list = $("messages");
+  list.classList.toggle("call", c.channel === "voice");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.replaceChildren(...messages.map(messageItem));
   if (atBottom || list.dataset.conversationId !== c.id) list.scrollTop = list.scrollHeight;
@@ -170,7 +178,166 @@ function messageItem(m) {
       el("span", { class: "author", text: AUTHOR_LABELS[m.author] || m.author }),
       el("time", { datetime: m.sent_at, text: clockTime(m.sent_at) }),
       outbound ? el("span", { class: "delivery", "data-status": m.status, "aria-label": "Delivery status " + m.status, text: statusText(m.status) }) : null),
-    draft && state.role !== "viewer" ? draftActions(m) : null);
+    draft && state.role !== "viewer" ? draftActions(m) : null,
+    m.status === "scheduled" ? scheduledActions(m) : null);
+}
+
+/** When a scheduled message goes out, and (for agents and up) a way to cancel it until then. */
+function scheduledActions(m) {
+  const when = m.send_at ? "Sends " + clockTime(m.send_at) : "Waiting to be sent";
+  const cancel = state.role === "viewer" ? null : el("button", { type: "button", class: "btn scheduled-cancel", text: "Cancel",
+    "aria-label": "Cancel the scheduled message",
+    onclick: (e) => threadAction(e.currentTarget, () => api("/messages/" + encodeURIComponent(m.id), { method: "DELETE" })) });
+  return el("div", { class: "scheduled-actions" }, el("span", { class: "scheduled-at", text: when }), cancel);
+}
+
+/** A call reads as a call: how long it took, who spoke how often, and how it ended once scored. */
+function renderCall(c, messages) {
+  const box = $("call-summary");
+  box.hidden = c.channel !== "voice" || messages.length === 0;
+  if (box.hidden) { box.replaceChildren(); return; }
+  const first = new Date(messages[0].sent_at);
+  const last = new Date(messages[messages.length - 1].sent_at);
+  const callerTurns = messages.filter((m) => m.author === "customer").length;
+  const outcome = c.satisfaction ? c.satisfaction.outcome.replace(/_/g, " ") : "not scored yet";
+  box.replaceChildren(
+    el("span", {}, "📞 Call ", el("strong", { text: clockTime(messages[0].sent_at) })),
+    el("span", {}, "Duration ", el("strong", { id: "call-duration", text: duration((last - first) / 1000) })),
+    el("span", {}, "Caller turns ", el("strong", { id: "call-caller-turns", text: String(callerTurns) })),
+    el("span", {}, "Agent turns ", el("strong", { id: "call-agent-turns", text: String(messages.length - callerTurns) })),
+    el("span", {}, "Outcome ", el("strong", { id: "call-outcome", text: outcome })));
+}
+
+// ------------------------------------------------------------------ suggested replies
+// Asked for once per conversation and message count: reopening or a status tick does not ask the AI again.
+
+const suggestionsFor = { key: null, list: [] };
+
+async function loadSuggestions(c) {
+  const box = $("suggestions");
+  const useful = state.role !== "viewer" && c.channel !== "voice" && c.status !== "archived" && c.status !== "spam"
+    && c.awaiting_reply_since;
+  if (!useful) { box.hidden = true; box.replaceChildren(); return; }
+  const key = c.id + "#" + c.message_count;
+  if (suggestionsFor.key !== key) {
+    suggestionsFor.key = key;
+    suggestionsFor.list = [];
+    try {
+      suggestionsFor.list = (await api("/conversations/" + encodeURIComponent(c.id) + "/suggestions")).suggestions || [];
+    } catch (e) {
+      suggestionsFor.list = []; // suggestions are a help, not a requirement: the reply box works without them
+    }
+    if (inbox.selectedId !== c.id) return;
+  }
+  box.replaceChildren(...suggestionsFor.list.map((text) => el("button", {
+    type: "button", class: "suggestion", title: text, text,
+    onclick: () => { $("reply-content").value = text; $("reply-content").focus(); },
+  })));
+  box.hidden = suggestionsFor.list.length === 0;
+}
+
+// ------------------------------------------------------------------ templates in the reply box
+
+let templates = null; // GET /templates, read once per page load
+
+/** What the open conversation knows for a template: the customer's name, phone and email. */
+function knownVariables() {
+  const c = inbox.detail ? inbox.detail.conversation : null;
+  if (!c) return {};
+  const customer = {};
+  if (c.customer.name) customer.name = c.customer.name;
+  if (c.customer.phone) customer.phone = c.customer.phone;
+  if (c.customer.email) customer.email = c.customer.email;
+  return { customer };
+}
+
+function valueAt(variables, path) {
+  return path.split(".").reduce((node, key) => (node && typeof node === "object" ? node[key] : undefined), variables);
+}
+
+function setAt(variables, path, value) {
+  const keys = path.split(".");
+  let node = variables;
+  keys.slice(0, -1).forEach((key) => { node = node[key] = node[key] || {}; });
+  node[keys[keys.length - 1]] = value;
+}
+
+async function toggleTemplates() {
+  const picker = $("template-picker");
+  const open = picker.hidden;
+  picker.hidden = !open;
+  $("templates-toggle").setAttribute("aria-expanded", String(open));
+  if (!open) return;
+  if (!templates) {
+    try {
+      templates = (await api("/templates")).templates;
+    } catch (e) {
+      showError("thread-error", e.message);
+      templates = [];
+    }
+  }
+  const select = $("template-select");
+  select.replaceChildren(el("option", { value: "", text: templates.length ? "Choose a template…" : "No templates yet" }),
+    ...templates.map((t) => el("option", { value: t.name, text: t.name + (t.kind === "canned_reply" ? " (canned reply)" : "") })));
+  select.focus();
+}
+
+/**
+ * Fills the reply box with the chosen template rendered for this conversation. Variables the conversation cannot
+ * fill are rendered as [placeholders] and listed, so nobody sends "Hi {{appointment.time}}".
+ */
+async function useTemplate(name) {
+  const template = templates.find((t) => t.name === name);
+  if (!template) return;
+  const variables = knownVariables();
+  const missing = template.variables.filter((path) => valueAt(variables, path) === undefined);
+  missing.forEach((path) => setAt(variables, path, "[" + path + "]"));
+  try {
+    const rendered = await api("/templates/" + encodeURIComponent(name) + "/preview", {
+      method: "POST", body: { channel: inbox.detail.conversation.channel, variables },
+    });
+    const box = $("reply-content");
+    box.value = rendered.body;
+    const note = $("template-missing");
+    note.hidden = missing.length === 0;
+    note.textContent = missing.length ? "Fill in before sending: " + missing.join(", ") : "";
+    box.focus();
+    if (missing.length) {
+      const at = rendered.body.indexOf("[" + missing[0] + "]");
+      if (at >= 0) box.setSelectionRange(at, at + missing[0].length + 2);
+    }
+    showError("thread-error", null);
+  } catch (e) {
+    showError("thread-error", e.message);
+  }
+}
+
+// ------------------------------------------------------------------ send later
+
+function toggleSchedule() {
+  const row = $("schedule-row");
+  const open = row.hidden;
+  row.hidden = !open;
+  $("later-toggle").setAttribute("aria-expanded", String(open));
+  if (!open) return;
+  const input = $("schedule-at");
+  if (!input.value) input.value = dayOf(new Date(Date.now() + 24 * 3600 * 1000)) + "T10:00";
+  $("schedule-zone").textContent = "(" + (state.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone) + ")";
+  input.focus();
+}
+
+function scheduleReply() {
+  const content = $("reply-content").value;
+  const local = $("schedule-at").value;
+  if (!content.trim()) { showError("thread-error", "Write the message to schedule first."); return; }
+  if (!local) { showError("thread-error", "Pick when to send it."); return; }
+  const sendAt = instantInZone(local, state.timeZone);
+  threadAction($("schedule-button"), async () => {
+    await api(conversationPath("/reply"), { method: "POST", body: { content, send_at: sendAt.toISOString() } });
+    $("reply-content").value = "";
+    $("schedule-row").hidden = true;
+    $("later-toggle").setAttribute("aria-expanded", "false");
+  });
 }
 
 /** Approve a draft as it is, edit it and send the edit, or discard it. */
@@ -293,10 +460,26 @@ async function loadStats() {
     ]);
     STAT_CHANNELS.forEach((ch, i) => { $("stat-" + ch).textContent = String(totals[i].total); });
     $("stat-unread").textContent = String(unread.total);
+    await loadDraftsCount();
     await loadSatisfaction();
   } catch (e) {
     showError("list-error", e.message);
   }
+}
+
+/** The header's count of AI replies waiting for approval in the caller's inboxes. */
+async function loadDraftsCount() {
+  if (state.role === "viewer") return;
+  const drafts = await api("/conversations" + query({ drafts: "true", page_size: 1 }));
+  $("drafts-count").textContent = String(drafts.total);
+  $("drafts-count").dataset.count = String(drafts.total);
+  $("drafts-button").setAttribute("aria-label", drafts.total + " conversations with drafts to approve");
+}
+
+function showView(view) {
+  $("view-filter").value = view;
+  if (currentPage() !== "inbox") window.location.hash = "#/";
+  loadConversations();
 }
 
 function rememberSatisfaction(id, satisfaction, lastActivity) {
@@ -437,6 +620,7 @@ async function begin() {
   $("reply-form").hidden = readOnly;
   $("thread-actions").hidden = readOnly;
   $("new-conversation-button").hidden = readOnly;
+  $("drafts-button").hidden = readOnly;
   $("signed-in-as").textContent = me.user ? me.user.name + " · " + me.role : "API key · " + me.role;
   showNavigation();
   route();
@@ -483,6 +667,13 @@ function bind() {
   $("reply-content").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("reply-form").requestSubmit();
   });
+  $("drafts-button").addEventListener("click", () => showView("drafts"));
+  $("templates-toggle").addEventListener("click", toggleTemplates);
+  $("template-select").addEventListener("change", (e) => useTemplate(e.target.value));
+  $("later-toggle").addEventListener("click", toggleSchedule);
+  $("schedule-button").addEventListener("click", scheduleReply);
+  $("help-button").addEventListener("click", () => $("help-dialog").showModal());
+  document.addEventListener("keydown", onShortcut);
   $("mark-read-button").addEventListener("click", (e) =>
     threadAction(e.currentTarget, () => api(conversationPath("/read"), { method: "POST" })));
   $("generate-button").addEventListener("click", (e) =>
@@ -505,6 +696,38 @@ function bind() {
   setInterval(() => document.querySelectorAll("[data-relative]").forEach((t) => {
     t.textContent = relativeTime(t.dataset.relative);
   }), 30000);
+}
+
+// ------------------------------------------------------------------ keyboard
+
+/** j/k move through the list, r replies, e completes, / searches, ? shows the help; never while typing. */
+function onShortcut(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const typing = e.target.closest("input, textarea, select, [contenteditable]");
+  if (e.key === "Escape" && typing === $("reply-content")) { $("reply-content").blur(); return; }
+  if (typing || document.querySelector("dialog[open]")) return;
+  if (e.key === "?") { e.preventDefault(); $("help-dialog").showModal(); return; }
+  if (currentPage() !== "inbox") return;
+  const actions = {
+    j: () => moveSelection(1),
+    k: () => moveSelection(-1),
+    r: () => { if (!$("reply-form").hidden && !$("thread-view").hidden) $("reply-content").focus(); },
+    e: () => { if (!$("thread-view").hidden && !$("complete-button").disabled && !$("thread-actions").hidden) $("complete-button").click(); },
+    "/": () => $("search").focus(),
+  };
+  const action = actions[e.key];
+  if (!action) return;
+  e.preventDefault();
+  action();
+}
+
+function moveSelection(step) {
+  const items = [...document.querySelectorAll(".conversation")];
+  if (!items.length) return;
+  const at = items.findIndex((li) => li.dataset.conversationId === inbox.selectedId);
+  const next = items[Math.min(items.length - 1, Math.max(0, at < 0 ? 0 : at + step))];
+  next.focus();
+  openConversation(next.dataset.conversationId);
 }
 
 // ------------------------------------------------------------------ pages

@@ -121,6 +121,30 @@ export function clockTime(iso) {
   return sameDay ? time : d.toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: state.timeZone }) + ", " + time;
 }
 
+/**
+ * The instant of a wall-clock time ("2026-12-05T10:00", as a datetime-local input gives it) in time zone {@code zone}
+ * (the browser's own when undefined). Two rounds of "subtract the zone's offset at the guess" settle across a DST change.
+ */
+export function instantInZone(local, zone) {
+  if (!zone) return new Date(local);
+  const [date, time] = local.split("T");
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let guess = wall;
+  for (let round = 0; round < 2; round++) guess = wall - offsetAt(guess, zone);
+  return new Date(guess);
+}
+
+function offsetAt(ms, zone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", {
+    timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
 /** A length of time as people say it: "45 s", "12 min", "3 h 5 min". */
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return "–";

@@ -103,8 +103,9 @@ class MessagingConsoleBrowserTest {
         view("mine");
         browser.wait.until(d -> listedNames().equals(List.of("Marcus Johnson")));
         view("waiting");
-        browser.wait.until(d -> listedNames().contains("Marcus Johnson"));
-        WebElement waiting = browser.driver.findElement(By.cssSelector(".conversation .conv-waiting"));
+        // Marcus is listed in "Mine" too: the waiting view is there once its rows show their wait.
+        WebElement waiting = browser.wait.until(d -> d.findElement(By.cssSelector(".conversation .conv-waiting")));
+        assertThat(listedNames()).contains("Marcus Johnson");
         assertThat(waiting.getText()).startsWith("Waiting since");
         browser.screenshot("waiting-view");
 
@@ -160,6 +161,146 @@ class MessagingConsoleBrowserTest {
         browser.wait.until(d -> d.findElements(By.cssSelector(".message.draft")).isEmpty());
         assertThat(browser.driver.findElement(By.cssSelector(".message.ai .delivery")).getAttribute("data-status"))
                 .as("a discarded draft is never sent").isEqualTo("canceled");
+    }
+
+    @Test
+    void theHeaderCountsTheDraftsAndItsButtonListsThemUntilApproved() {
+        String asked = draftedEmail("Fay Moss", "fay.moss@example.com", "Do you have gift cards?");
+        long drafts = api.get("/conversations?drafts=true&page_size=1").get("total").asLong();
+        assertThat(drafts).isPositive();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("drafts-count"), String.valueOf(drafts)));
+
+        click(By.id("drafts-button"));
+        browser.wait.until(d -> listed("conversationId").contains(asked));
+        List<String> listedIds = listed("conversationId");
+        assertThat(listedIds).containsExactlyInAnyOrderElementsOf(api.get("/conversations?drafts=true&page_size=100")
+                .get("conversations").valueStream().map(c -> c.get("id").asText()).toList());
+        browser.screenshot("drafts-view");
+
+        openInList(asked);
+        click(By.cssSelector(".message.draft .draft-approve"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("drafts-count"), String.valueOf(drafts - 1)));
+        browser.wait.until(d -> !listed("conversationId").contains(asked));
+    }
+
+    @Test
+    void aSuggestedReplyFillsTheReplyBoxAndIsSentAsTyped() {
+        String id = sendThroughApi("Gwen Hall", "+14155550761", "What are your hours on Saturday?");
+        openInList(id);
+
+        WebElement chip = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions .suggestion")));
+        @SuppressWarnings("unchecked")
+        List<String> chips = (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll('#suggestions .suggestion')].map(b => b.textContent)");
+        assertThat(chips).isNotEmpty().hasSizeLessThanOrEqualTo(3)
+                .containsExactlyElementsOf(api.get("/conversations/" + id + "/suggestions").get("suggestions").valueStream()
+                        .map(JsonNode::asText).toList());
+        String first = chip.getText();
+        browser.screenshot("suggestions");
+        chip.click();
+        assertThat(browser.driver.findElement(By.id("reply-content")).getAttribute("value")).isEqualTo(first);
+
+        click(By.id("reply-button"));
+        waitForMessage("staff", first);
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("suggestions")));
+    }
+
+    @Test
+    void aTemplateFillsTheCustomersNameAndMarksWhatIsMissing() {
+        String id = sendThroughApi("Hana Ito", "+14155550762", "Can you remind me of my appointment?");
+        openInList(id);
+
+        click(By.id("templates-toggle"));
+        new Select(browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("template-select"))))
+                .selectByValue("appointment-reminder");
+
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("template-missing")));
+        assertThat(text("template-missing")).isEqualTo("Fill in before sending: appointment.time");
+        String filled = browser.driver.findElement(By.id("reply-content")).getAttribute("value");
+        assertThat(filled).startsWith("Hi Hana Ito, a reminder of your appointment").contains("[appointment.time]");
+        browser.screenshot("template-picker");
+    }
+
+    @Test
+    void aReplyScheduledForTomorrowWaitsWithItsTimeAndIsCanceled() {
+        String id = sendThroughApi("Ivy Lane", "+14155550763", "Can you text me tomorrow morning?");
+        openInList(id);
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(properties.timeZone()).plusDays(1);
+
+        browser.driver.findElement(By.id("reply-content")).sendKeys("Good morning Ivy! Here are this week's openings.");
+        click(By.id("later-toggle"));
+        WebElement when = browser.driver.findElement(By.id("schedule-at"));
+        browser.driver.executeScript("arguments[0].value = arguments[1]", when, tomorrow + "T09:30");
+        click(By.id("schedule-button"));
+
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message .scheduled-cancel")));
+        JsonNode scheduled = lastMessage(id);
+        assertThat(scheduled.get("status").asText()).isEqualTo("scheduled");
+        assertThat(java.time.Instant.parse(scheduled.get("send_at").asText()))
+                .as("09:30 in the spa's time zone").isEqualTo(tomorrow.atTime(9, 30).atZone(properties.timeZone()).toInstant());
+        assertThat(browser.driver.findElement(By.cssSelector(".message .scheduled-at")).getText().replace('\u202f', ' '))
+                .contains("9:30 AM");
+        browser.screenshot("scheduled");
+
+        click(By.cssSelector(".message .scheduled-cancel"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".message.staff .delivery"), "data-status", "canceled"));
+        assertThat(lastMessage(id).get("status").asText()).isEqualTo("canceled");
+    }
+
+    /** Types {@code keys} wherever the page's focus is, as a person at the keyboard does. */
+    private void press(CharSequence keys) {
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    private JsonNode lastMessage(String conversationId) {
+        JsonNode messages = api.get("/conversations/" + conversationId).get("messages");
+        return messages.get(messages.size() - 1);
+    }
+
+    @Test
+    void aPhoneCallShowsAsACallWithItsDurationAndTurns() {
+        String call = api.get("/conversations?channel=voice&page_size=1").at("/conversations/0/id").asText();
+        JsonNode messages = api.get("/conversations/" + call).get("messages");
+        long callerTurns = messages.valueStream().filter(m -> m.get("author").asText().equals("customer")).count();
+        long seconds = java.time.Duration.between(java.time.Instant.parse(messages.get(0).get("sent_at").asText()),
+                java.time.Instant.parse(messages.get(messages.size() - 1).get("sent_at").asText())).toSeconds();
+
+        openInList(call);
+
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-summary")));
+        assertThat(text("call-caller-turns")).isEqualTo(String.valueOf(callerTurns));
+        assertThat(text("call-agent-turns")).isEqualTo(String.valueOf(messages.size() - callerTurns));
+        assertThat(text("call-duration")).isEqualTo(seconds < 60 ? seconds + " s" : Math.round(seconds / 60.0) + " min");
+        assertThat(browser.driver.findElement(By.id("messages")).getAttribute("class")).contains("call");
+        assertThat(browser.driver.findElement(By.id("reply-form")).isDisplayed()).as("a finished call has no reply box").isFalse();
+        browser.screenshot("voice-call");
+    }
+
+    @Test
+    void theKeyboardMovesThroughTheListRepliesAndCompletes() {
+        String id = sendThroughApi("Jude Marsh", "+14155550764", "Is there parking nearby?");
+        browser.wait.until(d -> !listed("conversationId").isEmpty() && listed("conversationId").get(0).equals(id));
+
+        press("j");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", id));
+        press("j");
+        String second = listed("conversationId").get(1);
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", second));
+        press("k");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", id));
+
+        press("r");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-content");
+        press(org.openqa.selenium.Keys.ESCAPE);
+        press("e");
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-status"), "data-status", "completed"));
+        assertThat(api.get("/conversations/" + id).at("/conversation/status").asText()).isEqualTo("completed");
+
+        press("?");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-dialog")));
+        assertThat(text("help-dialog")).contains("Next / previous conversation");
+        browser.screenshot("keyboard-help");
+        click(By.cssSelector("#help-dialog .btn-primary"));
     }
 
     @Test
