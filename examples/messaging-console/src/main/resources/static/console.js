@@ -105,6 +105,7 @@ function conversationItem(c) {
 // ------------------------------------------------------------------ thread
 
 async function openConversation(id) {
+  if (inbox.selectedId !== id) closeReplyTools();
   inbox.selectedId = id;
   $("layout").dataset.view = "thread";
   document.querySelectorAll(".conversation").forEach((li) =>
@@ -144,6 +145,7 @@ function renderThread({ conversation: c, messages }) {
   $("complete-button").disabled = c.status !== "active";
   $("archive-button").disabled = c.status === "archived";
   $("generate-button").disabled = c.status === "archived";
+  $("generate-button").hidden = c.channel === "voice";
   const mine = state.me && state.me.user && c.assignee && c.assignee.id === state.me.user.id;
   $("thread-assignee").textContent = c.assignee ? "· Assigned to " + (c.assignee.name || "someone") : "";
   // Only a signed-in person can take a conversation; a key has nobody to assign.
@@ -201,7 +203,7 @@ function renderCall(c, messages) {
   const callerTurns = messages.filter((m) => m.author === "customer").length;
   const outcome = c.satisfaction ? c.satisfaction.outcome.replace(/_/g, " ") : "not scored yet";
   box.replaceChildren(
-    el("span", {}, "📞 Call ", el("strong", { text: clockTime(messages[0].sent_at) })),
+    el("span", {}, "Call ", el("strong", { text: clockTime(messages[0].sent_at) })),
     el("span", {}, "Duration ", el("strong", { id: "call-duration", text: duration((last - first) / 1000) })),
     el("span", {}, "Caller turns ", el("strong", { id: "call-caller-turns", text: String(callerTurns) })),
     el("span", {}, "Agent turns ", el("strong", { id: "call-agent-turns", text: String(messages.length - callerTurns) })),
@@ -313,6 +315,15 @@ async function useTemplate(name) {
 }
 
 // ------------------------------------------------------------------ send later
+
+/** Another conversation starts with the reply box's pickers closed. */
+function closeReplyTools() {
+  $("template-picker").hidden = true;
+  $("templates-toggle").setAttribute("aria-expanded", "false");
+  $("template-missing").hidden = true;
+  $("schedule-row").hidden = true;
+  $("later-toggle").setAttribute("aria-expanded", "false");
+}
 
 function toggleSchedule() {
   const row = $("schedule-row");
@@ -739,7 +750,20 @@ function currentPage() {
 
 function route() {
   const [name, ...params] = window.location.hash.replace(/^#\/?/, "").split("/");
-  const page = PAGES.find((p) => p.id === name && hasRole(p.role));
+  if (name === "c" && params[0]) {
+    // "#/c/<id>": a conversation linked from another page opens in the inbox.
+    window.history.replaceState(null, "", "#/");
+    showPage(null);
+    openConversation(decodeURIComponent(params[0]));
+    return;
+  }
+  const page = PAGES.find((p) => p.id === name && hasRole(p.role)) || null;
+  showPage(page);
+  if (page) page.show($("page-" + page.id), params.map(decodeURIComponent));
+}
+
+/** Shows {@code page}, or the inbox for null, and marks it in the navigation. */
+function showPage(page) {
   const id = page ? page.id : "inbox";
   const wasInbox = currentPage() === "inbox";
   document.body.dataset.page = id;
@@ -749,8 +773,7 @@ function route() {
     if (a.dataset.page === id) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   });
-  if (page) page.show($("page-" + page.id), params.map(decodeURIComponent));
-  else if (!wasInbox && state.role) refreshOverview();
+  if (!page && !wasInbox && state.role) refreshOverview();
 }
 
 function showNavigation() {

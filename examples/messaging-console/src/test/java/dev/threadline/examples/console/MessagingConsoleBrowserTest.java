@@ -123,6 +123,8 @@ class MessagingConsoleBrowserTest {
         openInList(emily);
         click(By.id("assign-button"));
         browser.wait.until(d -> text("thread-assignee").isEmpty());
+
+        assertThat(names("#page-nav a:not([hidden])")).as("an agent's pages").containsExactly("Inbox");
     }
 
     /** An email to the demo's Email inbox, set to draft mode, whose AI reply waits as a draft. */
@@ -301,6 +303,80 @@ class MessagingConsoleBrowserTest {
         assertThat(text("help-dialog")).contains("Next / previous conversation");
         browser.screenshot("keyboard-help");
         click(By.cssSelector("#help-dialog .btn-primary"));
+    }
+
+    @Test
+    void aCustomerIsFoundTaggedGivenATimeZoneAndTheirConversationOpened() {
+        String conversation = sendThroughApi("Kira Stone", "+14155550765", "Do you sell gift cards?");
+        click(By.cssSelector("#page-nav a[data-page='customers']"));
+        type("customer-search", "Kira Stone");
+        browser.wait.until(d -> names("#customer-rows .customer-name").equals(List.of("Kira Stone")));
+        browser.screenshot("customers-desktop");
+
+        click(By.cssSelector("#customer-rows .customer-name"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("profile-name"), "Kira Stone"));
+        assertThat(text("profile-phone")).isEqualTo("+14155550765");
+        assertThat(browser.driver.findElement(By.cssSelector("#profile-opt-outs li[data-channel='sms']")).getText()).contains("Subscribed");
+
+        type("profile-new-tag", "vip");
+        click(By.id("profile-add-tag"));
+        browser.wait.until(d -> names("#profile-tags .tag").equals(List.of("vip×")));
+        type("profile-time-zone", "America/Chicago");
+        click(By.id("profile-save-zone"));
+        browser.wait.until(d -> "America/Chicago".equals(
+                api.get("/contacts/profile?address=%2B14155550765").get("time_zone").asText(null)));
+        assertThat(api.get("/contacts/profile?address=%2B14155550765").get("tags").get(0).asText()).isEqualTo("vip");
+        browser.screenshot("customer-profile");
+
+        click(By.cssSelector("#profile-conversations li[data-conversation-id='" + conversation + "'] a"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", conversation));
+        assertThat(browser.driver.findElement(By.id("page-inbox")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aCustomerWhoTextedStopShowsAsOptedOutAndTheTagFilterFindsTaggedCustomers() {
+        sendThroughApi("Lena Frost", "+14155550766", "STOP");
+        api.patch("/contacts/profile", Map.of("address", "+14155550766", "add_tags", List.of("lapsed-" + port)));
+        click(By.cssSelector("#page-nav a[data-page='customers']"));
+
+        type("customer-tag", "lapsed-" + port);
+        browser.wait.until(d -> names("#customer-rows .customer-name").equals(List.of("Lena Frost")));
+        assertThat(browser.driver.findElement(By.cssSelector("#customer-rows .chip[data-channel='sms']")).getText())
+                .isEqualTo("SMS · OPTED OUT");
+        click(By.cssSelector("#customer-rows .customer-name"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#profile-opt-outs li[data-channel='sms']"),
+                "data-opted-out", "true"));
+    }
+
+    @Test
+    void anAdminSetsAnInboxsAiModeOnTheSettingsPage() {
+        click(By.cssSelector("#page-nav a[data-page='settings']"));
+        WebElement frontDesk = browser.wait.until(d -> d.findElement(By.xpath(
+                "//tr[.//label[text()='Front desk']]//select")));
+        String inbox = frontDesk.getAttribute("data-inbox-id");
+
+        new Select(frontDesk).selectByValue("off");
+        browser.wait.until(d -> "off".equals(inboxMode(inbox)));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-inbox-id='" + inbox + "'] .saved"), "Saved"));
+        browser.screenshot("settings-desktop");
+
+        new Select(browser.driver.findElement(By.id("ai-mode-" + inbox))).selectByValue("auto");
+        browser.wait.until(d -> "auto".equals(inboxMode(inbox)));
+    }
+
+    private String inboxMode(String inbox) {
+        for (JsonNode candidate : api.get("/inboxes").get("inboxes")) {
+            if (candidate.get("id").asText().equals(inbox)) {
+                return candidate.get("ai_mode").asText(null);
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> names(String css) {
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(n => n.textContent)", css);
     }
 
     @Test
@@ -626,10 +702,8 @@ class MessagingConsoleBrowserTest {
                 "return [...document.querySelectorAll('.conversation')].map(li => li.dataset[arguments[0]])", dataAttribute);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> listedNames() {
-        return (List<String>) browser.driver.executeScript(
-                "return [...document.querySelectorAll('.conversation .conv-contact')].map(n => n.textContent)");
+        return names(".conversation .conv-contact");
     }
 
     private String text(String id) {
