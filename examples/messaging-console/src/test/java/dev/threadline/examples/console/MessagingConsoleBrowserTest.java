@@ -309,9 +309,13 @@ class MessagingConsoleBrowserTest {
     void aCustomerIsFoundTaggedGivenATimeZoneAndTheirConversationOpened() {
         String conversation = sendThroughApi("Kira Stone", "+14155550765", "Do you sell gift cards?");
         click(By.cssSelector("#page-nav a[data-page='customers']"));
+        browser.wait.until(d -> names("#customer-rows .customer-name").size() > 3);
+        browser.screenshot("customers-desktop");
+        browser.resize(ConsoleBrowser.PHONE);
+        browser.screenshot("customers-phone");
+        browser.resize(ConsoleBrowser.DESKTOP);
         type("customer-search", "Kira Stone");
         browser.wait.until(d -> names("#customer-rows .customer-name").equals(List.of("Kira Stone")));
-        browser.screenshot("customers-desktop");
 
         click(By.cssSelector("#customer-rows .customer-name"));
         browser.wait.until(ExpectedConditions.textToBe(By.id("profile-name"), "Kira Stone"));
@@ -327,6 +331,9 @@ class MessagingConsoleBrowserTest {
                 api.get("/contacts/profile?address=%2B14155550765").get("time_zone").asText(null)));
         assertThat(api.get("/contacts/profile?address=%2B14155550765").get("tags").get(0).asText()).isEqualTo("vip");
         browser.screenshot("customer-profile");
+        browser.resize(ConsoleBrowser.PHONE);
+        browser.screenshot("customer-profile-phone");
+        browser.resize(ConsoleBrowser.DESKTOP);
 
         click(By.cssSelector("#profile-conversations li[data-conversation-id='" + conversation + "'] a"));
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("thread-view"), "data-conversation-id", conversation));
@@ -359,6 +366,9 @@ class MessagingConsoleBrowserTest {
         browser.wait.until(d -> "off".equals(inboxMode(inbox)));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-inbox-id='" + inbox + "'] .saved"), "Saved"));
         browser.screenshot("settings-desktop");
+        browser.resize(ConsoleBrowser.PHONE);
+        browser.screenshot("settings-phone");
+        browser.resize(ConsoleBrowser.DESKTOP);
 
         new Select(browser.driver.findElement(By.id("ai-mode-" + inbox))).selectByValue("auto");
         browser.wait.until(d -> "auto".equals(inboxMode(inbox)));
