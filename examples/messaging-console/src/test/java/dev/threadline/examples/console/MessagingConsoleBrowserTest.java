@@ -129,13 +129,7 @@ class MessagingConsoleBrowserTest {
 
     /** An email to the demo's Email inbox, set to draft mode, whose AI reply waits as a draft. */
     private String draftedEmail(String name, String address, String question) {
-        String inbox = null;
-        for (JsonNode candidate : api.get("/inboxes").at("/inboxes")) {
-            if (candidate.get("name").asText().equals("Email")) {
-                inbox = candidate.get("id").asText();
-            }
-        }
-        assertThat(inbox).as("the demo's Email inbox").isNotNull();
+        String inbox = inboxNamed("Email");
         api.patch("/inboxes/" + inbox, Map.of("ai_mode", "draft"));
         return api.post("/send", Map.of("channel", "email", "customer_name", name, "customer_email", address, "subject", "Question",
                 "content", question, "inbox_id", inbox)).get("conversation_id").asText();
@@ -163,6 +157,53 @@ class MessagingConsoleBrowserTest {
         browser.wait.until(d -> d.findElements(By.cssSelector(".message.draft")).isEmpty());
         assertThat(browser.driver.findElement(By.cssSelector(".message.ai .delivery")).getAttribute("data-status"))
                 .as("a discarded draft is never sent").isEqualTo("canceled");
+    }
+
+    @Test
+    void theAgentApprovesAnEditedDraftFromMineAndSeesItDelivered() {
+        String frontDesk = inboxNamed("Front desk");
+        api.patch("/inboxes/" + frontDesk, Map.of("ai_mode", "draft"));
+        try {
+            String asked = api.post("/send", Map.of("channel", "sms", "customer_name", "Maya Reed", "customer_phone", "+14155550767",
+                    "content", "How much is a HydraFacial?", "inbox_id", frontDesk)).get("conversation_id").asText();
+            api.patch("/conversations/" + asked, Map.of("assignee_id", userNamed("Jamie Rivera")));
+            signInAsTheFrontDeskAgent();
+
+            view("mine");
+            browser.wait.until(d -> listed("conversationId").contains(asked));
+            openInList(asked);
+            click(By.cssSelector(".message.draft .draft-edit"));
+            WebElement editor = browser.driver.findElement(By.cssSelector(".message.draft .draft-editor"));
+            editor.clear();
+            editor.sendKeys("Hi Maya! A HydraFacial is $199. Would Saturday morning suit you?");
+            click(By.cssSelector(".message.draft .draft-approve"));
+
+            waitForMessage("ai", "Would Saturday morning suit you?");
+            browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".message.ai:last-child .delivery"), "data-status", "delivered"));
+            JsonNode sent = lastMessage(asked);
+            assertThat(sent.get("content").asText()).isEqualTo("Hi Maya! A HydraFacial is $199. Would Saturday morning suit you?");
+            assertThat(sent.get("status").asText()).isEqualTo("delivered");
+        } finally {
+            api.patch("/inboxes/" + frontDesk, Map.of("ai_mode", "auto"));
+        }
+    }
+
+    private String inboxNamed(String name) {
+        for (JsonNode inbox : api.get("/inboxes").get("inboxes")) {
+            if (inbox.get("name").asText().equals(name)) {
+                return inbox.get("id").asText();
+            }
+        }
+        throw new AssertionError("no inbox " + name);
+    }
+
+    private String userNamed(String name) {
+        for (JsonNode user : api.get("/users").get("users")) {
+            if (user.get("name").asText().equals(name)) {
+                return user.get("id").asText();
+            }
+        }
+        throw new AssertionError("no user " + name);
     }
 
     @Test
