@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks and writes the results table. Arguments: the scale ({@code full} or {@code quick}),
- * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory,growth}.
+ * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory,growth,embedded}.
  * {@code full} writes {@code RESULTS.md}; {@code quick} writes {@code target/results-quick.md}.
  */
 public final class BenchmarkMain {
 
-    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http", "growth");
+    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http", "growth", "embedded");
 
     private BenchmarkMain() {
     }
@@ -68,6 +68,7 @@ public final class BenchmarkMain {
             case "memory" -> new MemoryBenchmark(report).run();
             case "http" -> new HttpSendBenchmark(scale, report).run();
             case "growth" -> new GrowthBenchmark(scale, report).run();
+            case "embedded" -> new EmbeddedDefaultBenchmark(scale, report).run();
             default -> throw new IllegalStateException(name);
         }
     }

@@ -1,17 +1,11 @@
 package dev.threadline.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,13 +22,9 @@ final class HttpSendBenchmark {
     private static final int CUSTOMERS = 200;
     /** As in the receive benchmark: past the first messages, whose headline refresh is a separate cost. */
     private static final int PRIMING_MESSAGES = 7;
-    private static final String KEY = "tl-demo-glow-7c41e9";
-    private static final String TENANT = "glow-med-spa";
-    private static final String BASE = "/api/admin/messaging";
 
     private final Scale scale;
     private final Report report;
-    private final Path jar = Path.of(System.getProperty("bench.console.jar", "../examples/messaging-console/target/messaging-console.jar"));
 
     HttpSendBenchmark(Scale scale, Report report) {
         this.scale = scale;
@@ -43,27 +33,29 @@ final class HttpSendBenchmark {
 
     void run() throws Exception {
         System.out.println("End to end: POST /send through the example app");
-        if (!Files.isRegularFile(jar)) {
-            report.note("Item 5 skipped: no example app jar at " + jar.toAbsolutePath() + " (build examples/messaging-console first).");
+        if (!Files.isRegularFile(ConsoleApp.JAR)) {
+            report.note("Item 5 skipped: no example app jar at " + ConsoleApp.JAR.toAbsolutePath() + " (build examples/messaging-console first).");
             return;
         }
-        int port = 18_000 + ThreadLocalRandom.current().nextInt(1_000);
-        Process app = start(port);
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            awaitReady(http, port, app);
+        try (ConsoleApp app = ConsoleApp.start(Path.of("target"), "console-app.log", List.of(
+                "--spring.datasource.url=" + BenchDatabase.url(BenchDatabase.NAME),
+                "--spring.datasource.username=" + BenchDatabase.USER,
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 2),
+                "--messaging.rate-limit.enabled=false",
+                "--messaging.ai.mode=off"))) {
             String body = "Can I book a hydrafacial on Friday at 4pm?";
             for (int n = 0; n < PRIMING_MESSAGES; n++) {
                 for (int i = 0; i < CUSTOMERS; i++) {
-                    send(http, port, i, body);
+                    send(app, i, body);
                 }
             }
             try (HikariDataSource pool = BenchDatabase.pool(CLIENTS + 2, "bench-http")) {
                 String[] conversations = conversationIds(pool);
                 RawAppend raw = new RawAppend(pool);
                 List<Measured> m = Comparison.throughput(scale, CLIENTS, List.of(
-                        new Side("POST /send", t -> send(http, port, ThreadLocalRandom.current().nextInt(CUSTOMERS), body)),
-                        new Side("raw JDBC insert + counters", t -> raw.append(TENANT,
+                        new Side("POST /send", t -> send(app, ThreadLocalRandom.current().nextInt(CUSTOMERS), body)),
+                        new Side("raw JDBC insert + counters", t -> raw.append(ConsoleApp.TENANT,
                                 conversations[ThreadLocalRandom.current().nextInt(conversations.length)], body,
                                 "SM" + UUID.randomUUID()))));
                 Measured ours = m.get(0);
@@ -79,74 +71,19 @@ final class HttpSendBenchmark {
                         Report.millis(base.p50()) + " / " + Report.millis(base.p99()),
                         String.format("%.2f× / %.2f×", ours.p50() / base.p50(), ours.p99() / base.p99()));
             }
-        } finally {
-            app.destroy();
-            app.waitFor();
         }
     }
 
-    /** The app jar with the PostgreSQL driver added through Spring Boot's PropertiesLauncher, on the benchmark database. */
-    private Process start(int port) throws Exception {
-        String driver = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
-        String extra = System.getProperty("bench.console.jvmArgs", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-Dloader.path=" + driver, "-cp", jar.toString(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + BenchDatabase.url(BenchDatabase.NAME),
-                "--spring.datasource.username=" + BenchDatabase.USER,
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 2),
-                "--messaging.rate-limit.enabled=false",
-                "--messaging.ai.mode=off",
-                "--logging.level.root=warn"));
-        Path log = Path.of("target", "console-app.log");
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitReady(HttpClient http, int port, Process app) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the example app exited with " + app.exitValue() + "; see target/console-app.log");
-            }
-            try {
-                HttpResponse<String> r = http.send(request(port, "/unread").GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the example app did not answer within 3 minutes; see target/console-app.log");
-    }
-
-    private static HttpRequest.Builder request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BASE + path))
-                .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(30));
-    }
-
-    private static void send(HttpClient http, int port, int customer, String content) throws Exception {
-        String json = String.format("{\"channel\":\"sms\",\"customer_name\":\"Bench %d\",\"customer_phone\":\"+1555%07d\","
-                + "\"content\":\"%s\",\"generate_ai_response\":false}", customer, 4_000_000 + customer, content);
-        HttpResponse<String> r = http.send(request(port, "/send").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("POST /send answered " + r.statusCode() + ": " + r.body());
-        }
+    private static void send(ConsoleApp app, int customer, String content) throws Exception {
+        app.send(String.format("{\"channel\":\"sms\",\"customer_name\":\"Bench %d\",\"customer_phone\":\"+1555%07d\","
+                + "\"content\":\"%s\",\"generate_ai_response\":false}", customer, 4_000_000 + customer, content));
     }
 
     private static String[] conversationIds(HikariDataSource pool) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(
                 "SELECT id FROM conversations WHERE tenant_id = ? AND customer_phone LIKE '+15554%' AND status = 'active'")) {
-            st.setString(1, TENANT);
+            st.setString(1, ConsoleApp.TENANT);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
