@@ -195,9 +195,17 @@ function tooltip(text) {
 const count = (value) => String(Math.round(value));
 const percent = (value) => (value === null || value === undefined ? "–" : Math.round(value * 100) + "%");
 const score = (value) => (value === null || value === undefined ? "–" : value.toFixed(1));
-/** Axis labels of durations stay short: minutes, or hours past two. */
-const axisDuration = (seconds, axis) => (axis && seconds >= 7200 ? Math.round(seconds / 3600) + " h"
-  : axis ? Math.round(seconds / 60) + " min" : duration(seconds));
+/** Axis labels of durations stay short: whole hours, else minutes. */
+const axisDuration = (seconds, axis) => (!axis ? duration(seconds)
+  : seconds > 0 && seconds % 3600 === 0 ? seconds / 3600 + " h" : Math.round(seconds / 60) + " min");
+
+/** An axis for durations in round minutes, or round hours once the longest passes two. */
+function durationScale(series) {
+  const longest = Math.max(0, ...series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined));
+  const unit = longest >= 7200 ? 3600 : 60;
+  const { top, step } = niceScale(longest / unit);
+  return { bottom: 0, top: top * unit, step: step * unit };
+}
 
 /** The day rows as one value per day: {@code channel}'s row ("all" for every channel), {@code measure} of it. */
 function perDay(rows, days, channel, measure) {
@@ -215,18 +223,18 @@ function charts(daily, days) {
       values: days.map((_, i) => (messagesIn[i] || 0) + (messagesOut[i] || 0)),
     };
   });
+  const responses = [
+    { key: "response_median_seconds", label: "Median response", values: perDay(daily.rows, days, "all", "response_median_seconds") },
+    { key: "first_response_avg_seconds", label: "Average first response", values: perDay(daily.rows, days, "all", "first_response_avg_seconds") },
+  ];
   return [
     chart({
       id: "volume", title: "Messages per day", description: "Messages in and out, by channel", days, series: volume,
       kind: "bars", format: count,
     }),
     chart({
-      id: "response", title: "Response time", days, kind: "line", format: axisDuration,
-      description: "Median wait for a reply, and the average wait for the first one",
-      series: [
-        { key: "response_median_seconds", label: "Median response", values: perDay(daily.rows, days, "all", "response_median_seconds") },
-        { key: "first_response_avg_seconds", label: "Average first response", values: perDay(daily.rows, days, "all", "first_response_avg_seconds") },
-      ],
+      id: "response", title: "Response time", days, kind: "line", format: axisDuration, scale: durationScale(responses),
+      description: "Median wait for a reply, and the average wait for the first one", series: responses,
     }),
     chart({
       id: "delivery", title: "Delivery rate", days, kind: "line", format: percent, scale: { bottom: 0, top: 1, step: 0.25 },

@@ -109,6 +109,7 @@ class AnalyticsPageBrowserTest {
 
         browser.resize(ConsoleBrowser.PHONE);
         browser.wait.until(d -> d.findElement(By.cssSelector("[data-chart='volume'] svg")).getSize().width < 400);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector(".analytics-summary")));
         browser.screenshot("analytics-phone");
     }
 
