@@ -286,7 +286,13 @@ function toolbar(container) {
       type: "button", class: "btn", "data-days": String(days),
       "aria-pressed": !view.first && view.days === days ? "true" : "false",
       text: `${days} days`,
-      onclick: () => { view.days = days; view.first = null; view.last = null; render(container); },
+      onclick: () => {
+        view.days = days;
+        view.first = null;
+        view.last = null;
+        render(container);
+        container.querySelector(`[data-days="${days}"]`).focus(); // the toolbar was drawn anew
+      },
     })));
   const from = el("input", { type: "date", id: "analytics-from", value: first, max: last, required: true });
   const to = el("input", { type: "date", id: "analytics-to", value: last, required: true });
@@ -301,6 +307,7 @@ function toolbar(container) {
       view.first = from.value;
       view.last = to.value;
       render(container);
+      container.querySelector("#analytics-apply").focus();
     },
   },
   el("div", { class: "field" }, el("label", { for: "analytics-from", text: "From" }), from),
