@@ -5,8 +5,11 @@ import dev.threadline.examples.console.medspa.Treatment;
 import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.DeliveryUpdate;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
+import dev.threadline.messaging.ReceiveResult;
 import dev.threadline.messaging.RetriableMessagingException;
 import dev.threadline.messaging.VoiceTranscript;
 import java.time.Duration;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The spa's past two weeks: two to four conversations on each of the thirteen days before today, on sms, email and
  * the phone, each written at its own time through {@link DemoTime}. Some are answered by the AI, some by staff after
- * a while; some end in a booking; most are scored and closed. The same every time for the same day, so the demo
+ * a while; some end in a booking, a few answers never reach the customer; most are scored and closed. The same every time for the same day, so the demo
  * reads alike on every first start, with different people, treatments and response times from day to day.
  */
 final class DemoHistory {
@@ -79,13 +82,23 @@ final class DemoHistory {
         }
     }
 
-    /** A price question the AI answers at once; the customer thanks it. */
+    /**
+     * A price question the AI answers at once; the customer thanks it. Now and then the carrier reports the answer
+     * undelivered (the number was a landline), as a provider's callback would, and nobody thanks anyone.
+     */
     private void answeredByAi(Customer customer, Treatment treatment, Instant start, int seed) {
-        String id = time.at(start, () -> manager.receive(sms(customer, "Hi! How much is " + treatment.name() + "?", true)))
-                .conversation().id();
+        ReceiveResult asked = time.at(start, () -> manager.receive(sms(customer, "Hi! How much is " + treatment.name() + "?", true)));
+        String id = asked.conversation().id();
+        if (seed % 3 == 0 && asked.aiReply() != null) {
+            Instant reported = start.plusSeconds(30);
+            manager.updateDelivery(tenant, asked.aiReply().id(), new DeliveryUpdate(DeliveryStatus.UNDELIVERED, reported, null,
+                    "30006", "Landline or unreachable carrier"));
+            close(id, reported.plusSeconds(60), ConversationStatus.ARCHIVED);
+            return;
+        }
         Instant thanks = start.plus(Duration.ofMinutes(spread(seed, 3, 20)));
         time.at(thanks, () -> manager.receive(sms(customer, "Great, thanks!", false)));
-        close(id, thanks.plusSeconds(60), seed % 3 == 0 ? ConversationStatus.ARCHIVED : ConversationStatus.COMPLETED);
+        close(id, thanks.plusSeconds(60), ConversationStatus.ARCHIVED);
     }
 
     /** Staff answer a request for a time after a while, offer two, and confirm the one taken. */

@@ -11,6 +11,7 @@ import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
 import dev.threadline.messaging.Direction;
 import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
@@ -155,6 +156,19 @@ class DemoConversationsTest {
         assertThat(answeredBy).contains(Author.AI, Author.STAFF);
         assertThat(firstResponses).hasSizeGreaterThan(20).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofHours(5)));
         assertThat(firstResponses).filteredOn(wait -> wait.compareTo(Duration.ofMinutes(30)) > 0).isNotEmpty();
+    }
+
+    /** As a carrier reports it: the delivery rate of the history is not a flat hundred percent. */
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void aFewAnswersNeverReachTheCustomer(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        List<Message> outbound = conversations(manager, TENANT).stream()
+                .flatMap(c -> manager.getConversation(TENANT, c.id()).messages().stream())
+                .filter(m -> m.direction() == Direction.OUTBOUND).toList();
+        assertThat(outbound).filteredOn(m -> m.status() == DeliveryStatus.UNDELIVERED)
+                .isNotEmpty().hasSizeLessThan(outbound.size() / 5).allSatisfy(m -> assertThat(m.author()).isEqualTo(Author.AI));
     }
 
     @ParameterizedTest
