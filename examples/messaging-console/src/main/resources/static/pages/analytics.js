@@ -90,13 +90,13 @@ function svgText(x, y, text, attrs = {}) {
   return node;
 }
 
-/** A round upper bound for an axis and its gridlines: 1, 2 or 5 times a power of ten per step. */
+/** Gridlines for values up to {@code max}: at most four steps of 1, 2 or 5 times a power of ten. */
 function niceScale(max, steps = 4) {
   if (!(max > 0)) return { top: steps, step: 1 };
   const raw = max / steps;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw);
-  return { top: step * steps, step };
+  return { top: step * Math.ceil(max / step), step };
 }
 
 /**
@@ -181,7 +181,19 @@ function chart({ id, title, description, days, series, kind, format, scale }) {
     el("h2", { class: "chart-title", id: `chart-${id}-heading`, text: title }),
     el("p", { class: "chart-description", text: description }),
     root, legend,
-    empty ? el("p", { class: "chart-empty", text: "Nothing to measure in this range." }) : null);
+    empty ? el("p", { class: "chart-empty", text: "Nothing to measure in this range." }) : null,
+    dataTable(title, days, series, format));
+}
+
+/** The chart's numbers as a table, for screen readers: a picture of bars tells them little. */
+function dataTable(title, days, series, format) {
+  const missing = (v) => v === null || v === undefined;
+  return el("table", { class: "visually-hidden" },
+    el("caption", { text: title }),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Day" }), ...series.map((s) => el("th", { scope: "col", text: s.label })))),
+    el("tbody", {}, ...days.map((day, i) => el("tr", {},
+      el("th", { scope: "row", text: shortDay(day) }),
+      ...series.map((s) => el("td", { text: missing(s.values[i]) ? "–" : format(s.values[i]) }))))));
 }
 
 function tooltip(text) {

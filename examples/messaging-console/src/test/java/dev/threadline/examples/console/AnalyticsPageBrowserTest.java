@@ -101,6 +101,8 @@ class AnalyticsPageBrowserTest {
         assertThat(barValues("bookings")).as("conversations started plus bookings")
                 .isEqualTo(total.get("conversations_started").asLong() + total.get("bookings").asLong());
         assertThat(browser.driver.findElements(By.cssSelector("[data-chart='satisfaction'] circle.chart-point"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("section[data-chart='volume'] table tbody tr")))
+                .as("the chart's numbers for screen readers, a row a day").hasSize(14);
         assertThat(browser.driver.findElement(By.cssSelector("svg[data-chart='volume'] title")).getAttribute("textContent"))
                 .startsWith("Messages per day");
         assertThat(browser.driver.findElements(By.cssSelector("[data-chart='volume'] .chart-legend li")))
