@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The spa's past two weeks: two to four conversations on each of the thirteen days before today, on sms, email and
  * the phone, each written at its own time through {@link DemoTime}. Some are answered by the AI, some by staff after
- * a while; some end in a booking, a few answers never reach the customer; most are scored and closed. The same every time for the same day, so the demo
- * reads alike on every first start, with different people, treatments and response times from day to day.
+ * a while; some end in a booking, a few answers never reach the customer; most are scored and closed. The same
+ * every time for the same day, so the demo reads alike on every first start, with different people, treatments and
+ * response times from day to day.
  */
 final class DemoHistory {
 
@@ -152,7 +153,8 @@ final class DemoHistory {
             end = answered.plus(Duration.ofMinutes(spread(seed, 10, 50)));
             time.at(end, () -> manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL).inboxId(mailbox)
                     .customerName(customer.name()).customerEmail(customer.email()).conversationId(id)
-                    .subject("Re: Question about " + treatment.name()).body("That took a while, I'm a bit disappointed. But thanks for the details.").generateAiReply(false).build()));
+                    .subject("Re: Question about " + treatment.name())
+                    .body("That took a while, I'm a bit disappointed. But thanks for the details.").generateAiReply(false).build()));
         }
         if (seed % 3 == 0) {
             time.at(end, () -> manager.markRead(tenant, id));
