@@ -8,7 +8,7 @@ const CHANNEL_COLORS = { sms: "#4f46e5", email: "#d97706", voice: "#16a34a", wha
 const OTHER_COLOR = "#94a3b8";
 const STARTED_COLOR = "#c7d2fe";
 const BOOKED_COLOR = "#4f46e5";
-const LINE_COLORS = ["#4f46e5", "#d97706"];
+const SERIES_COLORS = ["#4f46e5", "#d97706"];
 
 // Plot geometry, in viewBox units: the SVG scales to its card's width.
 const WIDTH = 640;
@@ -104,7 +104,8 @@ function niceScale(max, steps = 4) {
  * "line" joins each series' days that have a value (a missing day breaks nothing: the line skips it).
  * {@code format} writes a value for the axis and the tooltips; {@code scale} may fix the axis ({top, step, bottom}).
  */
-function chart({ id, title, description, days, series, kind, format, scale }) {
+function chart({ id, title, description, days, series: given, kind, format, scale }) {
+  const series = given.map((s, n) => ({ ...s, color: s.color || SERIES_COLORS[n % SERIES_COLORS.length] }));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const totals = days.map((_, i) => (kind === "bars"
@@ -134,18 +135,17 @@ function chart({ id, title, description, days, series, kind, format, scale }) {
   });
 
   if (kind === "line") {
-    series.forEach((s, n) => {
-      const color = s.color || LINE_COLORS[n % LINE_COLORS.length];
+    series.forEach((s) => {
       const points = days.map((day, i) => ({ day, i, value: s.values[i] })).filter((p) => p.value !== null && p.value !== undefined);
       if (points.length > 1) {
         root.append(svg("polyline", {
-          class: "chart-line", fill: "none", stroke: color,
+          class: "chart-line", fill: "none", stroke: s.color,
           points: points.map((p) => `${x(p.i) + slot / 2},${y(p.value)}`).join(" "),
         }));
       }
       for (const p of points) {
         root.append(svg("circle", {
-          class: "chart-point", cx: x(p.i) + slot / 2, cy: y(p.value), r: 4, fill: color,
+          class: "chart-point", cx: x(p.i) + slot / 2, cy: y(p.value), r: 4, fill: s.color,
           "data-day": p.day, "data-series": s.key, "data-value": p.value,
         }, tooltip(`${shortDay(p.day)} · ${s.label}: ${format(p.value)}`)));
       }
@@ -170,9 +170,9 @@ function chart({ id, title, description, days, series, kind, format, scale }) {
   }
 
   const legend = series.length > 1 || kind === "line"
-    ? el("ul", { class: "chart-legend", "aria-label": "Legend" }, ...series.map((s, n) => {
+    ? el("ul", { class: "chart-legend", "aria-label": "Legend" }, ...series.map((s) => {
       const swatch = el("span", { class: "chart-swatch", "aria-hidden": "true" });
-      swatch.style.background = s.color || LINE_COLORS[n % LINE_COLORS.length];
+      swatch.style.background = s.color;
       return el("li", { "data-series": s.key }, swatch, s.label);
     }))
     : null;
