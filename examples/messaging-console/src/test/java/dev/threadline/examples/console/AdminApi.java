@@ -28,6 +28,20 @@ final class AdminApi {
         return call(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Gives the staff member signed in as {@code email} the password {@code password}, as the owner does. */
+    void setPassword(String email, String password) {
+        String id = null;
+        for (JsonNode user : get("/users").at("/users")) {
+            if (user.get("email").asText().equals(email)) {
+                id = user.get("id").asText();
+            }
+        }
+        if (id == null) {
+            throw new IllegalStateException("no staff member signs in as " + email);
+        }
+        patch("/users/" + id, Map.of("password", password));
+    }
+
     JsonNode post(String path, Map<String, ?> body) {
         return send("POST", path, body);
     }

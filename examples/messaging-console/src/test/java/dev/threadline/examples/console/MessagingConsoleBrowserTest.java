@@ -80,14 +80,7 @@ class MessagingConsoleBrowserTest {
 
     /** The demo's front-desk agent, with a password the owner gives her. */
     private void signInAsTheFrontDeskAgent() {
-        String jamie = null;
-        for (JsonNode user : api.get("/users").at("/users")) {
-            if (user.get("email").asText().equals("frontdesk@glow-med-spa.example")) {
-                jamie = user.get("id").asText();
-            }
-        }
-        assertThat(jamie).as("the demo's front-desk agent").isNotNull();
-        api.patch("/users/" + jamie, Map.of("password", "jamie-password-123"));
+        api.setPassword("frontdesk@glow-med-spa.example", "jamie-password-123");
         browser.signOut();
         signIn("frontdesk@glow-med-spa.example", "jamie-password-123");
     }

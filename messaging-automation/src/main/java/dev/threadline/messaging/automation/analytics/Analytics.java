@@ -36,7 +36,10 @@ public final class Analytics {
     /** Column names of {@link #toCsv}, in order. */
     public static final List<String> CSV_HEADER = List.of("period_start", "channel", "conversations_started", "messages_in",
             "messages_out", "first_response_avg_seconds", "response_median_seconds", "delivery_success_rate", "ai_reply_share",
-            "satisfaction_avg");
+            "satisfaction_avg", "bookings");
+
+    /** The satisfaction {@linkplain dev.threadline.messaging.Satisfaction#outcome() outcome} that counts as a booking. */
+    public static final String BOOKED = "booked";
 
     private static final Set<DeliveryStatus> SUCCEEDED = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
     private static final Set<DeliveryStatus> FAILED = EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
@@ -75,7 +78,7 @@ public final class Analytics {
             csv.row(List.of(row.periodStart().toString(), row.channel() == null ? "all" : row.channel().value(),
                     Long.toString(row.conversationsStarted()), Long.toString(row.messagesIn()), Long.toString(row.messagesOut()),
                     seconds(row.averageFirstResponse()), seconds(row.medianResponse()), decimal(row.deliverySuccessRate(), 4),
-                    decimal(row.aiReplyShare(), 4), decimal(row.averageSatisfaction(), 2)));
+                    decimal(row.aiReplyShare(), 4), decimal(row.averageSatisfaction(), 2), Long.toString(row.bookings())));
         }
         return out.toString();
     }
@@ -96,6 +99,9 @@ public final class Analytics {
                 }
                 if (conversation.satisfaction() != null) {
                     t.satisfaction.add(conversation.satisfaction().score());
+                    if (BOOKED.equals(conversation.satisfaction().outcome())) {
+                        t.bookings++;
+                    }
                 }
             }
         }
@@ -181,6 +187,7 @@ public final class Analytics {
     /** Running counts of one row. */
     private static final class Tally {
         long started;
+        long bookings;
         long messagesIn;
         long messagesOut;
         long aiReplies;
@@ -214,7 +221,8 @@ public final class Analytics {
                     : firstResponses.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(firstResponses.size());
             return new ChannelStats(key.bucket(), channel, started, messagesIn, messagesOut, averageFirst, median(responses),
                     ratio(succeeded, succeeded + failed), ratio(aiReplies, aiReplies + humanReplies),
-                    satisfaction.isEmpty() ? null : satisfaction.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+                    satisfaction.isEmpty() ? null : satisfaction.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                    bookings);
         }
 
         private static @Nullable Double ratio(long part, long whole) {

@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  *        (those plus failed and undelivered)
  * @param aiReplyShare AI-written among staff- and AI-written outbound messages
  * @param averageSatisfaction of the scored conversations started in the bucket, 1.0–5.0
+ * @param bookings conversations started in the bucket whose satisfaction outcome is {@value Analytics#BOOKED}
  */
 public record ChannelStats(LocalDate periodStart, @Nullable ChannelId channel, long conversationsStarted, long messagesIn,
                            long messagesOut, @Nullable Duration averageFirstResponse, @Nullable Duration medianResponse,
                            @Nullable Double deliverySuccessRate, @Nullable Double aiReplyShare,
-                           @Nullable Double averageSatisfaction) {
+                           @Nullable Double averageSatisfaction, long bookings) {
     public ChannelStats {
         Objects.requireNonNull(periodStart, "periodStart");
     }

@@ -3,6 +3,7 @@ package dev.threadline.messaging.automation.analytics;
 import static dev.threadline.messaging.automation.AutomationFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.InboundMessage;
@@ -71,7 +72,7 @@ class AnalyticsTest {
         ChannelStats sms = today(ZoneOffset.UTC).rows().get(1);
 
         assertThat(sms).isEqualTo(new ChannelStats(DAY, ChannelId.SMS, 1, 3, 2, Duration.ofMinutes(10), Duration.ofMinutes(15),
-                0.5, 0.5, 4.0));
+                0.5, 0.5, 4.0, 1));
     }
 
     @Test
@@ -79,7 +80,7 @@ class AnalyticsTest {
         ChannelStats email = today(ZoneOffset.UTC).rows().get(0);
 
         assertThat(email).isEqualTo(new ChannelStats(DAY, ChannelId.EMAIL, 1, 1, 1, Duration.ofMinutes(30), Duration.ofMinutes(30),
-                1.0, 0.0, null));
+                1.0, 0.0, null, 0));
     }
 
     @Test
@@ -92,6 +93,32 @@ class AnalyticsTest {
         assertThat(all.medianResponse()).isEqualTo(Duration.ofMinutes(20));
         assertThat(all.deliverySuccessRate()).isEqualTo(2.0 / 3);
         assertThat(all.aiReplyShare()).isEqualTo(1.0 / 3);
+    }
+
+    @Test
+    void bookingsCountTheConversationsStartedInTheBucketThatEndedBooked() {
+        String cy = fx.customerSms("Cy", "+15551234568", "Any openings Friday?").conversation().id();
+        fx.store.updateConversation(TENANT, cy, c -> c.withSatisfaction(new Satisfaction(5.0, Sentiment.POSITIVE, "booked", "ok")));
+        String di = fx.customerSms("Di", "+15551234569", "Where do I park?").conversation().id();
+        fx.store.updateConversation(TENANT, di, c -> c.withSatisfaction(
+                new Satisfaction(4.0, Sentiment.POSITIVE, "question_answered", "ok")));
+
+        AnalyticsReport report = today(ZoneOffset.UTC);
+
+        assertThat(report.rows()).extracting(ChannelStats::channel, ChannelStats::bookings)
+                .containsExactly(tuple(ChannelId.EMAIL, 0L), tuple(ChannelId.SMS, 2L), tuple(null, 2L));
+    }
+
+    @Test
+    void aBookingCountsOnTheDayItsConversationStarted() {
+        fx.advance(Duration.ofDays(1));
+        fx.customerSms("Ana", "+15551234567", "Thanks, see you then!");
+
+        AnalyticsReport nextDay = analytics.report(AnalyticsQuery.daily(TENANT, NOON.plus(Duration.ofHours(12)),
+                NOON.plus(Duration.ofHours(36)), ZoneOffset.UTC));
+
+        assertThat(nextDay.rows()).extracting(ChannelStats::channel, ChannelStats::messagesIn, ChannelStats::bookings)
+                .containsExactly(tuple(ChannelId.SMS, 1L, 0L), tuple(null, 1L, 0L));
     }
 
     @Test
@@ -144,10 +171,10 @@ class AnalyticsTest {
 
         assertThat(csv).isEqualTo(String.join("\r\n",
                 "period_start,channel,conversations_started,messages_in,messages_out,first_response_avg_seconds,"
-                        + "response_median_seconds,delivery_success_rate,ai_reply_share,satisfaction_avg",
-                "2026-11-21,email,1,1,1,1800,1800,1.0000,0.0000,",
-                "2026-11-21,sms,1,3,2,600,900,0.5000,0.5000,4.00",
-                "2026-11-21,all,2,4,3,1200,1200,0.6667,0.3333,4.00") + "\r\n");
+                        + "response_median_seconds,delivery_success_rate,ai_reply_share,satisfaction_avg,bookings",
+                "2026-11-21,email,1,1,1,1800,1800,1.0000,0.0000,,0",
+                "2026-11-21,sms,1,3,2,600,900,0.5000,0.5000,4.00,1",
+                "2026-11-21,all,2,4,3,1200,1200,0.6667,0.3333,4.00,1") + "\r\n");
     }
 
     @Test

@@ -45,6 +45,8 @@ class AnalyticsRoutesTest extends AutomationTestBase {
         assertThat(sms.get("first_response_avg_seconds").asLong()).isNotNegative();
         assertThat(sms.get("ai_reply_share").asDouble()).isZero();
         assertThat(sms.get("satisfaction_avg").isNull()).isTrue();
+        assertThat(sms.get("bookings").isIntegralNumber()).isTrue();
+        assertThat(sms.get("bookings").asLong()).isZero();
         assertThat(sms.get("period_start").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
     }
 
@@ -60,7 +62,7 @@ class AnalyticsRoutesTest extends AutomationTestBase {
         assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"analytics.csv\"");
         String[] lines = response.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("period_start,channel,conversations_started,messages_in,messages_out,"
-                + "first_response_avg_seconds,response_median_seconds,delivery_success_rate,ai_reply_share,satisfaction_avg");
+                + "first_response_avg_seconds,response_median_seconds,delivery_success_rate,ai_reply_share,satisfaction_avg,bookings");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).contains(",email,1,1,0,");
         assertThat(lines[2]).contains(",all,1,1,0,");

@@ -17,9 +17,9 @@ import dev.threadline.messaging.staff.Actor;
 import dev.threadline.messaging.staff.Inbox;
 import dev.threadline.messaging.staff.Role;
 import dev.threadline.messaging.staff.StaffUser;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,12 +32,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a handful of conversations for the app's own tenant on first start, through the message
- * manager like any other traffic, so the console is not empty: sms, email and voice, waiting and
- * answered, completed and archived, one scored. And the people who work them: a front desk inbox for texts and an
- * email inbox, a front-desk agent (who has one waiting conversation assigned) and a provider who reads both inboxes,
- * a spam text and a website inquiry about an offer. The owner sets the others' passwords. Skipped when the tenant
- * already has conversations, so a restart keeps what is there.
+ * Writes conversations for the app's own tenant on first start, through the message manager like any other traffic,
+ * so the console is not empty: the {@linkplain DemoHistory past two weeks}, then the last few days' handful on sms,
+ * email and voice, waiting and answered, completed and archived. And the people who work them: a front desk inbox
+ * for texts and an email inbox, a front-desk agent (who has one waiting conversation assigned) and a provider who
+ * reads both inboxes, a spam text and a website inquiry about an offer. The owner sets the others' passwords. Each
+ * message is stamped when it would have been written ({@link DemoTime}). Skipped when the tenant already has
+ * conversations, so a restart keeps what is there.
  */
 @Component
 @ConditionalOnProperty(name = "console.demo-data", havingValue = "true")
@@ -48,14 +49,16 @@ class DemoConversations implements ApplicationRunner {
 
     private final MessageManager manager;
     private final String tenant;
-    private final Clock clock;
+    private final ZoneId zone;
+    private final DemoTime time;
     private @Nullable Inbox frontDesk;
     private @Nullable Inbox mailbox;
 
-    DemoConversations(MessageManager manager, ConsoleProperties properties, Clock clock) {
+    DemoConversations(MessageManager manager, ConsoleProperties properties, DemoTime time) {
         this.manager = manager;
         this.tenant = properties.tenant();
-        this.clock = clock;
+        this.zone = properties.timeZone();
+        this.time = time;
     }
 
     @Override
@@ -64,12 +67,13 @@ class DemoConversations implements ApplicationRunner {
             log.info("Tenant {} already has conversations; demo data not written", tenant);
             return;
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         Team team = manager.team(Actor.apiKey(tenant, ACTOR));
         frontDesk = team.createInbox("Front desk", List.of(), null);
         mailbox = team.createInbox("Email", List.of(), null);
         StaffUser agent = team.createUser("frontdesk@glow-med-spa.example", "Jamie Rivera", Role.AGENT, Set.of(frontDesk.id()));
         team.createUser("dr.patel@glow-med-spa.example", "Dr. Patel", Role.VIEWER, Set.of(frontDesk.id(), mailbox.id()));
+        new DemoHistory(manager, tenant, zone, time, frontDesk.id(), mailbox.id(), ACTOR).write(now.atZone(zone).toLocalDate());
         archivedThankYou(now);
         voiceReschedule(now);
         String marcus = waitingHydraFacialQuestions(now);
@@ -83,34 +87,46 @@ class DemoConversations implements ApplicationRunner {
     }
 
     private void answeredBotoxQuestion(Instant now) {
-        ReceiveResult first = manager.receive(sms("Emily Chen", "+14155550142", "Hi! How much is Botox for forehead lines?", now.minus(Duration.ofHours(26)), true));
-        manager.markRead(tenant, first.conversation().id());
+        Instant asked = now.minus(Duration.ofHours(26));
+        ReceiveResult first = time.at(asked, () -> manager.receive(sms("Emily Chen", "+14155550142",
+                "Hi! How much is Botox for forehead lines?", asked, true)));
+        time.at(asked.plus(Duration.ofMinutes(5)), () -> manager.markRead(tenant, first.conversation().id()));
     }
 
     private void completedFillerConsultation(Instant now) {
-        ReceiveResult received = manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
+        Instant asked = now.minus(Duration.ofHours(20));
+        ReceiveResult received = time.at(asked, () -> manager.receive(InboundMessage.builder(tenant, ChannelId.EMAIL)
                 .inboxId(inboxId(mailbox)).customerName("Olivia Martinez").customerEmail("olivia.martinez@example.com")
                 .subject("Lip filler consultation")
                 .body("Hello, I'm interested in lip filler and would love a consultation. How much are fillers, and does it hurt?")
-                .receivedAt(now.minus(Duration.ofHours(20))).generateAiReply(true).build());
+                .receivedAt(asked).generateAiReply(true).build()));
         String id = received.conversation().id();
-        manager.reply(tenant, id, "Hi Olivia, Dr. Patel has a free consultation slot on Thursday at 2 PM. Shall I reserve it for you?", ACTOR);
-        manager.markRead(tenant, id);
+        time.at(asked.plus(Duration.ofMinutes(35)), () -> {
+            manager.reply(tenant, id, "Hi Olivia, Dr. Patel has a free consultation slot on Thursday at 2 PM. Shall I reserve it for you?", ACTOR);
+            manager.markRead(tenant, id);
+            scoreUnlessTheAiIsDown(manager, tenant, id, log);
+            return manager.changeStatus(tenant, id, ConversationStatus.COMPLETED);
+        });
+    }
+
+    /** Scores a demo conversation; an AI provider that is down must not keep the console from starting. */
+    static void scoreUnlessTheAiIsDown(MessageManager manager, String tenant, String conversationId, Logger log) {
         try {
-            manager.score(tenant, id);
+            manager.score(tenant, conversationId);
         } catch (RetriableMessagingException e) {
-            // An AI provider that is down must not keep the console from starting; the score can be asked for later.
-            log.warn("Demo conversation {} left unscored: {}", id, e.getMessage());
+            // The score can be asked for later, from the console.
+            log.warn("Demo conversation {} left unscored: {}", conversationId, e.getMessage());
         }
-        manager.changeStatus(tenant, id, ConversationStatus.COMPLETED);
     }
 
     private void archivedThankYou(Instant now) {
         ReceiveResult received = manager.receive(sms("Sarah Thompson", "+14155550117", "Thank you so much, my HydraFacial was amazing! See you next month.",
                 now.minus(Duration.ofDays(6)), false));
         String id = received.conversation().id();
-        manager.markRead(tenant, id);
-        manager.changeStatus(tenant, id, ConversationStatus.ARCHIVED);
+        time.at(received.message().createdAt().plus(Duration.ofHours(1)), () -> {
+            manager.markRead(tenant, id);
+            return manager.changeStatus(tenant, id, ConversationStatus.ARCHIVED);
+        });
     }
 
     private void voiceReschedule(Instant now) {
@@ -120,7 +136,7 @@ class DemoConversations implements ApplicationRunner {
                 new VoiceTranscript.Turn(Author.STAFF, "No problem, David. I can do Friday at 11 AM or Monday at 3 PM.", call.plusSeconds(20)),
                 new VoiceTranscript.Turn(Author.CUSTOMER, "Friday at 11 works, thanks!", call.plusSeconds(35)),
                 new VoiceTranscript.Turn(Author.STAFF, "You're all set for Friday at 11 AM. See you then!", call.plusSeconds(45)))));
-        manager.markRead(tenant, recorded.id());
+        time.at(call.plus(Duration.ofMinutes(1)), () -> manager.markRead(tenant, recorded.id()));
     }
 
     private String waitingHydraFacialQuestions(Instant now) {
@@ -133,7 +149,7 @@ class DemoConversations implements ApplicationRunner {
     private void spamText(Instant now) {
         String id = manager.receive(sms("+1 415 555 0100", "+14155550100", "CONGRATS! You won a free cruise, claim at bit.ly/x",
                 now.minus(Duration.ofHours(5)), false)).conversation().id();
-        manager.changeStatus(tenant, id, ConversationStatus.SPAM);
+        time.at(now.minus(Duration.ofHours(4)), () -> manager.changeStatus(tenant, id, ConversationStatus.SPAM));
     }
 
     /** What the public contact form stores: an email conversation about the page the visitor came from. */

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.threadline.examples.console.ConsoleProperties;
 import dev.threadline.examples.console.SpaMoment;
 import dev.threadline.examples.console.medspa.MedSpa;
+import dev.threadline.messaging.Author;
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.ConversationStatus;
+import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.Direction;
+import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessageManager;
 import dev.threadline.messaging.RetriableMessagingException;
+import dev.threadline.messaging.Satisfaction;
 import dev.threadline.messaging.Team;
 import dev.threadline.messaging.offline.KnowledgeBaseResponder;
 import dev.threadline.messaging.simulator.SimulatorChannel;
@@ -20,8 +25,14 @@ import dev.threadline.messaging.staff.Inbox;
 import dev.threadline.messaging.staff.Role;
 import dev.threadline.messaging.staff.StaffUser;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +43,7 @@ class DemoConversationsTest {
     private static final String TENANT = "glow-med-spa";
 
     private final List<MessageManager> opened = new ArrayList<>();
+    private final Map<MessageManager, DemoConversations> demos = new HashMap<>();
 
     @AfterEach
     void close() {
@@ -65,10 +77,12 @@ class DemoConversationsTest {
 
     @ParameterizedTest
     @EnumSource(SpaMoment.class)
-    void firstStartScoresOneConversation(SpaMoment moment) {
+    void firstStartScoresConversationsWithOutcomesIncludingBookings(SpaMoment moment) {
         MessageManager manager = startedAt(moment);
 
-        assertThat(conversations(manager, TENANT)).filteredOn(c -> c.satisfaction() != null).hasSize(1);
+        List<Satisfaction> scores = conversations(manager, TENANT).stream().map(Conversation::satisfaction).filter(Objects::nonNull).toList();
+        assertThat(scores).extracting(Satisfaction::outcome).contains("booked", "question_answered");
+        assertThat(scores.stream().map(Satisfaction::score).distinct()).as("scores that differ, for a trend").hasSizeGreaterThanOrEqualTo(3);
     }
 
     @ParameterizedTest
@@ -97,16 +111,64 @@ class DemoConversationsTest {
                 .extracting(Conversation::customerName).containsExactly("Grace Lee");
     }
 
-    /** The oldest demo conversation began six days before the clock's now, and none is active after it. */
+    /** Conversations began on each of the thirteen days before the clock's today and none before, none active after now. */
     @ParameterizedTest
     @EnumSource(SpaMoment.class)
-    void demoHistoryIsDatedByTheInjectedClock(SpaMoment moment) {
+    void demoHistorySpansTheTwoWeeksBeforeTheInjectedClocksNow(SpaMoment moment) {
         MessageManager manager = startedAt(moment);
 
         List<Conversation> written = conversations(manager, TENANT);
-        assertThat(written).extracting(Conversation::initiatedAt).contains(moment.instant().minus(Duration.ofDays(6)))
-                .allSatisfy(initiated -> assertThat(initiated).isAfterOrEqualTo(moment.instant().minus(Duration.ofDays(6))));
+        Set<LocalDate> days = written.stream().map(c -> c.initiatedAt().atZone(SpaMoment.ZONE).toLocalDate()).collect(Collectors.toSet());
+        List<LocalDate> twoWeeks = moment.today().minusDays(DemoHistory.DAYS).datesUntil(moment.today()).toList();
+        assertThat(days).containsAll(twoWeeks).allSatisfy(day -> assertThat(day).isAfterOrEqualTo(twoWeeks.get(0)));
         assertThat(written).extracting(Conversation::lastActivityAt).allSatisfy(last -> assertThat(last).isBeforeOrEqualTo(moment.instant()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void eachDayOfTheHistoryHasSeveralConversationsAndTheTwoWeeksAllChannels(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        Map<LocalDate, List<Conversation>> byDay = conversations(manager, TENANT).stream()
+                .filter(c -> c.initiatedAt().isBefore(moment.today().atStartOfDay(SpaMoment.ZONE).toInstant()))
+                .collect(Collectors.groupingBy(c -> c.initiatedAt().atZone(SpaMoment.ZONE).toLocalDate()));
+        assertThat(byDay.values()).allSatisfy(day -> assertThat(day).hasSizeGreaterThanOrEqualTo(2));
+        assertThat(byDay.values().stream().flatMap(List::stream)).extracting(c -> c.channel().value())
+                .contains("sms", "email", "voice");
+    }
+
+    /** Staff and the AI answer after the customer wrote, minutes to hours later, not at the moment the demo was written. */
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void repliesAreStampedWhenTheyWereWritten(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        List<Duration> firstResponses = new ArrayList<>();
+        List<Author> answeredBy = new ArrayList<>();
+        for (Conversation c : conversations(manager, TENANT)) {
+            List<Message> messages = manager.getConversation(TENANT, c.id()).messages();
+            assertThat(messages).extracting(Message::createdAt).isSorted().allSatisfy(at -> assertThat(at).isBeforeOrEqualTo(moment.instant()));
+            messages.stream().filter(m -> m.direction() == Direction.OUTBOUND).findFirst().ifPresent(reply -> {
+                firstResponses.add(Duration.between(messages.get(0).createdAt(), reply.createdAt()));
+                answeredBy.add(reply.author());
+            });
+        }
+        assertThat(answeredBy).contains(Author.AI, Author.STAFF);
+        assertThat(firstResponses).hasSizeGreaterThan(20).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofHours(5)));
+        assertThat(firstResponses).filteredOn(wait -> wait.compareTo(Duration.ofMinutes(30)) > 0).isNotEmpty();
+    }
+
+    /** As a carrier reports it: the delivery rate of the history is not a flat hundred percent. */
+    @ParameterizedTest
+    @EnumSource(SpaMoment.class)
+    void aFewAnswersNeverReachTheCustomer(SpaMoment moment) {
+        MessageManager manager = startedAt(moment);
+
+        List<Message> outbound = conversations(manager, TENANT).stream()
+                .flatMap(c -> manager.getConversation(TENANT, c.id()).messages().stream())
+                .filter(m -> m.direction() == Direction.OUTBOUND).toList();
+        assertThat(outbound).filteredOn(m -> m.status() == DeliveryStatus.UNDELIVERED)
+                .isNotEmpty().hasSizeLessThan(outbound.size() / 5).allSatisfy(m -> assertThat(m.author()).isEqualTo(Author.AI));
     }
 
     @ParameterizedTest
@@ -115,7 +177,7 @@ class DemoConversationsTest {
         MessageManager manager = startedAt(moment);
         List<String> before = conversations(manager, TENANT).stream().map(Conversation::id).toList();
 
-        demoFor(manager, moment).run(new DefaultApplicationArguments());
+        demos.get(manager).run(new DefaultApplicationArguments());
 
         assertThat(conversations(manager, TENANT)).extracting(Conversation::id).containsExactlyInAnyOrderElementsOf(before);
     }
@@ -131,8 +193,9 @@ class DemoConversationsTest {
     @org.junit.jupiter.api.Test
     void anAiProviderThatIsDownDoesNotKeepTheConsoleFromStarting() {
         SpaMoment moment = SpaMoment.values()[0];
+        DemoTime time = new DemoTime(moment.clock());
         MessageManager manager = MessageManager.builder()
-                .clock(moment.clock())
+                .clock(time.managerClock())
                 .channel(new SimulatorChannel(ChannelId.SMS))
                 .channel(new SimulatorChannel(ChannelId.EMAIL))
                 .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase(TENANT)))
@@ -142,27 +205,29 @@ class DemoConversationsTest {
                 .build();
         opened.add(manager);
 
-        demoFor(manager, moment).run(new DefaultApplicationArguments());
+        new DemoConversations(manager, properties(), time).run(new DefaultApplicationArguments());
 
-        assertThat(conversations(manager, TENANT)).hasSize(7).allSatisfy(c -> assertThat(c.satisfaction()).isNull())
+        assertThat(conversations(manager, TENANT)).hasSizeGreaterThan(30).allSatisfy(c -> assertThat(c.satisfaction()).isNull())
                 .filteredOn(c -> c.status() == ConversationStatus.COMPLETED).isNotEmpty();
     }
 
     /** A manager on the moment's clock after the demo data's first start. */
     private MessageManager startedAt(SpaMoment moment) {
+        DemoTime time = new DemoTime(moment.clock());
         MessageManager manager = MessageManager.builder()
-                .clock(moment.clock())
+                .clock(time.managerClock())
                 .channel(new SimulatorChannel(ChannelId.SMS))
                 .channel(new SimulatorChannel(ChannelId.EMAIL))
                 .responder(new KnowledgeBaseResponder(MedSpa.knowledgeBase(TENANT)))
                 .build();
         opened.add(manager);
-        demoFor(manager, moment).run(new DefaultApplicationArguments());
+        demos.put(manager, new DemoConversations(manager, properties(), time));
+        demos.get(manager).run(new DefaultApplicationArguments());
         return manager;
     }
 
-    private static DemoConversations demoFor(MessageManager manager, SpaMoment moment) {
-        return new DemoConversations(manager, new ConsoleProperties(TENANT, SpaMoment.ZONE, true, false, null), moment.clock());
+    private static ConsoleProperties properties() {
+        return new ConsoleProperties(TENANT, SpaMoment.ZONE, true, false, null);
     }
 
     private static List<Conversation> conversations(MessageManager manager, String tenant) {

@@ -219,11 +219,12 @@ final class AutomationViews {
     /** One row; {@code channel} is {@code all} on each bucket's all-channels row, unmeasurable values are null. */
     record AnalyticsRow(String periodStart, String channel, long conversationsStarted, long messagesIn, long messagesOut,
                         @Nullable Long firstResponseAvgSeconds, @Nullable Long responseMedianSeconds,
-                        @Nullable Double deliverySuccessRate, @Nullable Double aiReplyShare, @Nullable Double satisfactionAvg) {
+                        @Nullable Double deliverySuccessRate, @Nullable Double aiReplyShare, @Nullable Double satisfactionAvg,
+                        long bookings) {
         static AnalyticsRow of(ChannelStats s) {
             return new AnalyticsRow(s.periodStart().toString(), s.channel() == null ? "all" : s.channel().value(),
                     s.conversationsStarted(), s.messagesIn(), s.messagesOut(), seconds(s.averageFirstResponse()),
-                    seconds(s.medianResponse()), s.deliverySuccessRate(), s.aiReplyShare(), s.averageSatisfaction());
+                    seconds(s.medianResponse()), s.deliverySuccessRate(), s.aiReplyShare(), s.averageSatisfaction(), s.bookings());
         }
     }
 
