@@ -2,7 +2,10 @@ package dev.threadline.messaging.spring.internal;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -10,6 +13,9 @@ import org.springframework.context.SmartLifecycle;
  * {@code @EnableScheduling}. Subclasses plan their runs on the executor when the context starts.
  */
 abstract class BackgroundJob implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundJob.class);
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final String threadName;
     private @Nullable ScheduledExecutorService executor;
@@ -37,11 +43,27 @@ abstract class BackgroundJob implements SmartLifecycle {
         plan(started);
     }
 
+    /**
+     * Stops planning runs and waits (up to {@value #STOP_WAIT_SECONDS} s) for a run in progress: the context closes the
+     * DataSource and the store right after, and a run still using them would fail or write after shutdown.
+     */
     @Override
-    public final synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
+    public final void stop() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = executor;
             executor = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdownNow();
+        try {
+            if (!stopping.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("{} still running {} s after it was asked to stop", threadName, STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
