@@ -221,3 +221,20 @@ export function formField(label, input, hint) {
   return el("div", { class: "field" }, el("label", { for: input.id, text: label }), input,
     hint ? el("p", { class: "field-hint", text: hint }) : null);
 }
+
+/**
+ * A field for each template variable path, with ids {@code idPrefix0}, {@code idPrefix1}…; its {@code data-field}
+ * ({@code variables.<path>}) puts the API's "missing variable" error beside it.
+ */
+export function variableFields(paths, idPrefix, hintFor = () => null) {
+  return paths.map((path, i) => formField(path,
+    el("input", { id: idPrefix + i, "data-field": "variables." + path, "data-variable": path, autocomplete: "off", spellcheck: "false" }),
+    hintFor(path)));
+}
+
+/** The values typed into {@code form}'s variable fields; an empty one is left out, so the API names it as missing. */
+export function typedVariables(form) {
+  const variables = {};
+  form.querySelectorAll("[data-variable]").forEach((input) => { if (input.value !== "") variables[input.dataset.variable] = input.value; });
+  return variables;
+}

@@ -2,7 +2,7 @@
 // tagged contacts, and a campaign's recipients as they are sent ("#/campaigns/<id>"), with start, pause, resume, cancel.
 import {
   api, channelLabel, clearFieldErrors, clockTime, confirmAction, el, formField, onStreamEvent, query, relativeTime,
-  showError, showFieldError, state,
+  showError, showFieldError, state, typedVariables, variableFields,
 } from "../lib.js";
 
 // Campaign messages are paced (a rate per minute, quiet hours), so a running campaign is also read at this interval.
@@ -129,7 +129,7 @@ async function openNewForm() {
   $("cmp-new-slot").replaceChildren(form);
   $("cmp-tags").addEventListener("input", recount);
   channel.addEventListener("change", recount);
-  form.addEventListener("submit", (e) => { e.preventDefault(); createCampaign(form, byName); });
+  form.addEventListener("submit", (e) => { e.preventDefault(); createCampaign(form); });
   showVariables(byName.get(template.value));
   countAudience();
   $("cmp-name").focus();
@@ -137,9 +137,8 @@ async function openNewForm() {
 
 /** An input for each of the template's variables: shared values; a customer's own name, phone or email wins. */
 function showVariables(template) {
-  const fields = template.variables.map((path, i) => formField(path,
-    el("input", { id: "cmp-var-" + i, "data-field": "variables." + path, "data-variable": path, autocomplete: "off" }),
-    path.startsWith("customer.") ? "Used for contacts without their own" : null));
+  const fields = variableFields(template.variables, "cmp-var-",
+    (path) => (path.startsWith("customer.") ? "Used for contacts without their own" : null));
   $("cmp-variables").replaceChildren(el("legend", { text: "Variables" }),
     ...(fields.length ? fields : [el("p", { class: "field-hint", text: "This template uses no variables." })]));
 }
@@ -170,6 +169,7 @@ async function countAudience() {
       cursor = page.next_cursor;
     } while (cursor);
   } catch (e) {
+    delete line.dataset.count;
     line.textContent = e.message;
     return;
   }
@@ -179,24 +179,21 @@ async function countAudience() {
     : `${reachable} ${reachable === 1 ? "contact matches" : "contacts match"}` + (optedOut ? `, ${optedOut} opted out (skipped when it starts)` : "") + ".";
 }
 
-async function createCampaign(form, templatesByName) {
+async function createCampaign(form) {
   clearFieldErrors(form, $("cmp-form-error"));
   const marketing = $("cmp-marketing").checked;
   const from = $("cmp-from").value;
   const until = $("cmp-until").value;
-  const variables = {};
-  form.querySelectorAll("[data-variable]").forEach((input) => { if (input.value !== "") variables[input.dataset.variable] = input.value; });
   const body = {
     name: $("cmp-name").value.trim(),
     template: $("cmp-template").value,
     channel: $("cmp-channel").value,
     marketing,
-    variables,
+    variables: typedVariables(form),
     default_time_zone: state.timeZone,
     quiet_hours: marketing && (from || until) ? { allowed_from: from || null, allowed_until: until || null } : null,
     segment: { tags: tags() },
   };
-  if (!templatesByName.has(body.template)) return;
   const button = $("cmp-create");
   button.disabled = true;
   try {
@@ -283,7 +280,8 @@ function renderCampaign(c, p) {
   $("cmp-meta").replaceChildren(
     el("span", { class: "chip", "data-channel": c.channel, text: channelLabel(c.channel) }),
     ` Template ${c.template} · `,
-    c.marketing ? `Marketing, sent ${c.quiet_hours.allowed_from}–${c.quiet_hours.allowed_until} recipient's time` : "Service message, sent at any hour",
+    c.marketing ? `Marketing, sent ${c.quiet_hours.allowed_from}–${c.quiet_hours.allowed_until} in each recipient's time zone`
+      : "Service message, sent at any hour",
     ` · default time zone ${c.default_time_zone} · created ${clockTime(c.created_at)}`);
   for (const button of container.querySelectorAll(".cmp-action")) {
     button.disabled = !(ACTIONS[c.status] || []).includes(button.dataset.action);

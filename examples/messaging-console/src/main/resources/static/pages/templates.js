@@ -1,10 +1,12 @@
 // The Templates page: message templates and canned replies, a text per channel with a fallback, the variables
 // their texts use, and a preview against sample variables. "#/templates/reminder" opens that template.
 import {
-  api, channelLabel, clearFieldErrors, confirmAction, el, formField, query, showError, showFieldError, withButton,
+  api, channelLabel, clearFieldErrors, confirmAction, el, formField, query, showError, showFieldError, typedVariables,
+  variableFields, withButton,
 } from "../lib.js";
 
 const KINDS = { message: "Message", canned_reply: "Canned reply" };
+const KIND_FILTERS = { "": "All kinds", message: "Messages", canned_reply: "Canned replies" };
 
 // The templates module's placeholder, {{customer.name}}: the variables show while the text is typed, before it is saved.
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*}}/g;
@@ -18,8 +20,7 @@ export default {
   show(container, [name]) {
     page.container = container;
     const kindFilter = el("select", { id: "tpl-kind-filter", onchange: (e) => { page.kind = e.target.value; loadList(); } },
-      el("option", { value: "", text: "All kinds" }),
-      ...Object.entries(KINDS).map(([value, label]) => el("option", { value, text: label + "s" })));
+      ...Object.entries(KIND_FILTERS).map(([value, label]) => el("option", { value, text: label })));
     kindFilter.value = page.kind;
     container.replaceChildren(
       el("h1", { class: "page-title", text: "Templates" }),
@@ -76,7 +77,13 @@ async function loadTemplate(name) {
   }
 }
 
+/** Puts {@code hash} in the address without showing the page afresh, as a hash change would; not once the page is left. */
+function showInAddress(hash) {
+  if (!page.container.hidden) history.replaceState(null, "", hash);
+}
+
 function closeEditor() {
+  showInAddress("#/templates");
   $("tpl-editor").replaceChildren(el("div", { class: "card placeholder", text: "Pick a template to edit it, or create a new one." }));
 }
 
@@ -95,6 +102,7 @@ function textArea(id, field, value) {
 /** The editor of {@code template}, or of a new one when it is null; a saved template also gets its preview. */
 function openEditor(template) {
   const saved = template !== null;
+  showInAddress(saved ? "#/templates/" + encodeURIComponent(template.name) : "#/templates");
   const variant = (channel) => (saved && template.variants[channel]) || {};
   const fallback = (saved && template.fallback) || {};
   const kind = el("select", { id: "tpl-kind", "data-field": "kind" },
@@ -156,15 +164,13 @@ function templateBody() {
 async function saveTemplate(form, button) {
   clearFieldErrors(form, $("tpl-form-error"));
   const body = templateBody();
-  if (!body.name) {
+  if (!body.name) { // an empty name would address the list route, not a template
     showFieldError(form, $("tpl-form-error"), { field: "name", message: "Give the template a name." });
     return;
   }
   button.disabled = true;
   try {
     const { template } = await api("/templates/" + encodeURIComponent(body.name), { method: "PUT", body });
-    // The hash names the saved template without showing the page afresh.
-    history.replaceState(null, "", "#/templates/" + encodeURIComponent(template.name));
     openEditor(template);
     await loadList();
   } catch (e) {
@@ -180,7 +186,6 @@ async function deleteTemplate(button, name) {
   if (!confirmed) return;
   const deleted = await withButton(button, $("tpl-form-error"), () => api("/templates/" + encodeURIComponent(name), { method: "DELETE" }));
   if (!deleted) return;
-  history.replaceState(null, "", "#/templates");
   closeEditor();
   await loadList();
 }
@@ -193,24 +198,21 @@ function previewCard(template) {
   const channels = new Set([...Object.keys(template.variants), ...(template.fallback ? ["sms", "email"] : [])]);
   const channel = el("select", { id: "tpl-preview-channel", "data-field": "channel" },
     ...[...channels].map((c) => el("option", { value: c, text: channelLabel(c) })));
-  const inputs = template.variables.map((path, i) => textInput("tpl-var-" + i, "variables." + path, "", { "data-variable": path }));
   const form = el("form", { id: "tpl-preview-form", class: "form card", novalidate: true },
     el("h2", { text: "Preview" }),
     el("div", { id: "tpl-preview-error", class: "banner banner-error", role: "alert", hidden: true }),
     formField("Channel", channel),
-    ...template.variables.map((path, i) => formField(path, inputs[i])),
+    ...variableFields(template.variables, "tpl-var-"),
     el("div", { class: "form-actions" }, el("button", { type: "submit", id: "tpl-preview", class: "btn", text: "Preview" })),
     el("div", { id: "tpl-preview-output", class: "tpl-preview-output", "aria-live": "polite", hidden: true }));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     clearFieldErrors(form, $("tpl-preview-error"));
-    const variables = {};
-    inputs.forEach((input) => { if (input.value !== "") variables[input.dataset.variable] = input.value; });
     const output = $("tpl-preview-output");
     output.hidden = true;
     try {
       const rendered = await api("/templates/" + encodeURIComponent(template.name) + "/preview",
-        { method: "POST", body: { channel: channel.value, variables } });
+        { method: "POST", body: { channel: channel.value, variables: typedVariables(form) } });
       output.replaceChildren(
         rendered.subject ? el("p", { class: "tpl-preview-subject", id: "tpl-preview-subject", text: rendered.subject }) : "",
         el("p", { class: "tpl-preview-body", id: "tpl-preview-body", text: rendered.body }));

@@ -52,7 +52,7 @@ class TemplatesPageBrowserTest extends ConsoleBrowserTest {
         type("tpl-email-body", EMAIL_BODY);
         click(By.id("tpl-save"));
         browser.wait.until(ExpectedConditions.attributeToBe(row, "data-kind", "canned_reply"));
-        assertThat(cells("spring-offer")).containsExactly("spring-offer", "Canned reply", "Email, SMS", "customer.name, offer, ends");
+        assertThat(cells("spring-offer")).containsExactly("spring-offer", "Canned reply", "Email, SMS", "offer, customer.name, ends");
 
         JsonNode stored = api.get("/templates/spring-offer").get("template");
         assertThat(stored.get("kind").asText()).isEqualTo("canned_reply");
@@ -60,7 +60,7 @@ class TemplatesPageBrowserTest extends ConsoleBrowserTest {
         assertThat(stored.at("/variants/email/subject").asText()).isEqualTo(EMAIL_SUBJECT);
         assertThat(stored.at("/variants/email/body").asText()).isEqualTo(EMAIL_BODY);
         assertThat(stored.get("fallback").isNull()).isTrue();
-        assertThat(stored.get("variables")).extracting(JsonNode::asText).containsExactly("customer.name", "offer", "ends");
+        assertThat(stored.get("variables")).extracting(JsonNode::asText).containsExactly("offer", "customer.name", "ends");
 
         new Select(browser.driver.findElement(By.id("tpl-preview-channel"))).selectByValue("sms");
         type(previewInput("customer.name"), "Ana");
