@@ -11,6 +11,9 @@ const KIND_FILTERS = { "": "All kinds", message: "Messages", canned_reply: "Cann
 // The templates module's placeholder, {{customer.name}}: the variables show while the text is typed, before it is saved.
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*}}/g;
 
+// The texts in the order the API lists their variables: the variants by channel id, then the fallback.
+const TEXT_FIELDS = ["tpl-email-subject", "tpl-email-body", "tpl-sms-body", "tpl-fallback-subject", "tpl-fallback-body"];
+
 const page = { container: null, kind: "" };
 
 export default {
@@ -138,11 +141,11 @@ function openEditor(template) {
   if (!saved) $("tpl-name").focus();
 }
 
-/** Every placeholder path the form's texts use, in order of first use. */
+/** Every placeholder path the form's texts use, listed as the API lists them once saved. */
 function showUsedVariables(form) {
   const paths = new Set();
-  form.querySelectorAll("input[data-field^='variants'], textarea, input[data-field^='fallback']").forEach((input) => {
-    for (const match of input.value.matchAll(PLACEHOLDER)) paths.add(match[1]);
+  TEXT_FIELDS.forEach((id) => {
+    for (const match of $(id).value.matchAll(PLACEHOLDER)) paths.add(match[1]);
   });
   $("tpl-used-variables").replaceChildren(paths.size ? variableChips([...paths])
     : el("span", { class: "field-hint", text: "None" }));
