@@ -235,19 +235,27 @@ function showCampaign(id) {
  * the first of one), and every few seconds while it runs, until another page or campaign is shown.
  */
 function follow(id, view) {
-  const known = { messageIds: new Set(), status: null };
+  const messageIds = new Set();
+  let status = null;
+  let reads = 0;
   let refreshTimer = null;
   const refresh = async () => {
     if (!view.isConnected || container.hidden) { stop(); return; }
-    const current = await loadCampaign(id, known);
-    if (current) known.status = current;
+    const read = ++reads;
+    const shown = await readCampaign(id);
+    // Reads overlap (an event, the poll, an action): only the latest one started is shown.
+    if (!shown || read !== reads) return;
+    renderCampaign(shown.campaign, shown.progress);
+    $("cmp-recipients").replaceChildren(...shown.recipients.map(recipientRow));
+    shown.recipients.forEach((r) => { if (r.message_id) messageIds.add(r.message_id); });
+    status = shown.campaign.status;
   };
   const soon = () => { clearTimeout(refreshTimer); refreshTimer = setTimeout(refresh, 250); };
   const unsubscribe = onStreamEvent((name, payload) => {
     if (!payload.message_id) return;
-    if (known.messageIds.has(payload.message_id) || (known.status === "running" && name === "message.created")) soon();
+    if (messageIds.has(payload.message_id) || (status === "running" && name === "message.created")) soon();
   });
-  const poll = setInterval(() => { if (known.status === "running") refresh(); }, POLL_MS);
+  const poll = setInterval(() => { if (status === "running") refresh(); }, POLL_MS);
   function stop() {
     unsubscribe();
     clearInterval(poll);
@@ -257,15 +265,12 @@ function follow(id, view) {
   refresh();
 }
 
-/** Shows the campaign and its recipients; answers its status, or null when it could not be read. */
-async function loadCampaign(id, known) {
+/** The campaign, its progress and its recipients; null when they could not be read (the error is shown). */
+async function readCampaign(id) {
   try {
     const path = "/campaigns/" + encodeURIComponent(id);
     const [{ campaign, progress }, { recipients }] = await Promise.all([api(path), api(path + "/recipients")]);
-    renderCampaign(campaign, progress);
-    $("cmp-recipients").replaceChildren(...recipients.map(recipientRow));
-    recipients.forEach((r) => { if (r.message_id) known.messageIds.add(r.message_id); });
-    return campaign.status;
+    return { campaign, progress, recipients };
   } catch (e) {
     showError($("cmp-detail-error"), e.message);
     return null;
