@@ -8,6 +8,7 @@ import {
 // Campaign messages are paced (a rate per minute, quiet hours), so a running campaign is also read at this interval.
 const POLL_MS = 4000;
 const CONTACT_PAGE_SIZE = 100;
+const AUDIENCE_NAMES_SHOWN = 5;
 const CHANNELS = ["sms", "email"];
 
 // Which actions each campaign status allows, as the campaigns module enforces them (anything else is a 409).
@@ -155,15 +156,16 @@ async function countAudience() {
   const channel = $("cmp-channel").value;
   const line = $("cmp-audience");
   const tagged = tags();
-  let reachable = 0;
+  const names = [];
   let optedOut = 0;
   try {
     let cursor = null;
     do {
       const page = await api("/contacts" + query({ tag: tagged, channel: tagged.length ? null : channel, page_size: CONTACT_PAGE_SIZE, cursor }));
       for (const contact of page.contacts) {
-        if (!(channel === "email" ? contact.email : contact.phone)) continue;
-        reachable += 1;
+        const address = channel === "email" ? contact.email : contact.phone;
+        if (!address) continue;
+        names.push(contact.name || address);
         if (contact.opted_out.includes(channel)) optedOut += 1;
       }
       cursor = page.next_cursor;
@@ -174,9 +176,11 @@ async function countAudience() {
     return;
   }
   if (channel !== $("cmp-channel").value || tagged.join() !== tags().join()) return; // typed on meanwhile
-  line.dataset.count = String(reachable);
-  line.textContent = reachable === 0 ? "No contact matches."
-    : `${reachable} ${reachable === 1 ? "contact matches" : "contacts match"}` + (optedOut ? `, ${optedOut} opted out (skipped when it starts)` : "") + ".";
+  line.dataset.count = String(names.length);
+  const shown = names.slice(0, AUDIENCE_NAMES_SHOWN).join(", ") + (names.length > AUDIENCE_NAMES_SHOWN ? ` and ${names.length - AUDIENCE_NAMES_SHOWN} more` : "");
+  line.textContent = names.length === 0 ? "No contact matches."
+    : `${names.length} ${names.length === 1 ? "contact matches" : "contacts match"}: ${shown}.`
+      + (optedOut ? ` ${optedOut} opted out, skipped when it starts.` : "");
 }
 
 async function createCampaign(form) {
