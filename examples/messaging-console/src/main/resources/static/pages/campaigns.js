@@ -17,7 +17,7 @@ const ACTIONS = {
 };
 
 let container = null;
-// The campaign on screen, kept current until another page or campaign is shown.
+// The list or campaign on screen, kept current until another page or campaign is shown.
 let followed = { stop() {}, refresh: async () => {} };
 
 export default {
@@ -52,7 +52,7 @@ function progressBar(p) {
 
 // ------------------------------------------------------------------ list
 
-async function showList() {
+function showList() {
   container.replaceChildren(
     el("h1", { class: "page-title", text: "Campaigns" }),
     el("div", { class: "page-toolbar" },
@@ -63,14 +63,23 @@ async function showList() {
       el("thead", {}, el("tr", {}, ...["Campaign", "Status", "Progress", "Template", "Created"].map((h) => el("th", { text: h })))),
       el("tbody", { id: "cmp-rows" }))),
     el("p", { id: "cmp-empty", class: "empty", hidden: true, text: "No campaigns yet." }));
+  keepCurrent(container.querySelector(".cmp-table"), readCampaigns, (details) => {
+    $("cmp-rows").replaceChildren(...details.map(campaignRow));
+    $("cmp-empty").hidden = details.length > 0;
+    const running = details.some(({ campaign }) => campaign.status === "running");
+    return { running, concerns: (name, payload) => running && Boolean(payload.message_id) };
+  });
+}
+
+/** Every campaign with its progress, newest first; null when they could not be read (the error is shown). */
+async function readCampaigns() {
   try {
     const { campaigns } = await api("/campaigns");
     // The list carries no progress: each campaign's is read with it.
-    const details = await Promise.all(campaigns.map((c) => api("/campaigns/" + encodeURIComponent(c.id))));
-    $("cmp-rows").replaceChildren(...details.map(campaignRow));
-    $("cmp-empty").hidden = campaigns.length > 0;
+    return await Promise.all(campaigns.map((c) => api("/campaigns/" + encodeURIComponent(c.id))));
   } catch (e) {
     showError($("cmp-error"), e.message);
+    return null;
   }
 }
 
@@ -231,35 +240,39 @@ function showCampaign(id) {
       el("thead", {}, el("tr", {}, ...["Recipient", "Status", "Time zone", "Send at"].map((h) => el("th", { text: h })))),
       el("tbody", { id: "cmp-recipients" }))));
   container.replaceChildren(view);
-  follow(id, view);
+  const messageIds = new Set();
+  keepCurrent(view, () => readCampaign(id), ({ campaign, progress, recipients }) => {
+    renderCampaign(campaign, progress);
+    $("cmp-recipients").replaceChildren(...recipients.map(recipientRow));
+    recipients.forEach((r) => { if (r.message_id) messageIds.add(r.message_id); });
+    const running = campaign.status === "running";
+    // A message created while it runs may be the first of a recipient whose id is not known yet.
+    return { running, concerns: (name, payload) => messageIds.has(payload.message_id) || (running && name === "message.created") };
+  });
 }
 
 /**
- * Keeps the campaign on screen current: read again when a message event concerns one of its recipients (or may be
- * the first of one), and every few seconds while it runs, until another page or campaign is shown.
+ * Keeps {@code view} current until another page or campaign is shown: {@code read()} answers what to show (null when it
+ * could not be read), {@code render(shown)} shows it and answers whether a campaign is running (then it is read again
+ * every few seconds, since campaign messages are paced) and which live events concern it (then it is read again soon).
  */
-function follow(id, view) {
-  const messageIds = new Set();
-  let status = null;
+function keepCurrent(view, read, render) {
+  let shownState = { running: false, concerns: () => false };
   let reads = 0;
   let refreshTimer = null;
   const refresh = async () => {
     if (!view.isConnected || container.hidden) { stop(); return; }
-    const read = ++reads;
-    const shown = await readCampaign(id);
+    const mine = ++reads;
+    const shown = await read();
     // Reads overlap (an event, the poll, an action): only the latest one started is shown.
-    if (!shown || read !== reads) return;
-    renderCampaign(shown.campaign, shown.progress);
-    $("cmp-recipients").replaceChildren(...shown.recipients.map(recipientRow));
-    shown.recipients.forEach((r) => { if (r.message_id) messageIds.add(r.message_id); });
-    status = shown.campaign.status;
+    if (shown && mine === reads) shownState = render(shown);
   };
-  const soon = () => { clearTimeout(refreshTimer); refreshTimer = setTimeout(refresh, 250); };
   const unsubscribe = onStreamEvent((name, payload) => {
-    if (!payload.message_id) return;
-    if (messageIds.has(payload.message_id) || (status === "running" && name === "message.created")) soon();
+    if (!shownState.concerns(name, payload)) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 250);
   });
-  const poll = setInterval(() => { if (status === "running") refresh(); }, POLL_MS);
+  const poll = setInterval(() => { if (shownState.running) refresh(); }, POLL_MS);
   function stop() {
     unsubscribe();
     clearInterval(poll);

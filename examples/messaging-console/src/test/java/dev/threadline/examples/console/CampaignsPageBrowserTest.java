@@ -87,9 +87,7 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
         template("winter-menu", "Hi {{customer.name}}, our {{season}} menu is out.");
         taggedContact("Dora Quinn", "+14155550211", "newsletter");
         taggedContact("Eli Stone", "+14155550212", "newsletter");
-        // Hours that do not hold the recipients' present local time: the messages wait for them, whenever this runs.
-        boolean morning = LocalTime.now(clock.withZone(RECIPIENTS_ZONE)).getHour() < 12;
-        LocalTime from = morning ? LocalTime.of(18, 0) : LocalTime.of(6, 0);
+        LocalTime from = hoursStartingLater();
         LocalTime until = from.plusHours(2);
 
         openPage("campaigns");
@@ -128,6 +126,27 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
         assertThat(progress.get("sent").asInt()).isZero();
     }
 
+    @Test
+    void theListFollowsARunningCampaignUntilItIsCanceledElsewhere() {
+        template("facial-club", "Hi {{customer.name}}, the facial club opens soon.");
+        taggedContact("Gus Hale", "+14155550231", "facial-club");
+        LocalTime from = hoursStartingLater();
+        String id = api.post("/campaigns", Map.of("name", "Facial club", "template", "facial-club", "channel", "sms",
+                "quiet_hours", Map.of("allowed_from", from.toString(), "allowed_until", from.plusHours(2).toString()),
+                "segment", Map.of("tags", List.of("facial-club")))).at("/campaign/id").asText();
+        api.post("/campaigns/" + id + "/start", Map.of());
+        openPage("campaigns");
+        By row = By.cssSelector("#cmp-rows tr[data-campaign-id='" + id + "']");
+        browser.wait.until(ExpectedConditions.attributeToBe(row, "data-status", "running"));
+        markPageLoaded();
+
+        api.post("/campaigns/" + id + "/cancel", Map.of());
+
+        browser.wait.until(ExpectedConditions.attributeToBe(row, "data-status", "canceled"));
+        assertThat(browser.driver.findElement(row).getText()).contains("0 of 1 sent · 1 canceled");
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
     /** A draft is still a draft on the page while someone else cancels it: starting it then answers 409, shown as such. */
     @Test
     void startingACampaignCanceledElsewhereShowsTheConflict() {
@@ -161,6 +180,14 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The start of two marketing hours that do not hold the recipients' present local time, read from the app's clock:
+     * a campaign's messages wait for them, whatever the time of day the test runs at.
+     */
+    private LocalTime hoursStartingLater() {
+        return LocalTime.now(clock.withZone(RECIPIENTS_ZONE)).getHour() < 12 ? LocalTime.of(18, 0) : LocalTime.of(6, 0);
+    }
 
     private void template(String name, String smsText) {
         api.put("/templates/" + name, Map.of("kind", "message", "variants", Map.of("sms", Map.of("body", smsText))));
