@@ -1,9 +1,7 @@
 // The Campaigns page: campaigns newest first with their progress, a new campaign from a template and a segment of
 // tagged contacts, and a campaign's recipients as they are sent ("#/campaigns/<id>"), with start, pause, resume, cancel.
-import {
-  api, channelLabel, clearFieldErrors, clockTime, confirmAction, el, formField, onStreamEvent, query, relativeTime,
-  showError, showFieldError, state, typedVariables, variableFields,
-} from "../lib.js";
+import { api, channelLabel, clockTime, el, onStreamEvent, query, relativeTime, showError, state } from "../lib.js";
+import { clearFieldErrors, confirmAction, formField, showFieldError, typedVariables, variableFields } from "./forms.js";
 
 // Campaign messages are paced (a rate per minute, quiet hours), so a running campaign is also read at this interval.
 const POLL_MS = 4000;

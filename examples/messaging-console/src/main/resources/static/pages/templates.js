@@ -1,9 +1,7 @@
 // The Templates page: message templates and canned replies, a text per channel with a fallback, the variables
 // their texts use, and a preview against sample variables. "#/templates/reminder" opens that template.
-import {
-  api, channelLabel, clearFieldErrors, confirmAction, el, formField, query, showError, showFieldError, typedVariables,
-  variableFields, withButton,
-} from "../lib.js";
+import { api, channelLabel, el, query, showError, withButton } from "../lib.js";
+import { clearFieldErrors, confirmAction, formField, showFieldError, typedVariables, variableFields } from "./forms.js";
 
 const KINDS = { message: "Message", canned_reply: "Canned reply" };
 const KIND_FILTERS = { "": "All kinds", message: "Messages", canned_reply: "Canned replies" };
