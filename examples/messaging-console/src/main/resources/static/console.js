@@ -4,15 +4,12 @@ import {
   $, api, channelLabel, clockTime, credentials, dayOf, dispatchStreamEvent, duration, el, hasRole, instantInZone, query,
   relativeTime, showError, state,
 } from "./lib.js";
+import { clearFieldErrors, showFieldError } from "./pages/forms.js";
 import { PAGES } from "./pages/index.js";
 
 const KEY_STORAGE = "threadline.console.apiKey";
 const PAGE_SIZE = 30;
 const STAT_CHANNELS = ["sms", "email", "voice"];
-const FIELD_INPUTS = {
-  channel: "nc-channel", customer_name: "nc-name", customer_phone: "nc-phone",
-  customer_email: "nc-email", subject: "nc-subject", content: "nc-content",
-};
 const AUTHOR_LABELS = { customer: "Customer", ai: "AI assistant", staff: "Staff", system: "System" };
 
 const inbox = {
@@ -405,30 +402,11 @@ function syncChannelFields() {
   });
 }
 
-function clearFieldErrors(form) {
-  form.querySelectorAll(".field-error").forEach((n) => n.remove());
-  form.querySelectorAll("[aria-invalid]").forEach((n) => { n.removeAttribute("aria-invalid"); n.removeAttribute("aria-describedby"); });
-  showError("new-conversation-error", null);
-}
-
-function showFieldError(field, message) {
-  const input = $(FIELD_INPUTS[field] || "");
-  if (!input || input.closest("[hidden]")) {
-    showError("new-conversation-error", message);
-    return;
-  }
-  const errorId = input.id + "-error";
-  input.setAttribute("aria-invalid", "true");
-  input.setAttribute("aria-describedby", errorId);
-  input.closest(".field").append(el("p", { class: "field-error", id: errorId, text: message }));
-  input.focus();
-}
-
 async function submitNewConversation(event) {
   event.preventDefault();
   const form = event.target;
   const generate = event.submitter ? event.submitter.value === "send-and-reply" : true;
-  clearFieldErrors(form);
+  clearFieldErrors(form, $("new-conversation-error"));
   const channel = $("nc-channel").value;
   const body = {
     channel,
@@ -450,8 +428,7 @@ async function submitNewConversation(event) {
     await openConversation(result.conversation_id);
     if (result.ai_error) showError("thread-error", "The AI reply failed: " + result.ai_error.message);
   } catch (e) {
-    if (e.field) showFieldError(e.field, e.message);
-    else showError("new-conversation-error", e.message);
+    showFieldError(form, $("new-conversation-error"), e);
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
@@ -650,7 +627,7 @@ function bind() {
   $("back-button").addEventListener("click", () => { $("layout").dataset.view = "list"; });
   $("sign-out-button").addEventListener("click", signOut);
   $("new-conversation-button").addEventListener("click", () => {
-    clearFieldErrors($("new-conversation-form"));
+    clearFieldErrors($("new-conversation-form"), $("new-conversation-error"));
     $("new-conversation-dialog").showModal();
     $("nc-name").focus();
   });

@@ -9,19 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Analytics page in headless chromium against the whole app with the demo's two weeks of history, each number
@@ -33,51 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 + "set CI=true to make their absence a failure")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline"})
-class AnalyticsPageBrowserTest {
+class AnalyticsPageBrowserTest extends ConsoleBrowserTest {
 
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
-    @Value("${messaging.api.base-path:/api/admin/messaging}")
-    String basePath;
-    @Autowired
-    ConsoleProperties properties;
-    @Autowired
-    TenantApiKeys keys;
     @Autowired
     Clock clock;
-
-    private AdminApi api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openConsole() {
-        api = new AdminApi("http://localhost:" + port + basePath, keys.keyFor(properties.tenant()).orElseThrow());
-        browser.resize(ConsoleBrowser.DESKTOP);
-        signIn(properties.owner().email(), properties.owner().password());
-    }
-
-    private void signIn(String email, String password) {
-        browser.signIn("http://localhost:" + port, email, password);
-        browser.wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
-    }
-
-    @AfterEach
-    void signOut() {
-        browser.signOut();
-    }
 
     @Test
     void theChartsAndTotalsShowTheDemoHistoryOfTheLastTwoWeeks() {
@@ -178,9 +131,7 @@ class AnalyticsPageBrowserTest {
 
     @Test
     void anAgentHasNoAnalytics() {
-        api.setPassword("frontdesk@glow-med-spa.example", "jamie-password-123");
-        browser.signOut();
-        signIn("frontdesk@glow-med-spa.example", "jamie-password-123");
+        signInAsTheFrontDeskAgent();
 
         WebElement link = browser.driver.findElement(By.cssSelector("#page-nav a[data-page='analytics']"));
         assertThat(link.isDisplayed()).isFalse();
@@ -192,7 +143,7 @@ class AnalyticsPageBrowserTest {
     }
 
     private void openAnalytics() {
-        click(By.cssSelector("#page-nav a[data-page='analytics']"));
+        openPage("analytics");
         browser.wait.until(d -> "false".equals(d.findElement(By.cssSelector("#page-analytics .analytics-body")).getAttribute("aria-busy")));
     }
 
@@ -232,9 +183,5 @@ class AnalyticsPageBrowserTest {
     private long barValues(String chart) {
         return browser.driver.findElements(By.cssSelector("[data-chart='" + chart + "'] rect.chart-bar")).stream()
                 .mapToLong(bar -> Long.parseLong(bar.getAttribute("data-value"))).sum();
-    }
-
-    private void click(By target) {
-        browser.wait.until(ExpectedConditions.elementToBeClickable(target)).click();
     }
 }

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -17,10 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console page in headless chromium against the whole app on a random port, with a fresh H2 file
@@ -33,56 +27,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline",
         "messaging.simulator.delivery-delay=3s"})
-class MessagingConsoleBrowserTest {
-
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
-    @Value("${messaging.api.base-path:/api/admin/messaging}")
-    String basePath;
-    @Autowired
-    ConsoleProperties properties;
-    @Autowired
-    TenantApiKeys keys;
-
-    private AdminApi api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class MessagingConsoleBrowserTest extends ConsoleBrowserTest {
 
     @BeforeEach
-    void openConsole() {
-        api = new AdminApi("http://localhost:" + port + basePath, keys.keyFor(properties.tenant()).orElseThrow());
-        browser.resize(ConsoleBrowser.DESKTOP);
-        signIn(properties.owner().email(), properties.owner().password());
+    void waitForTheDemoConversations() {
         browser.wait.until(d -> !d.findElements(By.cssSelector(".conversation")).isEmpty());
-    }
-
-    private void signIn(String email, String password) {
-        browser.signIn("http://localhost:" + port, email, password);
-        browser.wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
-    }
-
-    @AfterEach
-    void signOut() {
-        browser.signOut();
-    }
-
-    /** The demo's front-desk agent, with a password the owner gives her. */
-    private void signInAsTheFrontDeskAgent() {
-        api.setPassword("frontdesk@glow-med-spa.example", "jamie-password-123");
-        browser.signOut();
-        signIn("frontdesk@glow-med-spa.example", "jamie-password-123");
     }
 
     private void view(String value) {
@@ -702,12 +651,6 @@ class MessagingConsoleBrowserTest {
         type("nc-content", content);
     }
 
-    private void type(String id, String value) {
-        WebElement input = browser.driver.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
-    }
-
     private String sendThroughApi(String name, String phone, String content) {
         Map<String, Object> body = new HashMap<>();
         body.put("channel", "sms");
@@ -731,14 +674,6 @@ class MessagingConsoleBrowserTest {
         return browser.wait.until(d -> d.findElement(bubble).getText());
     }
 
-    /** Clicks what {@code target} finds, finding it again if a live update replaced it meanwhile. */
-    private void click(By target) {
-        browser.wait.until(d -> {
-            d.findElement(target).click();
-            return true;
-        });
-    }
-
     /** One data attribute of every listed conversation, read in one step so a re-render cannot interleave. */
     @SuppressWarnings("unchecked")
     private List<String> listed(String dataAttribute) {
@@ -748,19 +683,6 @@ class MessagingConsoleBrowserTest {
 
     private List<String> listedNames() {
         return names(".conversation .conv-contact");
-    }
-
-    private String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
-    }
-
-    /** A marker that only survives as long as the page is not reloaded. */
-    private void markPageLoaded() {
-        browser.driver.executeScript("window.loadedOnce = true");
-    }
-
-    private boolean pageWasNotReloaded() {
-        return Boolean.TRUE.equals(browser.driver.executeScript("return window.loadedOnce === true"));
     }
 
     /** Records every delivery status the page shows for the newest staff message, in order. */

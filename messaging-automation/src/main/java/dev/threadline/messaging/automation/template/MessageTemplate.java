@@ -2,6 +2,7 @@ package dev.threadline.messaging.automation.template;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.NonRetriableMessagingException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -64,10 +65,16 @@ public record MessageTemplate(String tenantId, String name, TemplateKind kind, M
         return variant(channel).render(variables);
     }
 
-    /** Every placeholder path any variant uses. */
+    /**
+     * Every placeholder path any variant uses: the variants by channel id, then the fallback, each text's paths in
+     * order of first use.
+     */
     public Set<String> variables() {
         Set<String> all = new LinkedHashSet<>();
-        variants.values().forEach(v -> all.addAll(v.variables()));
+        // The variants map has no order of its own (it differed from one run to the next): read it by channel id.
+        variants.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ChannelId::value)))
+                .forEach(variant -> all.addAll(variant.getValue().variables()));
         if (fallback != null) {
             all.addAll(fallback.variables());
         }

@@ -43,6 +43,21 @@ class TemplatesTest {
     }
 
     @Test
+    void variablesAreListedByChannelThenFallbackInOrderOfFirstUse() {
+        MessageTemplate template = MessageTemplate.builder(TENANT, "every-channel")
+                .variant(ChannelId.WHATSAPP, "{{d}} {{a}}")
+                .sms("{{c}}")
+                .variant(ChannelId.VOICE, "{{b}} {{c}}")
+                .email("{{e}}", "{{a}}")
+                .variant(ChannelId.CHAT, "{{f}}")
+                .fallback(null, "{{g}}")
+                .build();
+
+        // chat, email (subject first), sms, voice, whatsapp, fallback: the same list on every run
+        assertThat(template.variables()).containsExactly("f", "e", "a", "c", "b", "d", "g");
+    }
+
+    @Test
     void channelWithoutVariantOrFallbackIsAValidationError() {
         templates.save(MessageTemplate.builder(TENANT, "sms-only").sms("Hi").build());
 
