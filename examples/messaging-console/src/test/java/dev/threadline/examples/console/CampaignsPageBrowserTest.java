@@ -39,9 +39,9 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
     @Test
     void aServiceCampaignReachesEveryTaggedContactWhileThePageWatches() {
         template("peel-week", "Hi {{customer.name}}, {{offer}} this week at Glow.");
-        taggedContact("Ana Ruiz", "+14155550201", "peel-fans");
-        taggedContact("Ben Okafor", "+14155550202", "peel-fans");
-        taggedContact("Cleo Park", "+14155550203", "peel-fans");
+        taggedContact("Ana Ruiz", "+14155550801", "peel-fans");
+        taggedContact("Ben Okafor", "+14155550802", "peel-fans");
+        taggedContact("Cleo Park", "+14155550803", "peel-fans");
 
         openPage("campaigns");
         fillNewCampaign("Peel week", "peel-week", "peel-fans", List.of("Ana Ruiz", "Ben Okafor", "Cleo Park"), Map.of());
@@ -87,8 +87,8 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
     @Test
     void aMarketingCampaignWaitingForItsHoursIsPausedResumedAndCanceled() {
         template("winter-menu", "Hi {{customer.name}}, our {{season}} menu is out.");
-        taggedContact("Dora Quinn", "+14155550211", "newsletter");
-        taggedContact("Eli Stone", "+14155550212", "newsletter");
+        taggedContact("Dora Quinn", "+14155550811", "newsletter");
+        taggedContact("Eli Stone", "+14155550812", "newsletter");
         LocalTime from = hoursStartingLater();
         LocalTime until = from.plusHours(2);
 
@@ -133,7 +133,7 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
     @Test
     void theListFollowsARunningCampaignUntilItIsCanceledElsewhere() {
         template("facial-club", "Hi {{customer.name}}, the facial club opens soon.");
-        taggedContact("Gus Hale", "+14155550231", "facial-club");
+        taggedContact("Gus Hale", "+14155550831", "facial-club");
         LocalTime from = hoursStartingLater();
         String id = api.post("/campaigns", Map.of("name", "Facial club", "template", "facial-club", "channel", "sms",
                 "quiet_hours", Map.of("allowed_from", from.toString(), "allowed_until", from.plusHours(2).toString()),
@@ -155,7 +155,7 @@ class CampaignsPageBrowserTest extends ConsoleBrowserTest {
     @Test
     void startingACampaignCanceledElsewhereShowsTheConflict() {
         template("walk-in-thanks", "Thanks for dropping by, {{customer.name}}!");
-        taggedContact("Fay Lund", "+14155550221", "walk-ins");
+        taggedContact("Fay Lund", "+14155550821", "walk-ins");
         String id = api.post("/campaigns", Map.of("name", "Walk-in thanks", "template", "walk-in-thanks", "channel", "sms",
                 "marketing", false, "segment", Map.of("tags", List.of("walk-ins")))).at("/campaign/id").asText();
         openPage("campaigns");

@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What the browser tests of the console share: one headless chromium per test class, the admin API for what a test
  * does behind the page's back, and the owner signed in before each test. Each subclass is a {@code @SpringBootTest}
- * on a random port with its own H2 file database.
+ * on a random port with its own H2 file database. A test's own customer needs a phone number that no demo customer
+ * and no other test has, or their messages join that conversation: the demo history takes +1 415 555 0200 to 0299,
+ * and 07xx and 08xx are free.
  */
 abstract class ConsoleBrowserTest {
 
