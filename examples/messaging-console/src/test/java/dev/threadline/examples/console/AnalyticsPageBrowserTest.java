@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,9 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * on the page checked against what the admin API answers for the same range. Screenshots land in
  * {@code target/screenshots/}.
  */
-@EnabledIf(value = "dev.threadline.examples.console.ConsoleBrowser#installedOrRequired",
-        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver); "
-                + "set CI=true to make their absence a failure")
+@NeedsChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline"})
 class AnalyticsPageBrowserTest extends ConsoleBrowserTest {

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,9 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * 60 campaign messages a minute); a marketing campaign is held by quiet hours chosen around the app's clock, so
  * neither depends on the time of day the test runs at.
  */
-@EnabledIf(value = "dev.threadline.examples.console.ConsoleBrowser#installedOrRequired",
-        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver); "
-                + "set CI=true to make their absence a failure")
+@NeedsChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline")
 class CampaignsPageBrowserTest extends ConsoleBrowserTest {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,9 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * database under {@code target/} for every run and the demo profile's key and data. Screenshots land in
  * {@code target/screenshots/}.
  */
-@EnabledIf(value = "dev.threadline.examples.console.ConsoleBrowser#installedOrRequired",
-        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver); "
-                + "set CI=true to make their absence a failure")
+@NeedsChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline",
         "messaging.simulator.delivery-delay=3s"})

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,9 +14,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The Templates page: an owner writes, edits, previews and deletes message templates and canned replies. */
-@EnabledIf(value = "dev.threadline.examples.console.ConsoleBrowser#installedOrRequired",
-        disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver); "
-                + "set CI=true to make their absence a failure")
+@NeedsChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
         "spring.datasource.url=jdbc:h2:file:./target/e2e-data/${random.uuid}/threadline")
 class TemplatesPageBrowserTest extends ConsoleBrowserTest {
