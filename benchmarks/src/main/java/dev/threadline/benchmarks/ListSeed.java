@@ -43,9 +43,14 @@ final class ListSeed {
         return "list-" + conversations;
     }
 
-    /** Seeds the tenant unless a complete seed of that size is there already. */
+    /** Seeds the list tenant of {@code conversations} conversations of ten messages each, unless it is there already. */
     static void ensure(DataSource pool, JpaConversationStore store, int conversations) throws Exception {
-        String tenant = tenant(conversations);
+        ensure(pool, store, tenant(conversations), conversations, Scale.MESSAGES_PER_LISTED_CONVERSATION);
+    }
+
+    /** Seeds {@code tenant} with {@code conversations} of {@code perConversation} messages each, unless it is there already. */
+    static void ensure(DataSource pool, JpaConversationStore store, String tenant, int conversations, int perConversation)
+            throws Exception {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS bench_seeds (tenant_id text PRIMARY KEY, conversations int NOT NULL, seeded_at timestamptz NOT NULL)");
             try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM bench_seeds WHERE tenant_id = ?")) {
@@ -64,7 +69,7 @@ final class ListSeed {
                     clear.executeUpdate();
                 }
             }
-            seed(c, tenant, conversations);
+            seed(c, tenant, conversations, perConversation);
             store.recountTotals(tenant);
             try (PreparedStatement done = c.prepareStatement("INSERT INTO bench_seeds VALUES (?, ?, now())")) {
                 done.setString(1, tenant);
@@ -75,7 +80,7 @@ final class ListSeed {
             st.execute("VACUUM ANALYZE conversations");
             st.execute("VACUUM ANALYZE messages");
             System.out.printf("  seeded %s: %,d conversations, %,d messages in %d s%n", tenant, conversations,
-                    conversations * Scale.MESSAGES_PER_LISTED_CONVERSATION, (System.nanoTime() - start) / 1_000_000_000L);
+                    (long) conversations * perConversation, (System.nanoTime() - start) / 1_000_000_000L);
         }
     }
 
@@ -102,8 +107,7 @@ final class ListSeed {
         return String.format(lines[(conversation + message) % lines.length], treatment);
     }
 
-    private static void seed(Connection c, String tenant, int n) throws Exception {
-        int perConversation = Scale.MESSAGES_PER_LISTED_CONVERSATION;
+    private static void seed(Connection c, String tenant, int n, int perConversation) throws Exception {
         Copy.rows(c, "contacts", "tenant_id, id, name, phone, email, created_at", n, i -> {
             Shape s = shape(tenant, i);
             return String.join(",", tenant, "ct-" + i, Copy.q(s.name()), s.phone(), s.email(), s.lastActivity().minus(30, ChronoUnit.DAYS).toString()) + "\n";
