@@ -48,11 +48,17 @@ final class GrowthBenchmark {
 
     void run() throws Exception {
         Path h2 = Files.createTempDirectory("threadline-growth");
-        measure("H2", () -> pool("jdbc:h2:file:" + h2.resolve("growth").toAbsolutePath()), false);
-        measure("PostgreSQL", () -> BenchDatabase.pool(4, "bench-growth"), true);
+        List<BarChart.Series> receiveCost = new ArrayList<>();
+        receiveCost.add(new BarChart.Series("H2", "#4f46e5",
+                measure("H2", () -> pool("jdbc:h2:file:" + h2.resolve("growth").toAbsolutePath()), false)));
+        receiveCost.add(new BarChart.Series("PostgreSQL", "#0891b2", measure("PostgreSQL", () -> BenchDatabase.pool(4, "bench-growth"), true)));
+        Path chart = Path.of(scale.name().equals("full") ? "growth-conversation.svg" : "target/growth-conversation-quick.svg");
+        Files.writeString(chart, BarChart.of("Receive + AI reply, p50 (ms), by messages already in the conversation", sizes, receiveCost));
+        System.out.println("  wrote " + chart.toAbsolutePath());
     }
 
-    private void measure(String database, Supplier<HikariDataSource> pools, boolean postgres) throws Exception {
+    /** Measures both figures on one database; answers the receive's p50 per size, for the chart. */
+    private double[] measure(String database, Supplier<HikariDataSource> pools, boolean postgres) throws Exception {
         System.out.println("Growth, " + database);
         try (HikariDataSource pool = pools.get(); JpaConversationStore store = JpaConversationStore.builder().dataSource(pool).build();
              MessageManager manager = MessageManager.builder().store(store).channel(new SimulatorChannel(ChannelId.SMS))
@@ -72,8 +78,10 @@ final class GrowthBenchmark {
                 // planner takes the freshly filled tables for empty.
                 BenchDatabase.vacuumAnalyze(pool, "contacts", "conversations", "messages", "conversation_events", "outbox");
             }
-            rows(database, "receive + AI reply", Comparison.latency(scale, receives));
+            List<Measured> received = Comparison.latency(scale, receives);
+            rows(database, "receive + AI reply", received);
             rows(database, "conversation detail, newest " + WINDOW, Comparison.latency(scale, reads));
+            return received.stream().mapToDouble(Measured::p50).toArray();
         }
     }
 
