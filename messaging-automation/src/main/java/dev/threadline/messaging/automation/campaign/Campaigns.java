@@ -233,15 +233,26 @@ public final class Campaigns {
     /**
      * Follows the campaign messages: {@code message.status} moves recipients to sent or failed, and a
      * customer message in a campaign's conversation marks the recipient as replied. Other events are ignored.
+     * Events arrive on the threads that cause them (a request receiving a message, a delivery worker), and most are
+     * about no campaign: that is found out first without the lock that serializes campaign changes, so those
+     * threads do not queue behind each other; the lock is taken, and the recipient read again under it, only for a
+     * campaign's message or conversation.
      */
-    public synchronized void onEvent(MessagingEvent event) {
+    public void onEvent(MessagingEvent event) {
         if (event.messageId() == null || event.status() == null) {
             return;
         }
         if (MessagingEvent.MESSAGE_STATUS.equals(event.type())) {
-            store.findRecipientByMessage(event.tenantId(), event.messageId()).ifPresent(r -> statuses.apply(r, event.status()));
-        } else if (MessagingEvent.MESSAGE_CREATED.equals(event.type()) && event.status() == DeliveryStatus.RECEIVED) {
-            statuses.markReplied(event.tenantId(), event.conversationId());
+            if (store.findRecipientByMessage(event.tenantId(), event.messageId()).isPresent()) {
+                synchronized (this) {
+                    store.findRecipientByMessage(event.tenantId(), event.messageId()).ifPresent(r -> statuses.apply(r, event.status()));
+                }
+            }
+        } else if (MessagingEvent.MESSAGE_CREATED.equals(event.type()) && event.status() == DeliveryStatus.RECEIVED
+                && store.campaignOfConversation(event.tenantId(), event.conversationId()).isPresent()) {
+            synchronized (this) {
+                statuses.markReplied(event.tenantId(), event.conversationId());
+            }
         }
     }
 

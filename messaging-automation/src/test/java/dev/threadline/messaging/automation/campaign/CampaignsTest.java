@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.messaging.ChannelId;
 import dev.threadline.messaging.DeliveryStatus;
+import dev.threadline.messaging.InboundMessage;
+import dev.threadline.messaging.Message;
 import dev.threadline.messaging.MessagingEvent;
 import dev.threadline.messaging.NonRetriableMessagingException;
 import dev.threadline.messaging.automation.AutomationFixture;
@@ -19,6 +21,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -73,6 +76,40 @@ class CampaignsTest {
 
     private void advanceTo(Instant at) {
         fx.advance(Duration.between(fx.clock.instant(), at));
+    }
+
+    @Test
+    void anEventAboutNoCampaignDoesNotWaitForACampaignChangeInProgress() throws Exception {
+        Message unrelated = fx.manager.receive(InboundMessage.builder(TENANT, ChannelId.SMS).customerName("Wes").customerPhone("+15551239999")
+                .body("Hi, are you open today?").generateAiReply(false).build()).message();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread changing = new Thread(() -> {
+            synchronized (campaigns) { // what create, start, pause, resume and cancel hold while they run
+                held.countDown();
+                awaitQuietly(release);
+            }
+        });
+        changing.start();
+        held.await();
+        try {
+            CompletableFuture<Void> followed = CompletableFuture.runAsync(() -> {
+                campaigns.onEvent(MessagingEvent.messageCreated(unrelated));
+                campaigns.onEvent(MessagingEvent.messageStatus(unrelated));
+            });
+            followed.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            changing.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
