@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The example app's jar running as its own process on a loopback port, answering the admin API with the demo key:
@@ -93,6 +95,31 @@ final class ConsoleApp implements AutoCloseable {
             throw new IllegalStateException("POST /send answered " + r.statusCode() + ": " + r.body());
         }
         return r.body();
+    }
+
+    /** The app process's live threads, as the kernel counts them. */
+    long threads() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(l -> l.startsWith("Threads:")).mapToLong(l -> Long.parseLong(l.substring(8).strip())).findFirst().orElse(-1);
+    }
+
+    /** The app's used heap right after a full collection it is asked for (jcmd), in bytes. */
+    long heapUsedAfterGc() throws Exception {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure from jcmd");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + ": " + out);
+        }
+        return out;
     }
 
     @Override

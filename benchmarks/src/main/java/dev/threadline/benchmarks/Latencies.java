@@ -25,6 +25,13 @@ final class Latencies {
         }
     }
 
+    /** Calls {@code action} with every recorded value, in recording order. */
+    void each(java.util.function.LongConsumer action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(nanos[i]);
+        }
+    }
+
     int count() {
         return size;
     }
