@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The console's sign-ins: a login per staff user, named by their email, with a hashed password. At start it makes
@@ -32,22 +33,30 @@ public final class ConsoleLogins implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final MessageManager manager;
     private final ConsoleProperties properties;
+    private final TransactionOperations transactions;
 
-    ConsoleLogins(JdbcUserDetailsManager logins, PasswordEncoder encoder, MessageManager manager, ConsoleProperties properties) {
+    ConsoleLogins(JdbcUserDetailsManager logins, PasswordEncoder encoder, MessageManager manager, ConsoleProperties properties,
+                  TransactionOperations transactions) {
         this.logins = logins;
+        this.transactions = transactions;
         this.encoder = encoder;
         this.manager = manager;
         this.properties = properties;
     }
 
-    /** Sets the password of the login named by {@code user}'s email, creating the login when it has none. */
+    /**
+     * Sets the password of the login named by {@code user}'s email, creating the login when it has none. One
+     * transaction: the login and its authority are separate rows, and a login left without its authority cannot sign in.
+     */
     public void setPassword(StaffUser user, String password) {
         UserDetails login = User.withUsername(user.email()).password(encoder.encode(password)).authorities(AUTHORITY).build();
-        if (logins.userExists(user.email())) {
-            logins.updateUser(login);
-        } else {
-            logins.createUser(login);
-        }
+        transactions.executeWithoutResult(status -> {
+            if (logins.userExists(user.email())) {
+                logins.updateUser(login);
+            } else {
+                logins.createUser(login);
+            }
+        });
     }
 
     @Override
