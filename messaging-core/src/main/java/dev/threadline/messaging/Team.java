@@ -73,11 +73,13 @@ public final class Team {
         return updated;
     }
 
-    /** Removes a staff user (owner); their active conversations are unassigned first. */
+    /**
+     * Removes a staff user (owner). They are made inactive first, which gives up their active conversations and keeps
+     * anyone from assigning them one meanwhile; a crash before the removal leaves an inactive user, not a removed one
+     * who still holds conversations.
+     */
     public void removeUser(String userId) {
-        actor.require(Role.OWNER, "managing staff users");
-        user(userId);
-        engine.assignments().unassignAll(tenantId, userId, actor.label());
+        updateUser(userId, null, null, null, null, false);
         store.removeUser(tenantId, userId);
     }
 

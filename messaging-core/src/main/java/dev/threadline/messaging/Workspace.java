@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public final class Workspace {
 
     /** The inboxes this actor works. */
     public List<Inbox> inboxes() {
-        return engine.staff().inboxes(tenantId).stream().filter(inbox -> actor.works(inbox.id())).toList();
+        return new Team(engine, actor).inboxes();
     }
 
     /**
@@ -49,9 +50,10 @@ public final class Workspace {
     public ConversationPage listConversations(ConversationQuery query) {
         actor.require(Role.VIEWER, "reading conversations");
         Set<String> asked = query.inboxIds();
+        // Below admin the actor is a staff user, whose memberships it carries: no store read on every list.
         Set<String> visible = actor.role().includes(Role.ADMIN) ? asked
-                : asked == null ? inboxes().stream().map(Inbox::id).collect(Collectors.toSet())
-                : asked.stream().filter(actor::works).collect(Collectors.toSet());
+                : Objects.requireNonNull(actor.user(), "an actor below admin is a staff user").inboxIds().stream()
+                        .filter(id -> asked == null || asked.contains(id)).collect(Collectors.toSet());
         return manager.listConversations(tenantId, query.withInboxes(visible));
     }
 

@@ -53,6 +53,8 @@ import org.junit.jupiter.api.Test;
 public abstract class WorkspaceContract {
 
     protected static final String TENANT = "acme";
+    /** A second tenant whose AI replies are drafts unless an inbox says otherwise. */
+    private static final String DRAFTING_TENANT = "drafting";
     private static final String FRONT_DESK_NUMBER = "+15550000001";
     private static final String MAILBOX = "hello@spa.example";
 
@@ -77,6 +79,7 @@ public abstract class WorkspaceContract {
         manager = MessageManager.builder().store(store)
                 .staffStore(store instanceof StaffStore staff ? staff : new InMemoryStaffStore())
                 .clock(clock).idGenerator(ids)
+                .aiModes((tenant, channel) -> tenant.equals(DRAFTING_TENANT) ? AiMode.DRAFT : AiMode.AUTO)
                 .channel(new SimulatorChannel(ChannelId.SMS)).channel(new SimulatorChannel(ChannelId.EMAIL))
                 .responder(new KnowledgeBaseResponder(new KnowledgeBase("Glow Med Spa", List.of("Mon–Fri 9–6"),
                         List.of(new KnowledgeBase.Service("Facial", "$90", "60 minutes", "Cleanses and hydrates.", List.of())),
@@ -148,6 +151,21 @@ public abstract class WorkspaceContract {
         assertThat(sent.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(owner.inboxes()).filteredOn(i -> i.id().equals(mail.id())).singleElement()
                 .extracting(Inbox::aiMode).isEqualTo(AiMode.DRAFT);
+    }
+
+    @Test
+    void anInboxWithoutAModeFollowsTheTenantsAndOneWithAModeKeepsIt() {
+        Team drafting = manager.team(Actor.apiKey(DRAFTING_TENANT, "api-key:test"));
+        drafting.createInbox("Front desk", List.of("+15550009999"), null);
+        drafting.createInbox("Email", List.of("desk@drafting.example"), AiMode.AUTO);
+
+        Message followed = manager.receive(InboundMessage.builder(DRAFTING_TENANT, ChannelId.SMS).customerPhone("+15551230010")
+                .ourAddress("+15550009999").providerMessageId("SM10").body("How much is a facial?").build()).aiReply();
+        Message kept = manager.receive(InboundMessage.builder(DRAFTING_TENANT, ChannelId.EMAIL).customerEmail("erin@example.com")
+                .ourAddress("desk@drafting.example").customerName("Erin").subject("Facial").body("How much is a facial?").build()).aiReply();
+
+        assertThat(followed.status()).as("the tenant's mode").isEqualTo(DeliveryStatus.DRAFT);
+        assertThat(kept.status()).as("the inbox's own mode").isEqualTo(DeliveryStatus.QUEUED);
     }
 
     private void customerTexts(String phone, String body) {
