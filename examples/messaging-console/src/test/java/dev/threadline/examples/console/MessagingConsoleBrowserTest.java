@@ -94,8 +94,9 @@ class MessagingConsoleBrowserTest extends ConsoleBrowserTest {
         openInList(discarded);
         click(By.cssSelector(".message.draft .draft-discard"));
         browser.wait.until(d -> d.findElements(By.cssSelector(".message.draft")).isEmpty());
-        assertThat(browser.driver.findElement(By.cssSelector(".message.ai .delivery")).getAttribute("data-status"))
-                .as("a discarded draft is never sent").isEqualTo("canceled");
+        // The thread re-renders on each live event, so the status is read through the wait, which finds the element anew.
+        browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".message.ai .delivery"), "data-status", "canceled"));
+        assertThat(lastMessage(discarded).get("status").asText()).as("a discarded draft is never sent").isEqualTo("canceled");
     }
 
     @Test
@@ -220,8 +221,8 @@ class MessagingConsoleBrowserTest extends ConsoleBrowserTest {
         assertThat(scheduled.get("status").asText()).isEqualTo("scheduled");
         assertThat(java.time.Instant.parse(scheduled.get("send_at").asText()))
                 .as("09:30 in the spa's time zone").isEqualTo(tomorrow.atTime(9, 30).atZone(properties.timeZone()).toInstant());
-        assertThat(browser.driver.findElement(By.cssSelector(".message .scheduled-at")).getText().replace('\u202f', ' '))
-                .contains("9:30 AM");
+        browser.wait.until(ExpectedConditions.textMatches(By.cssSelector(".message .scheduled-at"),
+                java.util.regex.Pattern.compile("9:30[ \u202f]AM")));
         browser.screenshot("scheduled");
 
         click(By.cssSelector(".message .scheduled-cancel"));
