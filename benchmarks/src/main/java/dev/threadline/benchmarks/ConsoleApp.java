@@ -87,6 +87,12 @@ final class ConsoleApp implements AutoCloseable {
                 .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(30));
     }
 
+    /** Opens {@code count} event streams ({@code GET /stream}) of the demo key on raw sockets; see {@link SseStreams}. */
+    SseStreams streams(int count, java.util.function.ObjLongConsumer<String> createdData) throws java.io.IOException {
+        return new SseStreams(port, "GET " + BASE + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
+                + "\r\nAccept: text/event-stream\r\n\r\n", count, createdData);
+    }
+
     /** {@code POST /send} with {@code json}; answers the body, or fails unless the app answered 201. */
     String send(String json) throws Exception {
         HttpResponse<String> r = http.send(request("/send").header("Content-Type", "application/json")

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -60,24 +58,18 @@ final class StreamLoadBenchmark {
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             // When each subscriber heard of each message; an event may arrive before its sender has the answer.
             Map<String, Latencies> arrivals = new ConcurrentHashMap<>();
-            CountDownLatch connected = new CountDownLatch(streams);
-            List<Flow.Subscription> subscriptions = new ArrayList<>();
             long openStart = System.nanoTime();
-            for (int i = 0; i < streams; i++) {
-                app.http.sendAsync(app.request("/stream").header("Accept", "text/event-stream").build(),
-                        HttpResponse.BodyHandlers.fromLineSubscriber(new Subscriber(connected, subscriptions, line -> {
-                            Matcher m = MESSAGE_ID.matcher(line);
-                            if (line.startsWith("data:") && line.contains("message.created") && m.find()) {
-                                long at = System.nanoTime();
-                                Latencies heard = arrivals.computeIfAbsent(m.group(1), k -> new Latencies());
-                                synchronized (heard) {
-                                    heard.record(at);
-                                }
-                            }
-                        })));
-            }
-            if (!connected.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException((streams - connected.getCount()) + " of " + streams + " streams opened");
+            SseStreams subscribers = app.streams(streams, (data, at) -> {
+                Matcher m = MESSAGE_ID.matcher(data);
+                if (m.find()) {
+                    Latencies heard = arrivals.computeIfAbsent(m.group(1), k -> new Latencies());
+                    synchronized (heard) {
+                        heard.record(at);
+                    }
+                }
+            });
+            if (!subscribers.awaitConnected(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("not all of " + streams + " streams opened");
             }
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             long threadsOpen = app.threads();
@@ -119,7 +111,7 @@ final class StreamLoadBenchmark {
             reader.join();
             Thread.sleep(2_000); // the last events on their way
             long threadsAfter = app.threads();
-            subscriptions.forEach(Flow.Subscription::cancel);
+            subscribers.close();
 
             long expected = (long) sentAt.size() * streams;
             long received = 0;
@@ -176,46 +168,6 @@ final class StreamLoadBenchmark {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads one stream line by line; counts as connected once the server's first comment arrives. */
-    private static final class Subscriber implements Flow.Subscriber<String> {
-        private final CountDownLatch connected;
-        private final List<Flow.Subscription> subscriptions;
-        private final java.util.function.Consumer<String> lines;
-        private boolean counted;
-
-        Subscriber(CountDownLatch connected, List<Flow.Subscription> subscriptions, java.util.function.Consumer<String> lines) {
-            this.connected = connected;
-            this.subscriptions = subscriptions;
-            this.lines = lines;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            synchronized (subscriptions) {
-                subscriptions.add(subscription);
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (!counted) {
-                counted = true;
-                connected.countDown();
-            }
-            lines.accept(line);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            // A stream canceled at the end; one lost during the load shows as missing events.
-        }
-
-        @Override
-        public void onComplete() {
         }
     }
 }

@@ -851,6 +851,8 @@ public abstract class ConversationStoreContract<S extends ConversationStore & Ou
             assertThat(list(ConversationQuery.all().withText("lima")).total()).isEqualTo(2);
             assertThat(list(ConversationQuery.all().withText("lima").withChannel(ChannelId.EMAIL)).total()).isEqualTo(1);
             assertThat(list(ConversationQuery.all().withText("lima").withPage(2, 1)).total()).isEqualTo(2);
+            assertThat(list(ConversationQuery.all().withText("lima").withPage(1, 1)).total())
+                    .as("a page with more after it counts a match in a column and one in a message").isEqualTo(2);
         }
 
         @Test

@@ -43,9 +43,11 @@ final class ConversationListQuery {
     private static final String MATCHES = " like ? escape '" + ESCAPE + "'";
     /** The conversation columns a text search matches, besides the text of the conversation's messages. */
     private static final List<String> SEARCHED_COLUMNS = List.of("c.customer_name", "c.customer_phone", "c.customer_email", "c.subject");
+    /** Any searched column matches; its parameters are the pattern per column. */
+    private static final String COLUMNS_MATCH = SEARCHED_COLUMNS.stream().map(column -> "lower(" + column + ")" + MATCHES)
+            .collect(Collectors.joining(" or "));
     /** The page's text condition; its parameters are the pattern per searched column, the tenant, the pattern. */
-    private static final String TEXT_CONDITION = " and (" + SEARCHED_COLUMNS.stream().map(column -> "lower(" + column + ")" + MATCHES)
-            .collect(Collectors.joining(" or ")) + " or c.id in (select m.conversation_id from messages m"
+    private static final String TEXT_CONDITION = " and (" + COLUMNS_MATCH + " or c.id in (select m.conversation_id from messages m"
             + " where m.tenant_id = ? and lower(m.body)" + MATCHES + "))";
     private static final String SELECT_CONVERSATIONS = "select " + EntityRows.columns("c", EntityRows.CONVERSATION_COLUMNS);
 
@@ -197,9 +199,10 @@ final class ConversationListQuery {
         });
         boolean more = rows.conversations().size() > query.pageSize();
         List<Conversation> items = more ? rows.conversations().subList(0, query.pageSize()) : rows.conversations();
-        // Counting is what costs on a large list; a cursor page reuses the count of the page it came from, and a
-        // page past the end (no row to carry the total) asks for it separately.
-        long total = cursor != null ? cursor.total() : rows.total() >= 0 ? rows.total() : total(session);
+        // Counting is what costs on a large list; a cursor page reuses the count of the page it came from, a last page
+        // knows its total from its own rows, and only a page with more after it (or one past the end) counts.
+        long total = cursor != null ? cursor.total() : rows.total() >= 0 ? rows.total()
+                : !more && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size() : total(session);
         String next = more ? ConversationCursor.after(items.get(items.size() - 1), total, query).encode() : null;
         return ConversationPage.of(items, total, query, next);
     }
@@ -212,13 +215,36 @@ final class ConversationListQuery {
         if (query.text() == null && !query.countsItsTotal()) {
             return totals.total(session, tenantId, query.channel(), query.status(), query.unreadOnly());
         }
+        if (query.text() == null) {
+            List<Object> countParameters = new ArrayList<>();
+            return count(session, filtered(countParameters), countParameters);
+        }
+        // A text search stops counting one match over the maximum (ConversationPage.of reports it as "more than"). A
+        // common name reaches that in the conversations' own columns: one bitmap over their trigram indexes, read only
+        // until the maximum (2.5 ms for 4,000 matches in 100,000 conversations, where uniting every branch took 60).
+        List<Object> columnParameters = new ArrayList<>();
+        long inColumns = count(session, capped(columnMatches(columnParameters)), columnParameters);
+        if (inColumns > ConversationPage.MAX_COUNTED_MATCHES) {
+            return inColumns;
+        }
         List<Object> countParameters = new ArrayList<>();
-        // A text search stops counting one match over the maximum (ConversationPage.of reports it as "more than").
-        String matches = query.text() == null ? filtered(countParameters)
-                : "select id from (" + textMatches(countParameters) + ") matched fetch first "
-                        + (ConversationPage.MAX_COUNTED_MATCHES + 1) + " rows only";
+        return count(session, capped(textMatches(countParameters)), countParameters);
+    }
+
+    /** The conversations whose own searched columns match, as one condition the trigram indexes serve together. */
+    private String columnMatches(List<Object> into) {
+        into.addAll(parameters);
+        into.addAll(Collections.nCopies(SEARCHED_COLUMNS.size(), pattern));
+        return "select c.id from conversations c" + where + " and (" + COLUMNS_MATCH + ")";
+    }
+
+    private static String capped(String matches) {
+        return "select id from (" + matches + ") matched fetch first " + (ConversationPage.MAX_COUNTED_MATCHES + 1) + " rows only";
+    }
+
+    private static long count(Session session, String matches, List<Object> parameters) {
         return session.doReturningWork(connection -> {
-            try (PreparedStatement count = prepared(connection, "select count(*) from (" + matches + ") matches", countParameters);
+            try (PreparedStatement count = prepared(connection, "select count(*) from (" + matches + ") matches", parameters);
                  ResultSet rs = count.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -8,46 +8,56 @@ import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.staff.Actor;
 import dev.threadline.messaging.staff.Role;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans the manager's events out to SSE clients, each seeing only its tenant's events. Events are sent
- * from one hub thread, in order, so a slow client never holds up the code that published the event;
- * heartbeat comments keep idle connections open and find clients that went away.
+ * Fans the manager's events out to SSE clients, each seeing only its tenant's events.
+ *
+ * <p>One hub thread takes the events in publishing order, renders each event's SSE frame once and queues it for every
+ * client that may see it, so the code that published the event never waits for a client. A small pool of writers then
+ * sends each client its queued frames in one write: a client's frames are held for {@value #FLUSH_DELAY_MILLIS} ms
+ * before they go, so that with a thousand clients and many events a second each client gets a few writes a second, not
+ * one per event (on a busy app the write per event per client is what the CPU went to). A client whose queue grows past
+ * {@value #MAX_QUEUED_FRAMES} frames cannot keep up; it is disconnected rather than allowed to fill the heap, and a
+ * console reconnects and reloads. Heartbeat comments keep idle connections open and find clients that went away.
  */
 public final class EventStreamHub implements DisposableBean {
 
+    /** How long a client's first queued frame waits for others to share its write. */
+    static final long FLUSH_DELAY_MILLIS = 100;
+    /** Frames a client may have waiting before it counts as too slow to follow the stream. */
+    static final int MAX_QUEUED_FRAMES = 2_000;
+
     private static final Logger log = LoggerFactory.getLogger(EventStreamHub.class);
+    private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "threadline-sse");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(daemon("threadline-sse"));
+    private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("threadline-sse-writer"));
     private final Duration timeout;
     private final MessagingEventBus.Subscription subscription;
     private final MessageManager manager;
-
-    /** A connected stream; {@code actor} decides which inboxes' events it gets. */
-    private record Client(Actor actor, SseEmitter emitter) {
-        String tenantId() {
-            return actor.tenantId();
-        }
-    }
 
     /** The data of one event on the stream (names become snake_case). */
     private record StreamEvent(String type, String conversationId, @Nullable String messageId, @Nullable String status) {
@@ -56,20 +66,26 @@ public final class EventStreamHub implements DisposableBean {
     public EventStreamHub(MessageManager manager, Duration heartbeat, Duration timeout) {
         this.manager = manager;
         this.timeout = timeout;
-        this.subscription = manager.subscribe(event -> sender.execute(() -> dispatch(event)));
-        sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        this.subscription = manager.subscribe(event -> dispatcher.execute(() -> dispatch(event)));
+        dispatcher.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Opens a stream of the events of {@code actor}'s tenant, in the inboxes the actor works. */
     SseEmitter open(Actor actor) {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        return open(actor, new SseEmitter(timeout.toMillis()));
+    }
+
+    /** Streams {@code actor}'s events to {@code emitter}; the seam tests use to watch the writes. */
+    SseEmitter open(Actor actor, SseEmitter emitter) {
         Client client = new Client(actor, emitter);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
-        clients.add(client);
         // A first comment commits the response, so clients see the stream open before any event.
-        sender.execute(() -> send(client, SseEmitter.event().comment("connected")));
+        dispatcher.execute(() -> {
+            clients.add(client);
+            client.queue(comment("connected"), 0);
+        });
         return emitter;
     }
 
@@ -82,43 +98,109 @@ public final class EventStreamHub implements DisposableBean {
         if (clients.isEmpty()) {
             return;
         }
-        String data = Json.string(new StreamEvent(event.type(), event.conversationId(), event.messageId(),
-                event.status() == null ? null : event.status().wireName()));
+        String frame = "event:" + event.type() + "\ndata:" + Json.string(new StreamEvent(event.type(), event.conversationId(),
+                event.messageId(), event.status() == null ? null : event.status().wireName())) + "\n\n";
         // The conversation's inbox is read once per event, and only when a client works some inboxes, not all.
         Supplier<Optional<String>> inbox = SingletonSupplier.of(() ->
                 manager.findConversation(event.tenantId(), event.conversationId()).map(Conversation::inboxId));
         for (Client client : clients) {
-            if (client.tenantId().equals(event.tenantId()) && (client.actor().role().includes(Role.ADMIN)
-                    || inbox.get().filter(client.actor()::works).isPresent())) {
-                send(client, SseEmitter.event().name(event.type()).data(data));
+            if (client.tenantId().equals(event.tenantId()) && (client.actor.role().includes(Role.ADMIN)
+                    || inbox.get().filter(client.actor::works).isPresent())) {
+                client.queue(frame, FLUSH_DELAY_MILLIS);
             }
         }
     }
 
     private void heartbeat() {
-        for (Client client : clients) {
-            send(client, SseEmitter.event().comment("heartbeat"));
-        }
+        String frame = comment("heartbeat");
+        clients.forEach(client -> client.queue(frame, FLUSH_DELAY_MILLIS));
     }
 
-    private void send(Client client, SseEmitter.SseEventBuilder event) {
-        if (!clients.contains(client)) {
-            return;
-        }
-        try {
-            client.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            log.debug("SSE client of tenant {} went away", client.tenantId());
-            clients.remove(client);
-            client.emitter().completeWithError(e);
-        }
+    private static String comment(String text) {
+        return ":" + text + "\n\n";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @Override
     public void destroy() {
         subscription.close();
-        sender.shutdownNow();
-        clients.forEach(client -> client.emitter().complete());
+        dispatcher.shutdownNow();
+        writers.shutdownNow();
+        clients.forEach(client -> client.emitter.complete());
         clients.clear();
+    }
+
+    /** A connected stream and the frames waiting for its next write; {@code actor} decides which inboxes' events it gets. */
+    private final class Client {
+        private final Actor actor;
+        private final SseEmitter emitter;
+        private final Queue<String> frames = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+        Client(Actor actor, SseEmitter emitter) {
+            this.actor = actor;
+            this.emitter = emitter;
+        }
+
+        String tenantId() {
+            return actor.tenantId();
+        }
+
+        /** Queues {@code frame} for a write at most {@code delayMillis} from now, together with any frames queued meanwhile. */
+        void queue(String frame, long delayMillis) {
+            if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+                log.warn("SSE client of tenant {} fell {} events behind; disconnecting it", tenantId(), MAX_QUEUED_FRAMES);
+                drop(new IOException("the client reads too slowly"));
+                return;
+            }
+            frames.add(frame);
+            if (flushScheduled.compareAndSet(false, true)) {
+                writers.schedule(this::flush, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Writes the queued frames in one write; one flush per client runs at a time, so frames keep their order. */
+        private void flush() {
+            StringBuilder batch = new StringBuilder();
+            for (String frame = frames.poll(); frame != null; frame = frames.poll()) {
+                queued.decrementAndGet();
+                batch.append(frame);
+            }
+            if (!batch.isEmpty()) {
+                write(batch.toString());
+            }
+            flushScheduled.set(false);
+            // A frame queued during the write found a flush scheduled; it goes with the next.
+            if (!frames.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+                writers.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void write(String text) {
+            if (!clients.contains(this)) {
+                return;
+            }
+            try {
+                emitter.send(Set.of(new DataWithMediaType(text, UTF8_TEXT)));
+            } catch (IOException | IllegalStateException e) {
+                log.debug("SSE client of tenant {} went away", tenantId());
+                drop(e);
+            }
+        }
+
+        private void drop(Exception cause) {
+            if (clients.remove(this)) {
+                frames.clear();
+                writers.execute(() -> emitter.completeWithError(cause));
+            }
+        }
     }
 }
