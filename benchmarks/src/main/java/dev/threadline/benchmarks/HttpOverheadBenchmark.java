@@ -2,6 +2,7 @@ package dev.threadline.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.threadline.messaging.ChannelId;
+import dev.threadline.messaging.Conversation;
 import dev.threadline.messaging.ConversationQuery;
 import dev.threadline.messaging.InboundMessage;
 import dev.threadline.messaging.MessageManager;
@@ -112,8 +113,8 @@ final class HttpOverheadBenchmark {
     private void send(String base, MessageManager manager, HikariDataSource pool) throws Exception {
         AtomicLong httpCalls = new AtomicLong();
         AtomicLong inProcessCalls = new AtomicLong();
-        // The controller's call: the API key's workspace, which acts as the tenant's owner.
-        Workspace workspace = manager.workspace(Actor.apiKey(SEND_TENANT, "api-key:bench"));
+        // The controllers' calls: on each request, the API key's workspace, which acts as the tenant's owner.
+        Actor key = Actor.apiKey(SEND_TENANT, "api-key:bench");
         List<Measured> m = Comparison.throughput(scale, CLIENTS, List.of(
                 new Side("POST /send + AI reply", t -> {
                     long n = HTTP_PHONES + httpCalls.incrementAndGet();
@@ -125,7 +126,7 @@ final class HttpOverheadBenchmark {
                 }),
                 new Side("Workspace.receive + AI reply", t -> {
                     long n = IN_PROCESS_PHONES + inProcessCalls.incrementAndGet();
-                    if (workspace.receive(InboundMessage.builder(SEND_TENANT, ChannelId.SMS).customerName("Guest " + n)
+                    if (manager.workspace(key).receive(InboundMessage.builder(SEND_TENANT, ChannelId.SMS).customerName("Guest " + n)
                             .customerPhone(String.format("+1555%07d", n)).body(CONTENT).generateAiReply(true).build()).aiReply() == null) {
                         throw new IllegalStateException("no AI reply in process");
                     }
@@ -136,14 +137,15 @@ final class HttpOverheadBenchmark {
     }
 
     private void list(String base, MessageManager manager, String tenant) throws Exception {
-        Workspace workspace = manager.workspace(Actor.apiKey(tenant, "api-key:bench"));
+        Actor key = Actor.apiKey(tenant, "api-key:bench");
         ConversationQuery firstPage = ConversationQuery.all().withPage(1, PAGE_SIZE);
         String url = base + "/conversations?page_size=" + PAGE_SIZE;
         List<String> overHttp = new ArrayList<>();
         for (JsonNode conversation : JsonMapper.shared().readTree(body(get(url, LIST_KEY), 200)).get("conversations")) {
             overHttp.add(conversation.get("id").asString());
         }
-        List<String> inProcess = workspace.listConversations(firstPage).conversations().stream().map(c -> c.id()).toList();
+        List<String> inProcess = manager.workspace(key).listConversations(firstPage).conversations().stream()
+                .map(Conversation::id).toList();
         if (overHttp.size() != PAGE_SIZE || !overHttp.equals(inProcess)) {
             throw new IllegalStateException("the sides list different pages: " + overHttp + " vs " + inProcess);
         }
@@ -151,6 +153,7 @@ final class HttpOverheadBenchmark {
                 new Side("GET /conversations", t -> body(get(url, LIST_KEY), 200)),
                 new Side("Workspace.listConversations", t -> {
                     // The controller's two calls: the page, and the staff names its assignees are shown with.
+                    Workspace workspace = manager.workspace(key);
                     if (workspace.listConversations(firstPage).conversations().size() != PAGE_SIZE) {
                         throw new IllegalStateException("a short page in process");
                     }
