@@ -18,7 +18,11 @@ final class BenchDatabase {
 
     static final String HOST = "127.0.0.1:5432";
     static final String USER = "postgres";
-    static final String NAME = "threadline_bench";
+    /**
+     * {@code -Dbench.db} names another database: {@link #prepare()} deletes every tenant but the list seeds, so two
+     * people running the harness on one PostgreSQL at once would delete each other's rows.
+     */
+    static final String NAME = System.getProperty("bench.db", "threadline_bench");
 
     private BenchDatabase() {
     }

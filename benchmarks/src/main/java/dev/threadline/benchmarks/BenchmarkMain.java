@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks and writes the results table. Arguments: the scale ({@code full} or {@code quick}),
- * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory,growth,embedded,listgrowth,streams}.
+ * then optionally a comma-separated subset of {@code receive,list,outbox,history,http,memory,growth,embedded,listgrowth,streams,httpoverhead}.
  * {@code full} writes {@code RESULTS.md}; {@code quick} writes {@code target/results-quick.md}.
  */
 public final class BenchmarkMain {
 
-    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http", "growth", "embedded", "listgrowth", "streams");
+    private static final List<String> ALL = List.of("receive", "list", "outbox", "history", "memory", "http", "growth", "embedded", "listgrowth", "streams", "httpoverhead");
 
     private BenchmarkMain() {
     }
@@ -71,6 +71,7 @@ public final class BenchmarkMain {
             case "embedded" -> new EmbeddedDefaultBenchmark(scale, report).run();
             case "listgrowth" -> new ListGrowthBenchmark(scale, report).run();
             case "streams" -> new StreamLoadBenchmark(scale, report).run();
+            case "httpoverhead" -> new HttpOverheadBenchmark(scale, report).run();
             default -> throw new IllegalStateException(name);
         }
     }
