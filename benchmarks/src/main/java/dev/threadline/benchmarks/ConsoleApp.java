@@ -88,9 +88,9 @@ final class ConsoleApp implements AutoCloseable {
     }
 
     /** Opens {@code count} event streams ({@code GET /stream}) of the demo key on raw sockets; see {@link SseStreams}. */
-    SseStreams streams(int count, java.util.function.ObjLongConsumer<String> createdData) throws java.io.IOException {
+    SseStreams streams(int count, java.util.function.ObjLongConsumer<String> createdIds) throws java.io.IOException {
         return new SseStreams(port, "GET " + BASE + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
-                + "\r\nAccept: text/event-stream\r\n\r\n", count, createdData);
+                + "\r\nAccept: text/event-stream\r\n\r\n", count, createdIds);
     }
 
     /** {@code POST /send} with {@code json}; answers the body, or fails unless the app answered 201. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,15 +36,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>One hub thread takes the events in publishing order, renders each event's SSE frame once and queues it for every
  * client that may see it, so the code that published the event never waits for a client. A small pool of writers then
- * sends each client its queued frames in one write: a client's frames are held for {@value #FLUSH_DELAY_MILLIS} ms
+ * sends each client its queued frames in one write: a client's frames are held for about {@value #FLUSH_DELAY_MILLIS} ms
  * before they go, so that with a thousand clients and many events a second each client gets a few writes a second, not
- * one per event (on a busy app the write per event per client is what the CPU went to). A client whose queue grows past
+ * one per event (on a busy app the write per event per client is what the CPU went to). Each client holds its frames a
+ * little longer or shorter than the others, so a thousand clients' writes spread out instead of landing in the same
+ * instant, where they held up the app's requests. A client whose queue grows past
  * {@value #MAX_QUEUED_FRAMES} frames cannot keep up; it is disconnected rather than allowed to fill the heap, and a
  * console reconnects and reloads. Heartbeat comments keep idle connections open and find clients that went away.
  */
 public final class EventStreamHub implements DisposableBean {
 
-    /** How long a client's first queued frame waits for others to share its write. */
+    /** How long, on average, a client's first queued frame waits for others to share its write. */
     static final long FLUSH_DELAY_MILLIS = 100;
     /** Frames a client may have waiting before it counts as too slow to follow the stream. */
     static final int MAX_QUEUED_FRAMES = 2_000;
@@ -84,7 +87,7 @@ public final class EventStreamHub implements DisposableBean {
         // A first comment commits the response, so clients see the stream open before any event.
         dispatcher.execute(() -> {
             clients.add(client);
-            client.queue(comment("connected"), 0);
+            client.queueNow(comment("connected"));
         });
         return emitter;
     }
@@ -106,14 +109,14 @@ public final class EventStreamHub implements DisposableBean {
         for (Client client : clients) {
             if (client.tenantId().equals(event.tenantId()) && (client.actor.role().includes(Role.ADMIN)
                     || inbox.get().filter(client.actor::works).isPresent())) {
-                client.queue(frame, FLUSH_DELAY_MILLIS);
+                client.queue(frame);
             }
         }
     }
 
     private void heartbeat() {
         String frame = comment("heartbeat");
-        clients.forEach(client -> client.queue(frame, FLUSH_DELAY_MILLIS));
+        clients.forEach(client -> client.queue(frame));
     }
 
     private static String comment(String text) {
@@ -144,6 +147,8 @@ public final class EventStreamHub implements DisposableBean {
         private final Queue<String> frames = new ConcurrentLinkedQueue<>();
         private final AtomicInteger queued = new AtomicInteger();
         private final AtomicBoolean flushScheduled = new AtomicBoolean();
+        /** This client's hold, between half and one and a half times the average. */
+        private final long flushDelayMillis = FLUSH_DELAY_MILLIS / 2 + ThreadLocalRandom.current().nextLong(FLUSH_DELAY_MILLIS + 1);
 
         Client(Actor actor, SseEmitter emitter) {
             this.actor = actor;
@@ -154,8 +159,17 @@ public final class EventStreamHub implements DisposableBean {
             return actor.tenantId();
         }
 
-        /** Queues {@code frame} for a write at most {@code delayMillis} from now, together with any frames queued meanwhile. */
-        void queue(String frame, long delayMillis) {
+        /** Queues {@code frame} for this client's next write, which takes the frames queued meanwhile too. */
+        void queue(String frame) {
+            queue(frame, flushDelayMillis);
+        }
+
+        /** Queues {@code frame} for a write as soon as a writer is free. */
+        void queueNow(String frame) {
+            queue(frame, 0);
+        }
+
+        private void queue(String frame, long delayMillis) {
             if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
                 log.warn("SSE client of tenant {} fell {} events behind; disconnecting it", tenantId(), MAX_QUEUED_FRAMES);
                 drop(new IOException("the client reads too slowly"));
@@ -180,7 +194,7 @@ public final class EventStreamHub implements DisposableBean {
             flushScheduled.set(false);
             // A frame queued during the write found a flush scheduled; it goes with the next.
             if (!frames.isEmpty() && flushScheduled.compareAndSet(false, true)) {
-                writers.schedule(this::flush, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                writers.schedule(this::flush, flushDelayMillis, TimeUnit.MILLISECONDS);
             }
         }
 
