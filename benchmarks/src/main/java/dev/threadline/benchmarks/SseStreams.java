@@ -134,12 +134,10 @@ final class SseStreams implements AutoCloseable {
         }
 
         private void head(byte b) {
-            if (b != '\n') {
-                control.append((char) b);
+            String header = controlLine(b);
+            if (header == null) {
                 return;
             }
-            String header = control.toString().strip();
-            control.setLength(0);
             if (header.isEmpty()) {
                 inBody = true;
             } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18) && !header.toLowerCase().contains("chunked")) {
@@ -148,17 +146,26 @@ final class SseStreams implements AutoCloseable {
         }
 
         private void chunkSize(byte b) {
-            if (b != '\n') {
-                control.append((char) b);
+            String size = controlLine(b);
+            if (size == null) {
                 return;
             }
-            String size = control.toString().strip();
-            control.setLength(0);
             int extension = size.indexOf(';');
             chunkLeft = Long.parseLong(extension < 0 ? size : size.substring(0, extension), 16);
             if (chunkLeft == 0) {
                 chunkLeft = -1; // the last chunk: nothing more comes before the connection closes
             }
+        }
+
+        /** Adds {@code b} to the header or chunk-size line; answers the line, stripped, once {@code b} ends it. */
+        private @Nullable String controlLine(byte b) {
+            if (b != '\n') {
+                control.append((char) b);
+                return null;
+            }
+            String line = control.toString().strip();
+            control.setLength(0);
+            return line;
         }
 
         private void body(byte b, long at) {
