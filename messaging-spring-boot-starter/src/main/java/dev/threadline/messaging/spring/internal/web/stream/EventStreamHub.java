@@ -40,16 +40,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * before they go, so that with a thousand clients and many events a second each client gets a few writes a second, not
  * one per event (on a busy app the write per event per client is what the CPU went to). Each client holds its frames a
  * little longer or shorter than the others, so a thousand clients' writes spread out instead of landing in the same
- * instant, where they held up the app's requests. A client whose queue grows past
- * {@value #MAX_QUEUED_FRAMES} frames cannot keep up; it is disconnected rather than allowed to fill the heap, and a
- * console reconnects and reloads. Heartbeat comments keep idle connections open and find clients that went away.
+ * instant, where they held up the app's requests.
+ *
+ * <p>A client whose write has not finished within the allowed lag (30 s unless given) stopped reading, and one with
+ * {@value #MAX_QUEUED_FRAMES} frames waiting cannot keep up: either is disconnected rather than allowed to hold a writer
+ * or fill the heap, and a console reconnects and reloads. A burst of events alone never disconnects a client that
+ * reads: its frames go in the next write. Heartbeat comments keep idle connections open and find clients that went away.
  */
 public final class EventStreamHub implements DisposableBean {
 
     /** How long, on average, a client's first queued frame waits for others to share its write. */
     static final long FLUSH_DELAY_MILLIS = 100;
-    /** Frames a client may have waiting before it counts as too slow to follow the stream. */
-    static final int MAX_QUEUED_FRAMES = 2_000;
+    /** Frames a client may have waiting at most, whatever the state of its write: a bound on the heap one client holds. */
+    static final int MAX_QUEUED_FRAMES = 20_000;
+    /** How long a write to a client may take before the client counts as no longer reading. */
+    static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(EventStreamHub.class);
     private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
@@ -59,6 +64,7 @@ public final class EventStreamHub implements DisposableBean {
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("threadline-sse-writer"));
     private final Duration timeout;
+    private final long maxLagNanos;
     private final MessagingEventBus.Subscription subscription;
     private final MessageManager manager;
 
@@ -67,8 +73,14 @@ public final class EventStreamHub implements DisposableBean {
     }
 
     public EventStreamHub(MessageManager manager, Duration heartbeat, Duration timeout) {
+        this(manager, heartbeat, timeout, DEFAULT_MAX_LAG);
+    }
+
+    /** A hub that disconnects a client whose write has not finished within {@code maxLag}. */
+    EventStreamHub(MessageManager manager, Duration heartbeat, Duration timeout, Duration maxLag) {
         this.manager = manager;
         this.timeout = timeout;
+        this.maxLagNanos = maxLag.toNanos();
         this.subscription = manager.subscribe(event -> dispatcher.execute(() -> dispatch(event)));
         dispatcher.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -147,6 +159,8 @@ public final class EventStreamHub implements DisposableBean {
         private final Queue<String> frames = new ConcurrentLinkedQueue<>();
         private final AtomicInteger queued = new AtomicInteger();
         private final AtomicBoolean flushScheduled = new AtomicBoolean();
+        /** When the write in progress started ({@link System#nanoTime}), or 0 between writes. */
+        private volatile long writingSince;
         /** This client's hold, between half and one and a half times the average. */
         private final long flushDelayMillis = FLUSH_DELAY_MILLIS / 2 + ThreadLocalRandom.current().nextLong(FLUSH_DELAY_MILLIS + 1);
 
@@ -170,6 +184,13 @@ public final class EventStreamHub implements DisposableBean {
         }
 
         private void queue(String frame, long delayMillis) {
+            long writing = writingSince;
+            if (writing != 0 && System.nanoTime() - writing > maxLagNanos) {
+                log.warn("SSE client of tenant {} has not taken a write for {} ms; disconnecting it", tenantId(),
+                        TimeUnit.NANOSECONDS.toMillis(maxLagNanos));
+                drop(new IOException("the client stopped reading"));
+                return;
+            }
             if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
                 log.warn("SSE client of tenant {} fell {} events behind; disconnecting it", tenantId(), MAX_QUEUED_FRAMES);
                 drop(new IOException("the client reads too slowly"));
@@ -202,11 +223,14 @@ public final class EventStreamHub implements DisposableBean {
             if (!clients.contains(this)) {
                 return;
             }
+            writingSince = System.nanoTime();
             try {
                 emitter.send(Set.of(new DataWithMediaType(text, UTF8_TEXT)));
             } catch (IOException | IllegalStateException e) {
                 log.debug("SSE client of tenant {} went away", tenantId());
                 drop(e);
+            } finally {
+                writingSince = 0;
             }
         }
 
