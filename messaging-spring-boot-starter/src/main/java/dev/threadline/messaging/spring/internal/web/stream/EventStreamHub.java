@@ -8,6 +8,7 @@ import dev.threadline.messaging.spring.internal.web.support.Json;
 import dev.threadline.messaging.staff.Actor;
 import dev.threadline.messaging.staff.Role;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -96,11 +97,15 @@ public final class EventStreamHub implements DisposableBean {
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
-        // A first comment commits the response, so clients see the stream open before any event.
-        dispatcher.execute(() -> {
-            clients.add(client);
-            client.queueNow(comment("connected"));
-        });
+        // A first comment, so clients see the stream open before any event. It is given to the emitter here, on the
+        // request's thread, which then commits the response: a writer thread committing it while the request's thread
+        // was still finishing raced on Tomcat's response headers (a NullPointerException, and a stream that never opened).
+        try {
+            emitter.send(Set.of(new DataWithMediaType(comment("connected"), UTF8_TEXT)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event stream could not be opened", e);
+        }
+        dispatcher.execute(() -> clients.add(client));
         return emitter;
     }
 
@@ -175,15 +180,6 @@ public final class EventStreamHub implements DisposableBean {
 
         /** Queues {@code frame} for this client's next write, which takes the frames queued meanwhile too. */
         void queue(String frame) {
-            queue(frame, flushDelayMillis);
-        }
-
-        /** Queues {@code frame} for a write as soon as a writer is free. */
-        void queueNow(String frame) {
-            queue(frame, 0);
-        }
-
-        private void queue(String frame, long delayMillis) {
             long writing = writingSince;
             if (writing != 0 && System.nanoTime() - writing > maxLagNanos) {
                 log.warn("SSE client of tenant {} has not taken a write for {} ms; disconnecting it", tenantId(),
@@ -198,7 +194,7 @@ public final class EventStreamHub implements DisposableBean {
             }
             frames.add(frame);
             if (flushScheduled.compareAndSet(false, true)) {
-                writers.schedule(this::flush, delayMillis, TimeUnit.MILLISECONDS);
+                writers.schedule(this::flush, flushDelayMillis, TimeUnit.MILLISECONDS);
             }
         }
 
