@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,7 +141,7 @@ public final class EventStreamHub implements DisposableBean {
         return ":" + text + "\n\n";
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -153,7 +154,7 @@ public final class EventStreamHub implements DisposableBean {
         subscription.close();
         dispatcher.shutdownNow();
         writers.shutdownNow();
-        clients.forEach(client -> client.emitter.complete());
+        clients.forEach(Client::complete);
         clients.clear();
     }
 
@@ -193,6 +194,11 @@ public final class EventStreamHub implements DisposableBean {
                 return;
             }
             frames.add(frame);
+            scheduleFlush();
+        }
+
+        /** Schedules this client's next write unless one is scheduled or running. */
+        private void scheduleFlush() {
             if (flushScheduled.compareAndSet(false, true)) {
                 writers.schedule(this::flush, flushDelayMillis, TimeUnit.MILLISECONDS);
             }
@@ -210,8 +216,8 @@ public final class EventStreamHub implements DisposableBean {
             }
             flushScheduled.set(false);
             // A frame queued during the write found a flush scheduled; it goes with the next.
-            if (!frames.isEmpty() && flushScheduled.compareAndSet(false, true)) {
-                writers.schedule(this::flush, flushDelayMillis, TimeUnit.MILLISECONDS);
+            if (!frames.isEmpty()) {
+                scheduleFlush();
             }
         }
 
@@ -227,6 +233,18 @@ public final class EventStreamHub implements DisposableBean {
                 drop(e);
             } finally {
                 writingSince = 0;
+            }
+        }
+
+        /**
+         * Ends the stream as the app stops. A response the container has already recycled (its client went away
+         * unnoticed) refuses, which must not keep the other streams from being ended.
+         */
+        void complete() {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                log.debug("SSE client of tenant {} was already gone at shutdown", tenantId());
             }
         }
 

@@ -116,6 +116,25 @@ class EventStreamHubTest {
         assertThat(String.join("", globex.writes)).isEqualTo(":connected\n\n");
     }
 
+    @Test
+    void stoppingEndsEveryStreamEvenWhenOneResponseIsAlreadyRecycled() {
+        RecordingEmitter recycled = new RecordingEmitter(new CountDownLatch(0)) {
+            @Override
+            public void complete() {
+                throw new IllegalStateException("The response object has been recycled");
+            }
+        };
+        RecordingEmitter open = new RecordingEmitter(new CountDownLatch(0));
+        hub.open(acme, recycled);
+        hub.open(acme, open);
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.clientCount() == 2);
+
+        hub.destroy();
+
+        assertThat(open.completed).isTrue();
+        assertThat(hub.clientCount()).isZero();
+    }
+
     private String receive(int n) {
         return manager.receive(InboundMessage.builder("acme", ChannelId.SMS).customerName("Ana " + n)
                 .customerPhone(String.format("+1415555%04d", 700 + n % 100)).body("message " + n).build()).message().id();
@@ -134,12 +153,18 @@ class EventStreamHubTest {
      * Records each write whole; a write after the opening comment waits for {@code release}, as one to a client that
      * stopped reading does.
      */
-    private static final class RecordingEmitter extends SseEmitter {
+    private static class RecordingEmitter extends SseEmitter {
         final List<String> writes = new CopyOnWriteArrayList<>();
         final CountDownLatch release;
+        volatile boolean completed;
 
         RecordingEmitter(CountDownLatch release) {
             this.release = release;
+        }
+
+        @Override
+        public void complete() {
+            completed = true;
         }
 
         @Override
