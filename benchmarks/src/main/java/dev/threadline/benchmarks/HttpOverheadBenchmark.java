@@ -34,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 20, target 3: what the HTTP layer costs. One Spring Boot application runs in this JVM: the starter
  * auto-configured on the JPA store over the benchmark database, the library's offline knowledge-base responder (the
- * example app's AI without an OpenAI key, there wrapped to finish bookings), the rate limit off. Each comparison sets an admin route, called on loopback from
- * {@value #CLIENTS} clients, against the bean calls its controller makes, on the same {@link MessageManager}, store and
- * responder from {@value #CLIENTS} threads: the only difference is the HTTP client, Tomcat, the filters and API-key
+ * example app's AI without an OpenAI key, there wrapped to finish bookings), the rate limit off. Each comparison sets
+ * an admin route, called on loopback from {@value #CLIENTS} clients, against the bean calls its controller makes, on the
+ * same {@link MessageManager}, store and responder from {@value #CLIENTS} threads: the only difference is the HTTP client, Tomcat, the filters and API-key
  * check, Spring MVC and JSON. The client shares the machine's cores with the server, as it does on loopback anywhere.
  * <ul>
  *   <li>{@code POST /send} with the AI reply against {@code Workspace.receive}; every call is a new customer, because

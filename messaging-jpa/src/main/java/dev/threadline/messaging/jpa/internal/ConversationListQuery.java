@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The conversation list: one query for the page (keyset on last activity and id when a cursor is given)
- * and one for the total. Search lower-cases both sides and matches with {@code LIKE}, which PostgreSQL
+ * and, when the page cannot tell, one or two for the total. Search lower-cases both sides and matches with {@code LIKE}, which PostgreSQL
  * serves from its trigram indexes on the same {@code lower(...)} expressions.
  *
  * <p>Without a text search, a first page's total is a sum over the few rows of {@link ConversationTotals}
  * (0.06 ms on PostgreSQL for a tenant of 100,000 conversations, where {@code count(*)} took 6 to 17 ms). A
- * text search counts its matches, which no maintained count can know (see {@link #textMatches}). A cursor
- * page counts nothing: it carries the total of the first page, as {@link ConversationPage#total()} promises.
+ * text search counts its matches, which no maintained count can know: first in the conversations' own columns,
+ * then, below the maximum, with the messages too (see {@link #textMatches}). A last page counts nothing (its rows
+ * are the rest), nor does a cursor page: it carries the total of the first page, as {@link ConversationPage#total()}
+ * promises.
  *
  * <p>Plain JDBC, read into the entity {@link Records} maps: for a page of twenty, Hibernate's query and
  * entity machinery cost three times the database's time for the keyset query.
